@@ -1,0 +1,33 @@
+import Crypto
+import Foundation
+
+/// Random tokens for sessions, API access and setup links; only their SHA-256 is ever stored.
+enum SecretToken {
+    /// 32 random bytes, base64url without padding (43 characters).
+    static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64URLEncoded
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func hmac(_ message: String, secret: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(
+            for: Data(message.utf8),
+            using: SymmetricKey(data: Data(secret.utf8))
+        )
+        return Data(code).base64URLEncoded
+    }
+}
+
+extension Data {
+    var base64URLEncoded: String {
+        base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -1,0 +1,197 @@
+import AnToanCore
+import Fluent
+import Vapor
+
+/// Signing in and out, the first-run setup, the language switch and the home page.
+struct SessionController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.route(.home), use: home)
+        routes.get(SiteURL.route(.login), use: loginForm)
+        routes.post(SiteURL.route(.login), use: login)
+        routes.post(SiteURL.route(.logout), use: logout)
+        routes.post(SiteURL.route(.language), use: language)
+        routes.get(SiteURL.route(.setup(token: "")), use: setupForm)
+        routes.post(SiteURL.route(.setup(token: "")), use: setup)
+        routes.get(SiteURL.route(.password), use: passwordForm)
+        routes.post(SiteURL.route(.password), use: changePassword)
+    }
+
+    /// Home: who is signed in and what they may do.
+    @Sendable func home(req: Request) async throws -> Response {
+        let principal = try req.principal()
+        let lang = req.pageLanguage
+        let model = HomePage.Model(
+            displayName: principal.displayName,
+            role: principal.role,
+            scope: HomePage.describe(principal.scope, lang)
+        )
+        return req.page(lang("Tổng quan", "Overview")) { HomePage.view(model, $0) }
+    }
+
+    @Sendable func loginForm(req: Request) async throws -> Response {
+        if req.auth.has(Principal.self) { return req.redirect(to: .home) }
+        return req.page(req.pageLanguage("Đăng nhập", "Sign in")) { LoginPage.view(.init(), $0) }
+    }
+
+    /// Sign-in: throttled per account and address; a wrong password re-shows the form with 401.
+    @Sendable func login(req: Request) async throws -> Response {
+        struct Form: Decodable {
+            var username: String?
+            var password: String?
+        }
+        let form = try req.content.decode(Form.self)
+        let username = String((form.username ?? "").trimmingCharacters(in: .whitespaces).prefix(64))
+        do {
+            let user = try await SignIn.verify(username: username, password: form.password ?? "", on: req)
+            let token = try await SignIn.openSession(for: user, on: req)
+            let response = req.redirect(to: .home)
+            response.cookies[AuthMiddleware.sessionCookie] = SignIn.sessionCookie(token, on: req)
+            return response
+        } catch let error as AppError {
+            let lang = req.pageLanguage
+            return req.page(lang("Đăng nhập", "Sign in"), status: error.status) {
+                LoginPage.view(.init(username: username, error: error.message(lang)), $0)
+            }
+        }
+    }
+
+    @Sendable func logout(req: Request) async throws -> Response {
+        if let sessionID = req.auth.get(Principal.self)?.sessionID {
+            try await UserSession.query(on: req.db).filter(\.$id == sessionID).delete()
+        }
+        let response = req.redirect(to: .login)
+        response.cookies[AuthMiddleware.sessionCookie] = .expired
+        return response
+    }
+
+    /// Switches the language, remembered on the account when signed in and in a cookie otherwise.
+    @Sendable func language(req: Request) async throws -> Response {
+        struct Form: Decodable { var lang: String? }
+        guard let lang = try req.content.decode(Form.self).lang.flatMap(Language.init(rawValue:)) else {
+            throw AppError.invalidFields([
+                FieldError(field: "lang", reason: .invalid(vi: "chỉ nhận vi hoặc en", en: "must be vi or en"))
+            ])
+        }
+        if let principal = req.auth.get(Principal.self), let user = try await User.find(principal.id, on: req.db),
+            user.language != lang.rawValue
+        {
+            let before = user.auditSnapshot
+            user.language = lang.rawValue
+            try await Accounts.save(user, before: before, by: principal.auditActor, passwordChanged: false, on: req)
+        }
+        // Go back where the switch was pressed, but only to a path of this site.
+        let referer = req.headers.first(name: .referer).flatMap(URI.init(string:))?.path ?? "/"
+        let response = req.redirect(
+            to: referer.hasPrefix("/") && !referer.hasPrefix("//") ? referer : "/",
+            redirectType: .normal
+        )
+        req.rememberLanguage(lang, on: response)
+        return response
+    }
+
+    @Sendable func setupForm(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        _ = try await FirstRun.validToken(token, on: req)
+        return req.page(req.pageLanguage("Thiết lập", "Setup")) { SetupPage.view(.init(token: token), $0) }
+    }
+
+    /// Creates the first administrator from the one-time link, then sends them to sign in.
+    @Sendable func setup(req: Request) async throws -> Response {
+        struct Form: Decodable {
+            var username: String?
+            var display_name: String?
+            var password: String?
+            var password_confirm: String?
+        }
+        let token = req.parameters.get("token") ?? ""
+        let row = try await FirstRun.validToken(token, on: req)
+        let form = try req.content.decode(Form.self)
+        let draft = AccountDraft(
+            username: form.username ?? "",
+            displayName: form.display_name,
+            role: Role.administrator.rawValue,
+            password: form.password ?? ""
+        )
+        do {
+            if PasswordPolicy.check(form.password ?? "", confirmation: form.password_confirm ?? "") == .mismatch {
+                throw AppError.invalidFields([
+                    FieldError(
+                        field: "password_confirm",
+                        reason: .invalid(vi: "không khớp với mật khẩu", en: "does not match the password")
+                    )
+                ])
+            }
+            _ = try await Accounts.create(draft, by: nil, on: req)
+        } catch AppError.invalidFields(let errors) {
+            var checker = FieldChecker()
+            for error in errors { checker.add(error.field, error.reason) }
+            let model = SetupPage.Model(
+                token: token,
+                username: form.username ?? "",
+                displayName: form.display_name ?? "",
+                errors: checker
+            )
+            return req.page(req.pageLanguage("Thiết lập", "Setup"), status: .unprocessableEntity) {
+                SetupPage.view(model, $0)
+            }
+        }
+        row.usedAt = req.application.clock.now()
+        try await row.persist(on: req.db)
+        let lang = req.pageLanguage
+        return req.redirect(
+            to: .login,
+            flash: Flash(
+                kind: .success,
+                message: lang("Đã tạo quản trị viên. Hãy đăng nhập.", "The administrator was created. Sign in now.")
+            )
+        )
+    }
+
+    @Sendable func passwordForm(req: Request) async throws -> Response {
+        _ = try req.principal()
+        return req.page(req.pageLanguage("Đổi mật khẩu", "Change password")) { PasswordPage.view(FieldChecker(), $0) }
+    }
+
+    /// Changes one's own password after checking the current one; other sessions are closed.
+    @Sendable func changePassword(req: Request) async throws -> Response {
+        struct Form: Decodable {
+            var current_password: String?
+            var password: String?
+            var password_confirm: String?
+        }
+        let principal = try req.principal()
+        let form = try req.content.decode(Form.self)
+        guard let user = try await User.find(principal.id, on: req.db) else { throw AppError.notSignedIn }
+        var checker = FieldChecker()
+        if !(try await req.password.async.verify(form.current_password ?? "", created: user.passwordHash)) {
+            checker.add("current_password", .invalid(vi: "không đúng", en: "is not right"))
+        }
+        switch PasswordPolicy.check(form.password ?? "", confirmation: form.password_confirm ?? "") {
+        case .tooShort: checker.add("password", .tooShort(min: PasswordPolicy.minimumLength))
+        case .tooLong: checker.add("password", .tooLong(max: PasswordPolicy.maximumLength))
+        case .mismatch:
+            checker.add(
+                "password_confirm",
+                .invalid(vi: "không khớp với mật khẩu mới", en: "does not match the new password")
+            )
+        case nil: break
+        }
+        let lang = req.pageLanguage
+        guard checker.errors.isEmpty, let password = form.password else {
+            return req.page(lang("Đổi mật khẩu", "Change password"), status: .unprocessableEntity) {
+                PasswordPage.view(checker, $0)
+            }
+        }
+        let before = user.auditSnapshot
+        user.passwordHash = try await req.password.async.hash(password)
+        try await Accounts.save(user, before: before, by: principal.auditActor, passwordChanged: true, on: req)
+        try await UserSession.query(on: req.db)
+            .filter(\.$user.$id == principal.id)
+            .filter(\.$id != (principal.sessionID ?? .placeholder))
+            .delete()
+        return req.redirect(
+            to: .home,
+            flash: Flash(kind: .success, message: lang("Đã đổi mật khẩu.", "Your password was changed."))
+        )
+    }
+}

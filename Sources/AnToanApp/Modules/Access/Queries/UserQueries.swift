@@ -1,0 +1,38 @@
+import AnToanCore
+import Fluent
+import Foundation
+
+/// Reads of accounts, always through the reader's scope.
+enum UserQueries {
+    static func scoped(_ scope: Scope, on db: any Database) -> QueryBuilder<User> {
+        let query = User.query(on: db)
+        switch scope {
+        case .everything: return query
+        case .area(let path): return query.filter(\.$areaPath =~ path.value)
+        case .unit(let unit, _): return query.filter(\.$unitID == unit)
+        }
+    }
+
+    /// The account if the scope may see it; 404 otherwise, so that other scopes' ids reveal nothing.
+    static func find(_ id: UUID, in scope: Scope, on db: any Database) async throws -> User {
+        guard let user = try await scoped(scope, on: db).filter(\.$id == id).first() else { throw AppError.notFound }
+        return user
+    }
+
+    static func list(
+        in scope: Scope,
+        search: String?,
+        page: Int,
+        perPage: Int = 50,
+        on db: any Database
+    ) async throws -> Page<User> {
+        let query = scoped(scope, on: db).sort(\.$displayNameFolded).sort(\.$username)
+        if let search, !search.isEmpty {
+            let folded = Folding.fold(search)
+            query.group(.or) { group in
+                group.filter(\.$displayNameFolded ~~ folded).filter(\.$username ~~ folded)
+            }
+        }
+        return try await query.paginate(PageRequest(page: max(page, 1), per: perPage))
+    }
+}

@@ -1,0 +1,109 @@
+import AnToanCore
+import Foundation
+import Plot
+
+/// The list of accounts an administrator may see, searchable without diacritics.
+enum UsersPage {
+    struct Row {
+        var id: UUID
+        var username: String
+        var displayName: String
+        var role: Role
+        var scope: String
+        var isActive: Bool
+    }
+
+    struct Model {
+        var rows: [Row]
+        var search: String
+        var page: Int
+        var pageCount: Int
+        var canCreate: Bool
+    }
+
+    static func view(_ model: Model, _ context: PageContext) -> any Component {
+        let lang = context.lang
+        return Div {
+            H1(lang("Tài khoản", "Accounts"))
+            Form(url: SiteURL.users.path, method: .get) {
+                Div {
+                    FormField(
+                        name: "q",
+                        label: lang("Tìm theo tên", "Search by name"),
+                        value: model.search,
+                        required: false,
+                        maxLength: 100
+                    )
+                    Button(lang("Tìm", "Search")).attribute(named: "type", value: "submit").class("secondary")
+                }
+                .class("filters")
+            }
+            if model.canCreate {
+                Paragraph { Link(lang("Tạo tài khoản", "New account"), url: SiteURL.userNew.path).class("button") }
+            }
+            Div {
+                El("table") {
+                    El("thead") {
+                        TableRow {
+                            TableHeaderCell(lang("Họ và tên", "Name"))
+                            TableHeaderCell(lang("Tên đăng nhập", "Username"))
+                            TableHeaderCell(lang("Vai trò", "Role"))
+                            TableHeaderCell(lang("Phạm vi", "Scope"))
+                            TableHeaderCell(lang("Trạng thái", "Status"))
+                        }
+                    }
+                    El("tbody") {
+                        for row in model.rows {
+                            TableRow {
+                                TableCell { Link(row.displayName, url: SiteURL.user(row.id).path) }
+                                TableCell(row.username)
+                                TableCell(lang(row.role.nameVi, row.role.nameEn))
+                                TableCell(row.scope)
+                                TableCell(row.isActive ? lang("Đang dùng", "Active") : lang("Đã khoá", "Disabled"))
+                            }
+                        }
+                    }
+                }
+            }
+            .class("table-wrap")
+            if model.rows.isEmpty {
+                Paragraph(lang("Không có tài khoản nào khớp.", "No account matches.")).class("muted")
+            }
+            Pager(
+                page: model.page,
+                pageCount: model.pageCount,
+                base: SiteURL.users.path,
+                query: ["q": model.search],
+                lang: lang
+            )
+        }
+    }
+}
+
+/// Previous/next links that keep the current filters.
+struct Pager: Component {
+    var page: Int
+    var pageCount: Int
+    var base: String
+    var query: [String: String]
+    var lang: Language
+
+    var body: any Component {
+        Div {
+            if page > 1 { Link(lang("← Trang trước", "← Previous"), url: link(page - 1)) }
+            Span(lang("Trang \(page)/\(max(pageCount, 1))", "Page \(page) of \(max(pageCount, 1))"))
+            if page < pageCount { Link(lang("Trang sau →", "Next →"), url: link(page + 1)) }
+        }
+        .class("pager")
+    }
+
+    private func link(_ page: Int) -> String {
+        var items = query.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+            .map { URLQueryItem(name: $0.key, value: $0.value) }
+        items.append(URLQueryItem(name: "page", value: String(page)))
+        var components = URLComponents()
+        components.path = base
+        components.queryItems = items
+        return components.string ?? base
+    }
+}

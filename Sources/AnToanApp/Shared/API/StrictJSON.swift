@@ -1,0 +1,37 @@
+import Foundation
+import Vapor
+
+/// A request body of the API: its accepted fields, and the checks beyond types.
+protocol APIInput: Decodable, Sendable {
+    static var fields: Set<String> { get }
+    /// Every problem at once; empty when the input is acceptable.
+    func problems() -> [FieldError]
+}
+
+extension Request {
+    /// Decodes a JSON object strictly: malformed JSON, unknown or missing fields, wrong types and
+    /// failed checks all become a 4xx naming the field, before anything is written.
+    func decodeJSON<Input: APIInput>(_ type: Input.Type) throws -> Input {
+        guard let contentType = headers.contentType, contentType == .json || contentType.subType == "json" else {
+            throw AppError.unsupportedMediaType
+        }
+        guard let buffer = body.data, buffer.readableBytes > 0 else {
+            throw AppError.badRequest(vi: "Thiếu nội dung JSON.", en: "The JSON body is missing.")
+        }
+        let data = Data(buffer.readableBytesView)
+        guard let object = try? JSONSerialization.jsonObject(with: data) else {
+            throw AppError.badRequest(vi: "JSON không đúng cú pháp.", en: "The body is not well-formed JSON.")
+        }
+        guard let dictionary = object as? [String: Any] else {
+            throw AppError.badRequest(vi: "Nội dung phải là một đối tượng JSON.", en: "The body must be a JSON object.")
+        }
+        let unknown = dictionary.keys.filter { !Input.fields.contains($0) }.sorted()
+        if !unknown.isEmpty {
+            throw AppError.invalidFields(unknown.map { FieldError(field: $0, reason: .unknown) })
+        }
+        let input = try JSONDecoder().decode(Input.self, from: data)
+        let problems = input.problems()
+        if !problems.isEmpty { throw AppError.invalidFields(problems) }
+        return input
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Logging
+
+/// Every setting the app reads from its environment, read once at start-up.
+public struct AppConfig: Sendable {
+    public enum DatabaseLocation: Sendable, Equatable {
+        case sqliteFile(path: String)
+        case sqliteMemory
+        case postgres(url: String)
+    }
+
+    public var database: DatabaseLocation
+    public var listenHost: String
+    public var port: Int
+    public var baseURL: String
+    /// Nil means "keep a generated secret in the database", so that every node shares it.
+    public var secret: String?
+    public var logLevel: Logger.Level
+    var defaultLanguage: Language
+
+    public var usesSecureCookies: Bool { baseURL.hasPrefix("https://") }
+
+    /// One entry per variable, for the README table, `.env.example` and start-up errors alike.
+    public static let variables: [(name: String, meaning: String)] = [
+        ("DATABASE_URL", "postgres://user:password@host:5432/db — use PostgreSQL instead of SQLite"),
+        ("SQLITE_PATH", "SQLite database file when DATABASE_URL is unset (default antoan.sqlite)"),
+        ("LISTEN_HOST", "address to listen on (default 127.0.0.1)"),
+        ("PORT", "port to listen on, 1–65535 (default 8080)"),
+        ("BASE_URL", "public address used in links, http(s)://… (default http://LISTEN_HOST:PORT)"),
+        ("SECRET", "at least 32 characters; when unset a secret is generated and kept in the database"),
+        ("LOG_LEVEL", "trace, debug, info, notice, warning, error or critical (default info)"),
+        ("DEFAULT_LANGUAGE", "vi or en (default vi)"),
+    ]
+}
+
+/// A start-up failure that names every bad variable at once.
+public struct ConfigError: Error, CustomStringConvertible {
+    public var problems: [String]
+    public var description: String {
+        "Invalid configuration:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}
+
+extension AppConfig {
+    /// Reads the process environment over a `.env` file (the environment wins).
+    public static func load(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        dotEnvPath: String = ".env"
+    ) throws -> AppConfig {
+        let fileValues = (try? String(contentsOfFile: dotEnvPath, encoding: .utf8)).map(DotEnv.parse) ?? [:]
+        return try parse(fileValues.merging(environment) { _, fromEnvironment in fromEnvironment })
+    }
+
+    public static func parse(_ values: [String: String]) throws -> AppConfig {
+        var problems: [String] = []
+        func value(_ name: String) -> String? {
+            guard let raw = values[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            return raw
+        }
+
+        var database = DatabaseLocation.sqliteFile(path: value("SQLITE_PATH") ?? "antoan.sqlite")
+        if let url = value("DATABASE_URL") {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                database = .postgres(url: url)
+            } else {
+                problems.append("DATABASE_URL must start with postgres:// or postgresql:// (got \"\(url)\")")
+            }
+        }
+        let port = value("PORT").map { Int($0) } ?? 8080
+        if port == nil || !(1...65_535).contains(port!) {
+            problems.append("PORT must be a number from 1 to 65535 (got \"\(value("PORT") ?? "")\")")
+        }
+        let host = value("LISTEN_HOST") ?? "127.0.0.1"
+        let baseURL = value("BASE_URL") ?? "http://\(host):\(port ?? 8080)"
+        if !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) || URL(string: baseURL)?.host == nil {
+            problems.append("BASE_URL must be an http:// or https:// address (got \"\(baseURL)\")")
+        }
+        let secret = value("SECRET")
+        if let secret, secret.count < 32 {
+            problems.append("SECRET must be at least 32 characters (got \(secret.count))")
+        }
+        let logLevel = value("LOG_LEVEL").map { Logger.Level(rawValue: $0.lowercased()) } ?? .info
+        if logLevel == nil {
+            problems.append("LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical")
+        }
+        let language = value("DEFAULT_LANGUAGE").map { Language(rawValue: $0.lowercased()) } ?? .vi
+        if language == nil {
+            problems.append("DEFAULT_LANGUAGE must be vi or en (got \"\(value("DEFAULT_LANGUAGE") ?? "")\")")
+        }
+        guard problems.isEmpty, let port, let logLevel, let language else { throw ConfigError(problems: problems) }
+        return AppConfig(
+            database: database,
+            listenHost: host,
+            port: port,
+            baseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL,
+            secret: secret,
+            logLevel: logLevel,
+            defaultLanguage: language
+        )
+    }
+}
+
+/// The `.env` format: `NAME=value` lines, `#` comments, optional quotes.
+enum DotEnv {
+    static func parse(_ text: String) -> [String: String] {
+        var values: [String: String] = [:]
+        for line in text.split(whereSeparator: \.isNewline) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.hasPrefix("#"), let equals = trimmed.firstIndex(of: "=") else { continue }
+            let name = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
+            var value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+                value = String(value.dropFirst().dropLast())
+            }
+            values[name] = value
+        }
+        return values
+    }
+}

@@ -1,0 +1,42 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+extension Application {
+    /// Points Fluent at SQLite (default) or PostgreSQL, as the configuration says.
+    func useDatabase(_ location: AppConfig.DatabaseLocation, logLevel: Logger.Level) throws {
+        let sqlLogLevel: Logger.Level = logLevel <= .trace ? .debug : .trace
+        switch location {
+        case .sqliteFile(let path):
+            databases.use(.sqlite(.file(path), sqlLogLevel: sqlLogLevel), as: .sqlite)
+        case .sqliteMemory:
+            databases.use(.sqlite(.memory, sqlLogLevel: sqlLogLevel), as: .sqlite)
+        case .postgres(let url):
+            var postgres = try SQLPostgresConfiguration(url: url)
+            postgres.searchPath = nil
+            databases.use(
+                .postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, sqlLogLevel: sqlLogLevel),
+                as: .psql
+            )
+        }
+    }
+
+    /// SQLite keeps its journal mode in the file: WAL lets readers run beside the one writer.
+    /// Foreign keys are switched on per connection by sqlite-kit, and sqlite-nio installs a busy handler
+    /// on every connection, so a writer waits for the lock instead of failing.
+    func prepareDatabase() async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        if case .sqliteFile = appConfig.database {
+            try await sql.raw("PRAGMA journal_mode = WAL").run()
+        }
+    }
+}
+
+extension Database {
+    /// The SQLKit view of the database; both drivers provide it.
+    var sql: any SQLDatabase {
+        // Both drivers this app uses are SQL databases, so the cast cannot fail.
+        self as! any SQLDatabase
+    }
+}

@@ -1,0 +1,14 @@
+import Fluent
+
+/// Every migration of every module, in the order they run. Append only; one line of reason each.
+enum MigrationRegistry {
+    static let all: [any Migration] = [
+        CreateSettings(),  // key/value settings, e.g. the generated secret shared by all nodes
+        CreateUsers(),  // accounts with role, scope and language
+        CreateUserSessions(),  // sessions kept in the database so any node serves any session
+        CreateAPITokens(),  // hashed bearer tokens
+        CreateLoginThrottles(),  // failed-login counters per account and per address
+        CreateSetupTokens(),  // one-time links that set the first administrator's password
+        CreateAuditEntries(),  // the hash-chained audit trail and its head row
+    ]
+}

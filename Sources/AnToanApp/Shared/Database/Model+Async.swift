@@ -1,0 +1,17 @@
+import Fluent
+
+/// Fluent offers EventLoopFuture and async methods under the same names; an unannotated call can pick the
+/// future and never wait for it. These wrappers can only mean the awaited one (`Void` is not a future).
+extension Model {
+    func insert(on db: any Database) async throws {
+        let _: Void = try await create(on: db)
+    }
+
+    func persist(on db: any Database) async throws {
+        let _: Void = try await update(on: db)
+    }
+
+    func remove(on db: any Database) async throws {
+        let _: Void = try await delete(force: true, on: db)
+    }
+}

@@ -1,0 +1,56 @@
+import Vapor
+
+/// Gives every visitor a random nonce in the `antoan_csrf` cookie. It sits outside the error middleware,
+/// so that error pages (which carry the language form) set the cookie too.
+struct CSRFCookieMiddleware: AsyncMiddleware {
+    static let cookie = "antoan_csrf"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let existing = request.cookies[Self.cookie].map(\.string).flatMap { $0.count == 43 ? $0 : nil }
+        request.storage[CSRFNonceKey.self] = existing ?? SecretToken.generate()
+        request.storage[CSRFCookieSentKey.self] = existing != nil
+        let response = try await next.respond(to: request)
+        if existing == nil, !request.url.path.hasPrefix("/api/"), let nonce = request.storage[CSRFNonceKey.self] {
+            response.cookies[Self.cookie] = HTTPCookies.Value(
+                string: nonce,
+                path: "/",
+                isSecure: request.application.appConfig.usesSecureCookies,
+                isHTTPOnly: true,
+                sameSite: .lax
+            )
+        }
+        return response
+    }
+}
+
+/// Double-submit protection for forms: every form posts the HMAC of the cookie's nonce under the app's
+/// secret as `_csrf`, which a page on another site can neither read nor forge. The API uses bearer
+/// tokens, which browsers never send by themselves, so it is exempt.
+struct CSRFCheckMiddleware: AsyncMiddleware {
+    static let field = "_csrf"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if !request.url.path.hasPrefix("/api/"), ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            let sent = try? request.content.get(String.self, at: Self.field)
+            guard request.storage[CSRFCookieSentKey.self] == true, let sent, sent == request.csrfToken else {
+                throw AppError.csrfFailed
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+private struct CSRFNonceKey: StorageKey {
+    typealias Value = String
+}
+
+private struct CSRFCookieSentKey: StorageKey {
+    typealias Value = Bool
+}
+
+extension Request {
+    /// The value every form of this page must post back as `_csrf`.
+    var csrfToken: String {
+        SecretToken.hmac(storage[CSRFNonceKey.self] ?? "", secret: application.secret)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Vapor
+
+/// Every page and form address of the site, so that routes and links cannot drift apart.
+enum SiteURL: Sendable {
+    case home
+    case login
+    case logout
+    case language
+    case setup(token: String)
+    case password
+    case tokens
+    case tokenRevoke(UUID)
+    case users
+    case userNew
+    case user(UUID)
+    case userResetPassword(UUID)
+    case audit
+    case stylesheet
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .login: "/login"
+        case .logout: "/logout"
+        case .language: "/language"
+        case .setup(let token): "/setup/\(token)"
+        case .password: "/account/password"
+        case .tokens: "/account/tokens"
+        case .tokenRevoke(let id): "/account/tokens/\(id.uuidString.lowercased())/revoke"
+        case .users: "/admin/users"
+        case .userNew: "/admin/users/new"
+        case .user(let id): "/admin/users/\(id.uuidString.lowercased())"
+        case .userResetPassword(let id): "/admin/users/\(id.uuidString.lowercased())/password"
+        case .audit: "/admin/audit"
+        case .stylesheet: "/static/app.css"
+        }
+    }
+
+    /// The route pattern of a case: the same path with its parameters as `:name`.
+    static func route(_ url: SiteURL) -> [PathComponent] {
+        let pattern: String =
+            switch url {
+            case .setup: "/setup/:token"
+            case .tokenRevoke: "/account/tokens/:id/revoke"
+            case .user: "/admin/users/:id"
+            case .userResetPassword: "/admin/users/:id/password"
+            default: url.path
+            }
+        return pattern.pathComponents
+    }
+}
+
+extension Request {
+    /// The `:id` parameter as a UUID, or 404 when it is not one.
+    func idParameter() throws -> UUID {
+        guard let id = parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
+        return id
+    }
+}
+
+extension UUID {
+    /// Stands for `:id` when a route pattern is asked of a `SiteURL` case that carries an id.
+    static let placeholder = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+}

@@ -1,0 +1,97 @@
+import Plot
+
+/// Any element by name, for the tags Plot has no component for (`main`, `select`, `dl` …).
+struct El: Component {
+    var name: String
+    var attributes: [String: String]
+    @ComponentBuilder var content: ContentProvider
+
+    init(_ name: String, _ attributes: [String: String] = [:], @ComponentBuilder content: @escaping ContentProvider) {
+        self.name = name
+        self.attributes = attributes
+        self.content = content
+    }
+
+    var body: any Component {
+        let attributeNodes: [Node<HTML.BodyContext>] = attributes.sorted { $0.key < $1.key }.map {
+            .attribute(named: $0.key, value: $0.value)
+        }
+        return Node<HTML.BodyContext>.element(named: name, nodes: attributeNodes + [.component(content())])
+    }
+}
+
+/// A POST form that always carries the CSRF token.
+struct PostForm: Component {
+    var url: SiteURL
+    var csrf: String
+    var `class`: String = ""
+    @ComponentBuilder var content: ContentProvider
+
+    var body: any Component {
+        Form(url: url.path, method: .post) {
+            Input(type: .hidden, name: "_csrf", value: csrf)
+            content()
+        }
+        .class(`class`)
+    }
+}
+
+/// A labelled input with its error, if any, kept right beside it.
+struct FormField: Component {
+    var name: String
+    var label: String
+    var type: HTMLInputType = .text
+    var value: String = ""
+    var error: String?
+    var autocomplete: String?
+    var required = true
+    var maxLength: Int?
+
+    var body: any Component {
+        let errorID = "\(name)-error"
+        return Div {
+            Label(label) {}.attribute(named: "for", value: name)
+            Input(type: type, name: name, value: type == .password ? nil : value)
+                .id(name)
+                .attribute(named: "autocomplete", value: autocomplete ?? "")
+                .attribute(named: "required", value: required ? "required" : "")
+                .attribute(named: "maxlength", value: maxLength.map(String.init) ?? "")
+                .attribute(named: "aria-invalid", value: error == nil ? "" : "true")
+                .attribute(named: "aria-describedby", value: error == nil ? "" : errorID)
+            if let error {
+                Paragraph(error).class("field-error").id(errorID)
+            }
+        }
+        .class(error == nil ? "field" : "field has-error")
+    }
+}
+
+/// A `<select>` with its label and error.
+struct SelectField: Component {
+    var name: String
+    var label: String
+    var options: [(value: String, label: String)]
+    var selected: String
+    var error: String?
+
+    var body: any Component {
+        Div {
+            Label(label) {}.attribute(named: "for", value: name)
+            El("select", ["name": name, "id": name]) {
+                for option in options {
+                    El(
+                        "option",
+                        option.value == selected
+                            ? ["value": option.value, "selected": "selected"] : ["value": option.value]
+                    ) {
+                        Text(option.label)
+                    }
+                }
+            }
+            if let error {
+                Paragraph(error).class("field-error")
+            }
+        }
+        .class(error == nil ? "field" : "field has-error")
+    }
+}

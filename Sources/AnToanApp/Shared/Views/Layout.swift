@@ -1,0 +1,75 @@
+import Plot
+
+/// The one base layout every page renders into.
+enum Layout {
+    static func render(title: String, context: PageContext, @ComponentBuilder content: () -> any Component) -> String {
+        let lang = context.lang
+        let main = content()
+        let html = HTML(
+            .attribute(named: "lang", value: lang.rawValue),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .element(named: "title", text: "\(title) · AnToan"),
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
+            ),
+            .body(
+                .component(
+                    ComponentGroup {
+                        Link(lang("Bỏ qua, đến nội dung chính", "Skip to main content"), url: "#main").class("skip")
+                        header(context)
+                        El("main", ["id": "main"]) {
+                            if let flash = context.flash {
+                                Paragraph(flash.message).class("flash flash-\(flash.kind.rawValue)")
+                                    .attribute(named: "role", value: flash.kind == .error ? "alert" : "status")
+                            }
+                            main
+                        }
+                        Footer {
+                            Paragraph(lang("AnToan — bảo đảm an ninh trật tự", "AnToan — security and order"))
+                        }
+                    }
+                )
+            )
+        )
+        return html.render()
+    }
+
+    private static func header(_ context: PageContext) -> any Component {
+        let lang = context.lang
+        return Header {
+            Link("AnToan", url: SiteURL.home.path).class("brand")
+            if let principal = context.principal {
+                Navigation {
+                    List(NavItem.visible(to: principal)) { item in
+                        Link(lang(item.vi, item.en), url: item.url.path)
+                            .attribute(named: "aria-current", value: item.url.path == context.path ? "page" : "")
+                    }
+                }
+                .accessibilityLabel(lang("Điều hướng chính", "Main navigation"))
+            }
+            Div {
+                if let principal = context.principal {
+                    Span(principal.displayName).class("who")
+                }
+                PostForm(url: .language, csrf: context.csrf, class: "inline") {
+                    let other: Language = lang == .vi ? .en : .vi
+                    Button(other == .en ? "English" : "Tiếng Việt")
+                        .attribute(named: "name", value: "lang")
+                        .attribute(named: "value", value: other.rawValue)
+                        .attribute(named: "type", value: "submit")
+                        .attribute(named: "lang", value: other.rawValue)
+                        .class("link")
+                }
+                if context.principal != nil {
+                    PostForm(url: .logout, csrf: context.csrf, class: "inline") {
+                        Button(lang("Đăng xuất", "Sign out")).id("logout")
+                            .attribute(named: "type", value: "submit").class("link")
+                    }
+                }
+            }
+            .class("account")
+        }
+        .class("topbar")
+    }
+}

@@ -1,0 +1,41 @@
+import AnToanCore
+
+/// What the base layout needs to know about the request: language, account, form token, flash.
+struct PageContext: Sendable {
+    var lang: Language
+    var principal: Principal?
+    var csrf: String
+    var flash: Flash?
+    var path: String
+}
+
+/// A one-time message shown on the next page after a redirect.
+struct Flash: Sendable, Equatable {
+    enum Kind: String, Sendable {
+        case success
+        case error
+    }
+
+    var kind: Kind
+    var message: String
+}
+
+/// A navigation entry shown only to roles that may use it.
+struct NavItem: Sendable {
+    var url: SiteURL
+    var vi: String
+    var en: String
+    var action: Action?
+
+    static let all: [NavItem] = [
+        NavItem(url: .home, vi: "Tổng quan", en: "Overview", action: .viewDashboard),
+        NavItem(url: .users, vi: "Tài khoản", en: "Accounts", action: .viewAccounts),
+        NavItem(url: .audit, vi: "Nhật ký thay đổi", en: "Audit trail", action: .viewAuditTrail),
+        NavItem(url: .tokens, vi: "Mã API", en: "API tokens", action: .useAPITokens),
+        NavItem(url: .password, vi: "Đổi mật khẩu", en: "Password", action: nil),
+    ]
+
+    static func visible(to principal: Principal) -> [NavItem] {
+        all.filter { item in item.action.map(principal.can) ?? true }
+    }
+}

@@ -1,0 +1,65 @@
+/// The whole hand-written stylesheet: readable at 360 px, fine on a desktop, clean on paper.
+enum Stylesheet {
+    static let css = """
+        :root { --ink: #1b1f24; --muted: #4a5560; --line: #c9d1d9; --bg: #f6f8fa; --brand: #0b5394;
+          --ok: #1e6b34; --bad: #a4161a; --focus: #f1c40f; font-size: 16px; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font-family: system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;
+          color: var(--ink); background: var(--bg); line-height: 1.5; }
+        a { color: var(--brand); }
+        :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+        .skip { position: absolute; left: -999px; }
+        .skip:focus { left: 8px; top: 8px; background: #fff; padding: 8px; z-index: 10; }
+        .topbar { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; padding: 8px 12px;
+          background: var(--brand); color: #fff; }
+        .topbar a, .topbar .link { color: #fff; }
+        .brand { font-weight: 700; font-size: 1.2rem; text-decoration: none; }
+        .topbar nav ul { display: flex; flex-wrap: wrap; gap: 4px 12px; list-style: none; margin: 0; padding: 0; }
+        .topbar nav a { text-decoration: none; padding: 6px 2px; display: inline-block; }
+        .topbar nav a[aria-current=page] { border-bottom: 3px solid #fff; }
+        .account { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-left: auto; }
+        .who { font-weight: 600; }
+        main { max-width: 960px; margin: 0 auto; padding: 16px 12px 48px; }
+        h1 { font-size: 1.5rem; margin: 8px 0 16px; }
+        h2 { font-size: 1.2rem; margin: 24px 0 8px; }
+        footer { text-align: center; color: var(--muted); font-size: .85rem; padding: 16px; }
+        form.inline { display: inline; }
+        .card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px;
+          margin-bottom: 16px; }
+        .field { margin-bottom: 14px; }
+        .field label { display: block; font-weight: 600; margin-bottom: 4px; }
+        input, select, textarea { width: 100%; max-width: 32rem; font: inherit; padding: 10px;
+          border: 1px solid #6b7785; border-radius: 6px; background: #fff; color: var(--ink); }
+        .has-error input, .has-error select { border: 2px solid var(--bad); }
+        .field-error { color: var(--bad); margin: 4px 0 0; font-weight: 600; }
+        button, .button { font: inherit; padding: 10px 18px; border-radius: 6px; border: 0; cursor: pointer;
+          background: var(--brand); color: #fff; min-height: 44px; text-decoration: none; display: inline-block; }
+        button.secondary { background: #fff; color: var(--brand); border: 1px solid var(--brand); }
+        button.danger { background: var(--bad); }
+        button.link { background: none; padding: 4px; min-height: 0; text-decoration: underline; }
+        .flash { padding: 10px 12px; border-radius: 6px; font-weight: 600; }
+        .flash-success { background: #e3f4e8; color: var(--ok); border: 1px solid var(--ok); }
+        .flash-error { background: #fbe7e7; color: var(--bad); border: 1px solid var(--bad); }
+        .secret { font-family: ui-monospace, monospace; word-break: break-all; background: #fff8d6;
+          padding: 8px; border: 1px dashed #b58900; }
+        .table-wrap { overflow-x: auto; }
+        table { border-collapse: collapse; width: 100%; background: #fff; }
+        th, td { text-align: left; padding: 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+        th { background: #eef2f6; }
+        .muted { color: var(--muted); }
+        .filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: flex-end; }
+        .filters .field { margin: 0; }
+        .pager { display: flex; gap: 16px; margin-top: 12px; }
+        @media (max-width: 600px) {
+          .account { margin-left: 0; width: 100%; }
+          td, th { padding: 6px 4px; font-size: .9rem; }
+        }
+        @media print {
+          .topbar, .skip, footer, form, .pager { display: none !important; }
+          body { background: #fff; }
+          main { max-width: none; padding: 0; }
+          .card { border: 0; padding: 0; }
+          a { color: inherit; text-decoration: none; }
+        }
+        """
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Time is UTC inside and Asia/Ho_Chi_Minh on screen: dd/MM/yyyy and HH:mm.
+enum VietnamTime {
+    // Vietnam has kept UTC+7 without daylight saving since 1975, so the fixed offset is a safe fallback.
+    static let zone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
+
+    private static func formatter(_ format: String) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = format
+        return formatter
+    }
+
+    static func dateTime(_ date: Date) -> String { formatter("dd/MM/yyyy HH:mm").string(from: date) }
+
+    static func date(_ date: Date) -> String { formatter("dd/MM/yyyy").string(from: date) }
+
+    /// Parses dd/MM/yyyy (or d/M/yyyy) as the start of that day in Vietnam.
+    static func parseDay(_ text: String) -> Date? {
+        let parts = text.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 3, (1...31).contains(parts[0]), (1...12).contains(parts[1]),
+            (1900...2199).contains(parts[2])
+        else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let components = DateComponents(year: parts[2], month: parts[1], day: parts[0])
+        guard let date = calendar.date(from: components),
+            calendar.component(.day, from: date) == parts[0]
+        else { return nil }
+        return date
+    }
+}

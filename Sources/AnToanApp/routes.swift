@@ -1,0 +1,13 @@
+import Vapor
+
+/// One block per module.
+func routes(_ app: Application) throws {
+    try app.register(collection: OperationsController())
+
+    // Access (ACC)
+    try app.register(collection: SessionController())
+    try app.register(collection: UsersController())
+    try app.register(collection: TokensController())
+    try app.register(collection: AuditController())
+    try app.grouped("api", "v1").register(collection: AccessAPIController())
+}

@@ -1,0 +1,54 @@
+/// Something a signed-in account may try to do; the matrix below says which roles may.
+public enum Action: String, CaseIterable, Codable, Sendable {
+    case viewDashboard = "view_dashboard"
+    case viewAccounts = "view_accounts"
+    case manageAccounts = "manage_accounts"
+    case viewAuditTrail = "view_audit_trail"
+    case useAPITokens = "use_api_tokens"
+    case viewOrganisation = "view_organisation"
+    case manageOrganisation = "manage_organisation"
+    case viewStaffIdentity = "view_staff_identity"
+    case manageRosters = "manage_rosters"
+    case viewRosters = "view_rosters"
+    case performDuty = "perform_duty"
+    case registerVisitors = "register_visitors"
+    case reportIncident = "report_incident"
+    case manageEquipment = "manage_equipment"
+    case oversee
+    case declarePeakPeriod = "declare_peak_period"
+    case approveReports = "approve_reports"
+}
+
+/// The role × action matrix. One table, so a reviewer reads every grant in one place.
+public enum Permissions {
+    private static let matrix: [Role: Set<Action>] = [
+        .administrator: Set(Action.allCases),
+        .authorityLeader: [
+            .viewDashboard, .viewAccounts, .useAPITokens, .viewOrganisation, .viewRosters, .oversee, .declarePeakPeriod,
+            .approveReports, .reportIncident,
+        ],
+        .authorityOfficer: [
+            .viewDashboard, .useAPITokens, .viewOrganisation, .viewRosters, .oversee, .reportIncident,
+        ],
+        .unitHead: [
+            .viewDashboard, .viewAccounts, .useAPITokens, .viewOrganisation, .viewStaffIdentity, .viewRosters,
+            .manageRosters,
+            .approveReports, .reportIncident, .manageEquipment, .oversee,
+        ],
+        .unitSecurityOfficer: [
+            .viewDashboard, .useAPITokens, .viewOrganisation, .manageOrganisation, .viewStaffIdentity,
+            .viewRosters, .manageRosters, .performDuty, .reportIncident, .manageEquipment, .registerVisitors,
+        ],
+        .dutyOfficer: [.viewDashboard, .viewRosters, .performDuty, .reportIncident, .registerVisitors],
+        .gateReceptionist: [.viewDashboard, .registerVisitors, .reportIncident],
+        .teamMember: [.viewDashboard, .reportIncident],
+    ]
+
+    public static func allows(_ role: Role, _ action: Action) -> Bool {
+        matrix[role]?.contains(action) ?? false
+    }
+
+    public static func actions(for role: Role) -> Set<Action> {
+        matrix[role] ?? []
+    }
+}
