@@ -33,11 +33,15 @@ public func configure(
     now: (@Sendable () -> Date)? = nil
 ) async throws {
     app.appConfig = config
+    app.logger.logLevel = config.logLevel
     if let now { app.clock = AppClock(now: now) }
     app.http.server.configuration.hostname = config.listenHost
     app.http.server.configuration.port = config.port
     app.routes.defaultMaxBodySize = "1mb"
     app.passwords.use(.bcrypt(cost: 12))
+    // SQLite calls and bcrypt both block a thread of this pool; with only one thread per core, a writer
+    // waiting for SQLite's lock and two sign-ins would stall every other query.
+    app.threadPool = NIOThreadPool(numberOfThreads: 8)
 
     try app.useDatabase(config.database, logLevel: config.logLevel)
     app.migrations.add(MigrationRegistry.all)

@@ -9,6 +9,9 @@ protocol APIInput: Decodable, Sendable {
 }
 
 extension Request {
+    /// The 1 MB cap on request bodies, the same as `app.routes.defaultMaxBodySize`.
+    static let maxBodyBytes = 1_048_576
+
     /// Decodes a JSON object strictly: malformed JSON, unknown or missing fields, wrong types and
     /// failed checks all become a 4xx naming the field, before anything is written.
     func decodeJSON<Input: APIInput>(_ type: Input.Type) throws -> Input {
@@ -18,6 +21,8 @@ extension Request {
         guard let buffer = body.data, buffer.readableBytes > 0 else {
             throw AppError.badRequest(vi: "Thiếu nội dung JSON.", en: "The JSON body is missing.")
         }
+        // The server refuses larger streamed bodies itself; this covers bodies that arrive collected.
+        guard buffer.readableBytes <= Self.maxBodyBytes else { throw Abort(.payloadTooLarge) }
         let data = Data(buffer.readableBytesView)
         guard let object = try? JSONSerialization.jsonObject(with: data) else {
             throw AppError.badRequest(vi: "JSON không đúng cú pháp.", en: "The body is not well-formed JSON.")
@@ -29,7 +34,9 @@ extension Request {
         if !unknown.isEmpty {
             throw AppError.invalidFields(unknown.map { FieldError(field: $0, reason: .unknown) })
         }
-        let input = try JSONDecoder().decode(Input.self, from: data)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let input = try decoder.decode(Input.self, from: data)
         let problems = input.problems()
         if !problems.isEmpty { throw AppError.invalidFields(problems) }
         return input

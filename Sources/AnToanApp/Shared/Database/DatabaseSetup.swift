@@ -22,14 +22,13 @@ extension Application {
         }
     }
 
-    /// SQLite keeps its journal mode in the file: WAL lets readers run beside the one writer.
+    /// SQLite keeps its journal mode in the file: WAL lets readers run beside the one writer, and a
+    /// waiting writer cannot deadlock with a committing one (tests' in-memory databases are files too).
     /// Foreign keys are switched on per connection by sqlite-kit, and sqlite-nio installs a busy handler
     /// on every connection, so a writer waits for the lock instead of failing.
     func prepareDatabase() async throws {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
-        if case .sqliteFile = appConfig.database {
-            try await sql.raw("PRAGMA journal_mode = WAL").run()
-        }
+        try await sql.raw("PRAGMA journal_mode = WAL").run()
     }
 }
 

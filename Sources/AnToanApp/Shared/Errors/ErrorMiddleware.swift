@@ -129,7 +129,14 @@ struct APIErrorBody: Content {
 extension FieldError {
     static func from(_ error: DecodingError) -> FieldError {
         func name(_ path: [any CodingKey]) -> String {
-            path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            // The API speaks snake_case; decoded keys arrive in camelCase.
+            path.map { key in
+                key.intValue.map(String.init)
+                    ?? key.stringValue.reduce(into: "") { name, character in
+                        name += character.isUppercase ? "_" + character.lowercased() : String(character)
+                    }
+            }
+            .joined(separator: ".")
         }
         switch error {
         case .keyNotFound(let key, let context):

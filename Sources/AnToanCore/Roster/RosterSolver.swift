@@ -1,0 +1,28 @@
+/// Builds a duty roster: greedy chronological fill, repair and fairness local search, then an independent check.
+public enum RosterSolver {
+    /// Solves `instance`; the same instance and seed always give the same assignments.
+    ///
+    /// The time limit bounds the repair and improvement search (the chronological fill always completes); when it
+    /// is hit the best roster so far is returned. Throws `RosterError` for an invalid instance.
+    public static func solve(_ instance: RosterInstance, seed: UInt64, timeLimit: Duration) throws -> RosterSolution {
+        let clock = ContinuousClock()
+        let began = clock.now
+        let model = try RosterModel(instance)
+        var search = RosterSearch(model: model, seed: seed, deadline: began.advanced(by: timeLimit))
+        search.pinPrevious()
+        search.fillGreedily()
+        search.improve()
+        let assignments = search.assignments()
+        var report = RosterChecker.report(model: model, assignments: assignments)
+        let elapsed = clock.now - began
+        report.solveMillis = Int(
+            elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        )
+        return RosterSolution(assignments: assignments, report: report)
+    }
+
+    /// Checks an instance without solving it.
+    public static func validate(_ instance: RosterInstance) throws {
+        _ = try RosterModel(instance)
+    }
+}
