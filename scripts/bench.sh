@@ -11,7 +11,8 @@
 #
 # Environment:
 #   BENCH_SECONDS=10        duration of each wrk run
-#   BENCH_CONNECTIONS=64    wrk -c   BENCH_THREADS=2  wrk -t
+#   BENCH_CONNECTIONS=64    wrk -c   BENCH_THREADS=1  wrk -t (one event-driven wrk thread drives 64
+#                           connections and leaves the other core of a 2-core machine to the server)
 #   ANTOAN_BIN=path         use this binary instead of building (skips the build)
 #   BENCH_LOG_LEVEL=warning the server's LOG_LEVEL: per-request info logs would measure the
 #                           log pipe, not the app
@@ -24,7 +25,7 @@ cd "$ANTOAN_ROOT"
 
 SECONDS_PER_RUN="${BENCH_SECONDS:-10}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
-THREADS="${BENCH_THREADS:-2}"
+THREADS="${BENCH_THREADS:-1}"
 # Targets.
 MIN_RATIO=0.25   # authenticated read ≥ 25 % of /healthz req/s
 MAX_P99_MS=25    # p99 of the reads (/healthz, /api/v1/me)

@@ -6,11 +6,13 @@ struct CSRFCookieMiddleware: AsyncMiddleware {
     static let cookie = "antoan_csrf"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // The API authenticates with bearer tokens and renders no forms: no nonce to make.
+        if request.url.path.hasPrefix("/api/") { return try await next.respond(to: request) }
         let existing = request.cookies[Self.cookie].map(\.string).flatMap { $0.count == 43 ? $0 : nil }
         request.storage[CSRFNonceKey.self] = existing ?? SecretToken.generate()
         request.storage[CSRFCookieSentKey.self] = existing != nil
         let response = try await next.respond(to: request)
-        if existing == nil, !request.url.path.hasPrefix("/api/"), let nonce = request.storage[CSRFNonceKey.self] {
+        if existing == nil, let nonce = request.storage[CSRFNonceKey.self] {
             response.cookies[Self.cookie] = HTTPCookies.Value(
                 string: nonce,
                 path: "/",

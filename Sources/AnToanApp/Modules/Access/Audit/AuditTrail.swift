@@ -78,8 +78,7 @@ enum AuditTrail {
             entry.prevHash, String(entry.seq), String(entry.atMillis), entry.actorID?.uuidString ?? "",
             entry.actorName, entry.action, entry.entity, entry.entityID, entry.changes,
         ]
-        let digest = SHA256.hash(data: Data(fields.joined(separator: "\u{1F}").utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return SecretToken.hex(SHA256.hash(data: Data(fields.joined(separator: "\u{1F}").utf8)))
     }
 
     /// `{"field":[old,new]}` with sorted keys; unchanged fields are left out.

@@ -30,16 +30,16 @@ enum PrincipalLookup {
     }
 
     private static func principal(from row: any SQLRow, sessionID: UUID?) throws -> Principal {
-        let user = User()
-        user.scopeKind = try row.decode(column: "scope_kind", as: String.self)
-        user.unitID = try row.decode(column: "unit_id", as: UUID?.self)
-        user.areaPath = try row.decode(column: "area_path", as: String?.self)
-        return Principal(
+        Principal(
             id: try row.decode(column: "id", as: UUID.self),
             username: try row.decode(column: "username", as: String.self),
             displayName: try row.decode(column: "display_name", as: String.self),
             role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .teamMember,
-            scope: user.scope,
+            scope: User.scope(
+                kind: try row.decode(column: "scope_kind", as: String.self),
+                unitID: try row.decode(column: "unit_id", as: UUID?.self),
+                areaPath: try row.decode(column: "area_path", as: String?.self)
+            ),
             language: Language(rawValue: try row.decode(column: "language", as: String.self)),
             sessionID: sessionID
         )

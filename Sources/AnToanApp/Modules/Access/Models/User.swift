@@ -40,8 +40,11 @@ final class User: Model, @unchecked Sendable {
 extension User {
     var roleValue: Role { Role(rawValue: role) ?? .teamMember }
 
-    var scope: Scope {
-        switch (Scope.Kind(rawValue: scopeKind), unitID, areaPath.flatMap(AreaPath.init)) {
+    var scope: Scope { Self.scope(kind: scopeKind, unitID: unitID, areaPath: areaPath) }
+
+    /// The scope stored in a row's three columns.
+    static func scope(kind: String, unitID: UUID?, areaPath: String?) -> Scope {
+        switch (Scope.Kind(rawValue: kind), unitID, areaPath.flatMap(AreaPath.init)) {
         case (.everything, _, _): .everything
         case (.area, _, let path?): .area(path)
         case (.unit, let unit?, let path?): .unit(unit, in: path)
