@@ -10,4 +10,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: TokensController())
     try app.register(collection: AuditController())
     try app.grouped("api", "v1").register(collection: AccessAPIController())
+
+    // Organisation (ORG, PPL)
+    try app.grouped("api", "v1").register(collection: OrganisationAPIController())
 }

@@ -2,6 +2,7 @@ import AnToanCore
 import Fluent
 import Foundation
 import Vapor
+import VaporTesting
 
 @testable import AnToanApp
 
@@ -39,4 +40,22 @@ enum Fixtures {
     static func token(for user: User, app: Application) async throws -> String {
         try await Tokens.create(name: "test", ownerID: try user.requireID(), actor: .system, app: app, on: app.db).1
     }
+}
+
+/// A JSON call to the API with a bearer token.
+func api(
+    _ app: Application,
+    _ method: HTTPMethod,
+    _ path: String,
+    token: String,
+    json: String? = nil
+) async throws -> TestingHTTPResponse {
+    var headers: HTTPHeaders = ["Authorization": "Bearer \(token)"]
+    if json != nil { headers.add(name: .contentType, value: "application/json") }
+    return try await app.testing().sendRequest(
+        method,
+        path,
+        headers: headers,
+        body: json.map { ByteBuffer(string: $0) }
+    )
 }

@@ -9,14 +9,24 @@ extension Application {
         let sqlLogLevel: Logger.Level = logLevel <= .trace ? .debug : .trace
         switch location {
         case .sqliteFile(let path):
-            databases.use(.sqlite(.file(path), sqlLogLevel: sqlLogLevel), as: .sqlite)
+            databases.use(
+                .sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: sqlLogLevel),
+                as: .sqlite
+            )
+            useWriteQueue()
         case .sqliteMemory:
-            databases.use(.sqlite(.memory, sqlLogLevel: sqlLogLevel), as: .sqlite)
+            databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(30), sqlLogLevel: sqlLogLevel), as: .sqlite)
+            useWriteQueue()
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             postgres.searchPath = nil
             databases.use(
-                .postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, sqlLogLevel: sqlLogLevel),
+                .postgres(
+                    configuration: postgres,
+                    maxConnectionsPerEventLoop: 4,
+                    connectionPoolTimeout: .seconds(30),
+                    sqlLogLevel: sqlLogLevel
+                ),
                 as: .psql
             )
         }

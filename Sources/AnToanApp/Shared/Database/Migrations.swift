@@ -10,5 +10,10 @@ enum MigrationRegistry {
         CreateLoginThrottles(),  // failed-login counters per account and per address
         CreateSetupTokens(),  // one-time links that set the first administrator's password
         CreateAuditEntries(),  // the hash-chained audit trail and its head row
+        CreateAreas(),  // the area tree, versioned by validity dates, and its rename/merge/split events
+        CreateUnits(),  // units and departments, with the history of their areas
+        CreateSupervisingBodies(),  // police, military command and people's committees over an area
+        CreateSites(),  // sites of a unit and the security systems installed there
+        CreateStaff(),  // staff of a unit and their membership of the forces
     ]
 }

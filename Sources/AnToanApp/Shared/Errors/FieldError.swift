@@ -1,3 +1,6 @@
+import AnToanCore
+import Foundation
+
 /// One problem with one submitted field, shown beside the field on a page and listed in an API error body.
 struct FieldError: Error, Equatable, Sendable {
     enum Reason: Equatable, Sendable {
@@ -57,5 +60,74 @@ struct FieldChecker {
 
     func check() throws {
         if !errors.isEmpty { throw AppError.invalidFields(errors) }
+    }
+}
+
+extension FieldChecker {
+    /// A value of one of the enum's raw values; names the accepted values otherwise.
+    mutating func choice<Kind: RawRepresentable & CaseIterable>(
+        _ field: String,
+        _ value: String?,
+        _ type: Kind.Type,
+        optional: Bool = false
+    )
+        -> Kind? where Kind.RawValue == String
+    {
+        guard let value, !value.isEmpty else {
+            if !optional { add(field, .required) }
+            return nil
+        }
+        guard let kind = Kind(rawValue: value) else {
+            let accepted = Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            add(field, .invalid(vi: "chỉ nhận: \(accepted)", en: "must be one of: \(accepted)"))
+            return nil
+        }
+        return kind
+    }
+
+    /// A calendar date given as yyyy-MM-dd or dd/MM/yyyy, returned as yyyy-MM-dd.
+    mutating func date(_ field: String, _ value: String?, optional: Bool = true) -> String? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+            if !optional { add(field, .required) }
+            return nil
+        }
+        guard let date = SolarDate(iso: value) ?? SolarDate(dmy: value) else {
+            add(field, .invalid(vi: "cần ngày dạng dd/MM/yyyy", en: "needs a date as dd/MM/yyyy"))
+            return nil
+        }
+        return date.iso
+    }
+
+    mutating func phone(_ field: String, _ value: String?) -> String? {
+        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard value.count <= 30, let phone = ContactFormat.phone(value) else {
+            add(
+                field,
+                .invalid(
+                    vi: "không phải số điện thoại Việt Nam (10–11 chữ số)",
+                    en: "is not a Vietnamese phone number (10–11 digits)"
+                )
+            )
+            return nil
+        }
+        return phone
+    }
+
+    mutating func email(_ field: String, _ value: String?) -> String? {
+        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let email = ContactFormat.email(value) else {
+            add(field, .invalid(vi: "không phải địa chỉ e-mail hợp lệ", en: "is not a valid e-mail address"))
+            return nil
+        }
+        return email
+    }
+
+    /// A code: letters, digits, - and _, at most 32 characters.
+    mutating func code(_ field: String, _ value: String?) -> String {
+        let code = text(field, value, max: 32)
+        if !code.isEmpty, !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            add(field, .invalid(vi: "chỉ dùng chữ không dấu, số, - và _", en: "may use only letters, digits, - and _"))
+        }
+        return code
     }
 }

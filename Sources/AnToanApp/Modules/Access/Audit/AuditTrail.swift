@@ -16,6 +16,8 @@ enum AuditAction: String, Sendable, CaseIterable {
     case create
     case update
     case delete
+    /// Personal data shown in full, which the law asks to be traceable.
+    case reveal
 }
 
 /// Writes and checks the hash-chained audit trail.

@@ -90,7 +90,7 @@ enum Accounts {
             passwordHash: hash
         )
         let now = req.application.clock.now()
-        try await req.db.transaction { db in
+        try await req.application.write { db in
             try await user.insert(on: db)
             try await AuditTrail.record(
                 on: db,
@@ -146,7 +146,7 @@ enum Accounts {
         }
         let now = req.application.clock.now()
         let (oldValues, newValues) = (previous, after)
-        try await req.db.transaction { db in
+        try await req.application.write { db in
             try await user.persist(on: db)
             try await AuditTrail.record(
                 on: db,

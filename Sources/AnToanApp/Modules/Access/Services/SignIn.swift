@@ -25,7 +25,7 @@ enum SignIn {
         let hash = user?.passwordHash ?? dummyHash
         let matches = try await req.password.async.verify(password, created: hash)
         guard let user, matches, user.isActive else {
-            try await recordFailure(keys: keys, now: now, on: req.db)
+            try await recordFailure(keys: keys, now: now, app: req.application)
             throw AppError.loginFailed
         }
         try await LoginThrottle.query(on: req.db).filter(\.$id == "account:\(user.username)").delete()
@@ -63,8 +63,8 @@ enum SignIn {
         ]
     }
 
-    private static func recordFailure(keys: [(key: String, limit: Int)], now: Date, on db: any Database) async throws {
-        try await db.transaction { db in
+    private static func recordFailure(keys: [(key: String, limit: Int)], now: Date, app: Application) async throws {
+        try await app.write { db in
             for (key, limit) in keys {
                 let row = try await LoginThrottle.find(key, on: db) ?? LoginThrottle(key: key, now: now)
                 if now.timeIntervalSince(row.windowStart) > window {

@@ -35,7 +35,7 @@ enum Tokens {
             prefix: String(raw.prefix(8))
         )
         let now = app.clock.now()
-        try await db.transaction { db in
+        try await app.write { db in
             try await token.insert(on: db)
             try await AuditTrail.record(
                 on: db,
@@ -64,7 +64,7 @@ enum Tokens {
         let before = token.auditSnapshot
         let now = req.application.clock.now()
         token.revokedAt = now
-        try await req.db.transaction { db in
+        try await req.application.write { db in
             try await token.persist(on: db)
             try await AuditTrail.record(
                 on: db,

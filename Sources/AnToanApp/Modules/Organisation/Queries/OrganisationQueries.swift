@@ -1,0 +1,114 @@
+import AnToanCore
+import Fluent
+import Foundation
+
+/// Reads of the organisation registry, always through the reader's scope.
+enum OrganisationQueries {
+    /// Units (and departments) the scope may see.
+    static func units(in scope: Scope, on db: any Database) -> QueryBuilder<OrgUnit> {
+        let query = OrgUnit.query(on: db)
+        switch scope {
+        case .everything: return query
+        case .area(let path): return query.filter(\.$areaPath =~ path.value)
+        case .unit(let unit, _): return query.group(.or) { $0.filter(\.$id == unit).filter(\.$parent.$id == unit) }
+        }
+    }
+
+    static func staff(in scope: Scope, on db: any Database) -> QueryBuilder<StaffMember> {
+        let query = StaffMember.query(on: db)
+        switch scope {
+        case .everything: return query
+        case .area(let path): return query.filter(\.$areaPath =~ path.value)
+        case .unit(let unit, _): return query.filter(\.$unit.$id == unit)
+        }
+    }
+
+    /// The unit if the scope may see it; 404 otherwise, so another scope's ids reveal nothing.
+    static func unit(_ id: UUID, in scope: Scope, on db: any Database) async throws -> OrgUnit {
+        guard let unit = try await units(in: scope, on: db).filter(\.$id == id).first() else { throw AppError.notFound }
+        return unit
+    }
+
+    static func staffMember(_ id: UUID, in scope: Scope, on db: any Database) async throws -> StaffMember {
+        guard let member = try await staff(in: scope, on: db).filter(\.$id == id).first() else {
+            throw AppError.notFound
+        }
+        return member
+    }
+
+    /// Top-level units in scope, optionally matching a folded name, one page at a time.
+    static func unitPage(
+        in scope: Scope,
+        search: String?,
+        page: Int,
+        perPage: Int = 50,
+        on db: any Database
+    )
+        async throws -> Page<OrgUnit>
+    {
+        let query = units(in: scope, on: db).filter(\.$parent.$id == nil).sort(\.$areaPath).sort(\.$nameFolded)
+        if let search, !search.isEmpty { query.filter(\.$nameFolded ~~ Folding.fold(search)) }
+        return try await query.paginate(PageRequest(page: max(page, 1), per: perPage))
+    }
+
+    /// Staff in scope whose folded name contains the folded search, one page at a time.
+    static func staffPage(
+        in scope: Scope,
+        search: String?,
+        page: Int,
+        perPage: Int = 50,
+        on db: any Database
+    )
+        async throws -> Page<StaffMember>
+    {
+        let query = staff(in: scope, on: db).sort(\.$nameFolded)
+        if let search, !search.isEmpty { query.filter(\.$nameFolded ~~ Folding.fold(search)) }
+        return try await query.paginate(PageRequest(page: max(page, 1), per: perPage))
+    }
+
+    /// The versions of areas that held on `date` (`yyyy-MM-dd`); today's tree when nil.
+    static func areas(asOf date: String?, on db: any Database) async throws -> [Area] {
+        let query = Area.query(on: db).sort(\.$path)
+        if let date {
+            query.group(.or) { $0.filter(\.$validFrom == nil).filter(\.$validFrom <= date) }
+            query.group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo > date) }
+        } else {
+            query.filter(\.$validTo == nil)
+        }
+        return try await query.all()
+    }
+
+    /// Staff, force members and leaders of one unit, and the certificates and terms due in 90 days.
+    static func staffing(of unitID: UUID, today: String, on db: any Database) async throws -> Staffing {
+        let staff = try await StaffMember.query(on: db).filter(\.$unit.$id == unitID).filter(\.$status != "left").all()
+        let memberships = try await ForceMembership.query(on: db).filter(\.$unitID == unitID)
+            .group(.or) { $0.filter(\.$endDate == nil).filter(\.$endDate > today) }
+            .all()
+        let horizon = SolarDate(iso: today)?.adding(days: 90).iso ?? today
+        let names = Dictionary(
+            uniqueKeysWithValues: staff.compactMap { member in member.id.map { ($0, member.fullName) } }
+        )
+        return Staffing(
+            staff: staff.count,
+            leaders: staff.filter(\.isLeader).count,
+            byForce: Dictionary(grouping: memberships, by: \.force).mapValues(\.count),
+            dueSoon: memberships.filter { ($0.dueDate ?? "9999") <= horizon }
+                .sorted { ($0.dueDate ?? "") < ($1.dueDate ?? "") }
+                .map { Staffing.Due(name: names[$0.$staff.id] ?? "", force: $0.force, dueDate: $0.dueDate ?? "") }
+        )
+    }
+}
+
+/// Counts a unit head or an authority reads at a glance.
+struct Staffing: Sendable, Equatable {
+    struct Due: Sendable, Equatable, Codable {
+        var name: String
+        var force: String
+        var dueDate: String
+    }
+
+    var staff: Int
+    var leaders: Int
+    var byForce: [String: Int]
+    var dueSoon: [Due]
+}

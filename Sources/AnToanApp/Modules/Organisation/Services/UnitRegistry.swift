@@ -1,0 +1,288 @@
+import AnToanCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Creating and changing units, departments, supervising bodies, sites and security systems.
+enum UnitRegistry {
+    /// Creates a unit, or a department when `parent_id` is given; a unit's own officer may add departments only.
+    static func create(_ input: UnitInput, by actor: Principal, on req: Request) async throws -> OrgUnit {
+        var checker = FieldChecker()
+        let unit = OrgUnit()
+        unit.code = checker.code("code", input.code)
+        try await apply(input, to: unit, creating: true, actor: actor, checker: &checker, on: req.db)
+        if !unit.code.isEmpty, try await OrgUnit.query(on: req.db).filter(\.$code == unit.code).first() != nil {
+            checker.add("code", .taken)
+        }
+        try checker.check()
+        let now = req.application.clock.now()
+        try await req.application.write { db in
+            try await unit.insert(on: db)
+            let id = try unit.requireID()
+            try await UnitAreaPeriod(unitID: id, areaID: unit.$area.id, validFrom: nil).insert(on: db)
+            try await AuditTrail.record(
+                on: db,
+                actor: actor.auditActor,
+                action: .create,
+                entity: "unit",
+                entityID: id.uuidString,
+                before: nil,
+                after: unit.auditSnapshot,
+                now: now
+            )
+        }
+        return unit
+    }
+
+    static func update(_ unit: OrgUnit, _ input: UnitInput, by actor: Principal, on req: Request) async throws {
+        var checker = FieldChecker()
+        if let code = input.code, code != unit.code {
+            checker.add("code", .invalid(vi: "không đổi được", en: "cannot be changed"))
+        }
+        let before = unit.auditSnapshot
+        try await apply(input, to: unit, creating: false, actor: actor, checker: &checker, on: req.db)
+        try checker.check()
+        let now = req.application.clock.now()
+        try await req.application.write { db in
+            try await unit.persist(on: db)
+            try await AuditTrail.record(
+                on: db,
+                actor: actor.auditActor,
+                action: .update,
+                entity: "unit",
+                entityID: try unit.requireID().uuidString,
+                before: before,
+                after: unit.auditSnapshot,
+                now: now
+            )
+        }
+    }
+
+    /// Checks every field of `input` and copies the good ones onto `unit`.
+    private static func apply(
+        _ input: UnitInput,
+        to unit: OrgUnit,
+        creating: Bool,
+        actor: Principal,
+        checker: inout FieldChecker,
+        on db: any Database
+    ) async throws {
+        if creating || input.name != nil {
+            unit.name = checker.text("name", input.name, max: 200)
+            unit.nameFolded = Folding.fold(unit.name)
+        }
+        if creating || input.kind != nil {
+            unit.kind = checker.choice("kind", input.kind, UnitKind.self)?.rawValue ?? ""
+        }
+        if creating || input.address != nil { unit.address = checker.text("address", input.address, max: 300) }
+        if input.enterpriseSize != nil || creating {
+            unit.enterpriseSize =
+                checker.choice("enterprise_size", input.enterpriseSize, EnterpriseSize.self, optional: true)?.rawValue
+        }
+        if input.schoolLevel != nil || creating {
+            unit.schoolLevel =
+                checker.choice("school_level", input.schoolLevel, SchoolLevel.self, optional: true)?.rawValue
+        }
+        if input.phone != nil || creating { unit.phone = checker.phone("phone", input.phone) }
+        if input.email != nil || creating { unit.email = checker.email("email", input.email) }
+        if input.headName != nil || creating {
+            let head = checker.text("head_name", input.headName, max: 120, optional: true)
+            unit.headName = head.isEmpty ? nil : head
+        }
+        if let flags = input.flags {
+            var known: [KeyTargetFlag] = []
+            for flag in flags {
+                if let value = checker.choice("flags", flag, KeyTargetFlag.self) { known.append(value) }
+            }
+            unit.flags = OrgUnit.flagsText(known)
+        } else if creating {
+            unit.flags = ""
+        }
+        if creating || input.parentId != nil {
+            try await setParent(input.parentId, of: unit, actor: actor, checker: &checker, on: db)
+        }
+        // A department takes its parent's area; a top-level unit needs an area inside the actor's scope.
+        if unit.$parent.id == nil, creating || input.areaId != nil {
+            try await setArea(input.areaId, of: unit, actor: actor, checker: &checker, on: db)
+        }
+    }
+
+    private static func setArea(
+        _ id: UUID?,
+        of unit: OrgUnit,
+        actor: Principal,
+        checker: inout FieldChecker,
+        on db: any Database
+    )
+        async throws
+    {
+        guard let id else { return checker.add("area_id", .required) }
+        guard let area = try await Area.query(on: db).filter(\.$id == id).filter(\.$validTo == nil).first() else {
+            return checker.add("area_id", .notFound)
+        }
+        guard actor.scope.covers(.area(area.areaPath)) else {
+            return checker.add("area_id", .invalid(vi: "nằm ngoài phạm vi của bạn", en: "is outside your scope"))
+        }
+        unit.$area.id = id
+        unit.areaPath = area.path
+    }
+
+    /// A department sits under a top-level unit the actor may see; a unit cannot end up below itself.
+    private static func setParent(
+        _ id: UUID?,
+        of unit: OrgUnit,
+        actor: Principal,
+        checker: inout FieldChecker,
+        on db: any Database
+    )
+        async throws
+    {
+        guard let id else {
+            unit.$parent.id = nil
+            return
+        }
+        if id == unit.id {
+            return checker.add(
+                "parent_id",
+                .invalid(vi: "không thể là chính đơn vị này", en: "cannot be the unit itself")
+            )
+        }
+        guard let parent = try await OrganisationQueries.units(in: actor.scope, on: db).filter(\.$id == id).first()
+        else {
+            return checker.add("parent_id", .notFound)
+        }
+        if parent.$parent.id != nil {
+            return checker.add(
+                "parent_id",
+                .invalid(
+                    vi: "phải là đơn vị cấp trên, không phải phòng ban",
+                    en: "must be a top-level unit, not a department"
+                )
+            )
+        }
+        if let unitID = unit.id, try await OrgUnit.query(on: db).filter(\.$parent.$id == unitID).count() > 0 {
+            return checker.add(
+                "parent_id",
+                .invalid(
+                    vi: "đơn vị đang có phòng ban, không thể làm con",
+                    en: "the unit has departments and cannot become one"
+                )
+            )
+        }
+        unit.$parent.id = id
+        unit.$area.id = parent.$area.id
+        unit.areaPath = parent.areaPath
+    }
+
+    static func createBody(_ input: BodyInput, by actor: Principal, on req: Request) async throws -> SupervisingBody {
+        guard case .everything = actor.scope else { throw AppError.forbidden }
+        var checker = FieldChecker()
+        let body = SupervisingBody()
+        body.code = checker.code("code", input.code)
+        body.name = checker.text("name", input.name, max: 200)
+        body.kind = checker.choice("kind", input.kind, BodyKind.self)?.rawValue ?? ""
+        if let area = try await Area.query(on: req.db).filter(\.$id == input.areaId).filter(\.$validTo == nil).first() {
+            body.$area.id = input.areaId
+            body.areaPath = area.path
+        } else {
+            checker.add("area_id", .notFound)
+        }
+        if let parentID = input.reportsToId {
+            if try await SupervisingBody.find(parentID, on: req.db) == nil { checker.add("reports_to_id", .notFound) }
+            body.$reportsTo.id = parentID
+        }
+        if !body.code.isEmpty, try await SupervisingBody.query(on: req.db).filter(\.$code == body.code).first() != nil {
+            checker.add("code", .taken)
+        }
+        try checker.check()
+        let now = req.application.clock.now()
+        try await req.application.write { db in
+            try await body.insert(on: db)
+            try await AuditTrail.record(
+                on: db,
+                actor: actor.auditActor,
+                action: .create,
+                entity: "supervising_body",
+                entityID: try body.requireID().uuidString,
+                before: nil,
+                after: body.auditSnapshot,
+                now: now
+            )
+        }
+        return body
+    }
+
+    static func createSite(
+        _ input: SiteInput,
+        in unit: OrgUnit,
+        by actor: Principal,
+        on req: Request
+    ) async throws -> Site {
+        var checker = FieldChecker()
+        let site = Site()
+        site.code = checker.code("code", input.code)
+        site.name = checker.text("name", input.name, max: 200)
+        site.kind = checker.choice("kind", input.kind, SiteKind.self)?.rawValue ?? ""
+        site.$unit.id = try unit.requireID()
+        if !site.code.isEmpty,
+            try await Site.query(on: req.db).filter(\.$unit.$id == site.$unit.id).filter(\.$code == site.code).first()
+                != nil
+        {
+            checker.add("code", .taken)
+        }
+        try checker.check()
+        try await insertAudited(site, entity: "site", snapshot: site.auditSnapshot, actor: actor, on: req)
+        return site
+    }
+
+    static func createSystem(
+        _ input: SystemInput,
+        at site: Site,
+        by actor: Principal,
+        on req: Request
+    ) async throws -> SecuritySystem {
+        var checker = FieldChecker()
+        let system = SecuritySystem()
+        system.kind = checker.choice("kind", input.kind, SecuritySystemKind.self)?.rawValue ?? ""
+        system.status = checker.choice("status", input.status, SystemStatus.self)?.rawValue ?? ""
+        system.count = input.count
+        system.lastCheck = checker.date("last_check", input.lastCheck)
+        system.$site.id = try site.requireID()
+        try checker.check()
+        try await insertAudited(
+            system,
+            entity: "security_system",
+            snapshot: system.auditSnapshot,
+            actor: actor,
+            on: req
+        )
+        return system
+    }
+
+    /// Inserts a new row and its audit entry in one transaction.
+    static func insertAudited<M: Model>(
+        _ model: M,
+        entity: String,
+        snapshot: [String: String],
+        actor: Principal,
+        on req: Request
+    )
+        async throws where M.IDValue == UUID
+    {
+        let now = req.application.clock.now()
+        try await req.application.write { db in
+            try await model.insert(on: db)
+            try await AuditTrail.record(
+                on: db,
+                actor: actor.auditActor,
+                action: .create,
+                entity: entity,
+                entityID: try model.requireID().uuidString,
+                before: nil,
+                after: snapshot,
+                personalFields: StaffMember.personalFields,
+                now: now
+            )
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import ZIPFoundation
+
+/// Writes tables as a minimal .xlsx: text cells, bold frozen header row, fitted column widths.
+enum XLSXWriter {
+    static func write(_ tables: [SpreadsheetTable]) throws -> Data {
+        // A workbook must hold at least one sheet to open in Excel.
+        let tables = tables.isEmpty ? [SpreadsheetTable(name: "Sheet1", rows: [])] : tables
+        let names = sheetNames(tables.map(\.name))
+        for table in tables where table.rows.count > 1_048_576 || table.rows.contains(where: { $0.count > 16_384 }) {
+            throw SpreadsheetError.malformed("sheet \"\(table.name)\" is larger than Excel's 1,048,576 × 16,384 cells")
+        }
+        let archive = try ZIPFoundation.Archive(accessMode: .create)
+        func add(_ path: String, _ text: String) throws {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(
+                with: path,
+                type: .file,
+                uncompressedSize: Int64(bytes.count),
+                compressionMethod: .deflate
+            ) { position, size in
+                let start = Int(position)
+                return bytes.subdata(in: start..<min(start + size, bytes.count))
+            }
+        }
+        try add("[Content_Types].xml", XLSXTemplates.contentTypes(sheetCount: tables.count))
+        try add("_rels/.rels", XLSXTemplates.rootRelationships)
+        try add("xl/workbook.xml", XLSXTemplates.workbook(sheetNames: names))
+        try add("xl/_rels/workbook.xml.rels", XLSXTemplates.workbookRelationships(sheetCount: tables.count))
+        try add("xl/styles.xml", XLSXTemplates.styles)
+        for (index, table) in tables.enumerated() {
+            try add("xl/worksheets/sheet\(index + 1).xml", worksheet(table.rows))
+        }
+        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return data
+    }
+
+    /// Excel refuses duplicate names, names over 31 characters and the characters `: \ / ? * [ ]`.
+    static func sheetNames(_ names: [String]) -> [String] {
+        var used: Set<String> = []
+        return names.enumerated().map { index, name in
+            var base = String(
+                name.map { ":\\/?*[]".contains($0) || $0.asciiValue.map { $0 < 0x20 } == true ? "_" : $0 }
+            )
+            base = base.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "'")))
+            if base.isEmpty {
+                base = "Sheet\(index + 1)"
+            }
+            var candidate = String(base.prefix(31))
+            var counter = 2
+            while used.contains(candidate.lowercased()) {
+                let suffix = " (\(counter))"
+                candidate = String(base.prefix(31 - suffix.count)) + suffix
+                counter += 1
+            }
+            used.insert(candidate.lowercased())
+            return candidate
+        }
+    }
+
+    static func worksheet(_ rows: [[String]]) -> String {
+        let width = rows.map(\.count).max() ?? 0
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+            """
+        if width > 0 {
+            xml += "<dimension ref=\"A1:\(columnName(width - 1))\(rows.count)\"/>"
+        }
+        if !rows.isEmpty {
+            xml += """
+                <sheetViews><sheetView workbookViewId="0">\
+                <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>\
+                <selection pane="bottomLeft" activeCell="A2" sqref="A2"/>\
+                </sheetView></sheetViews>
+                """
+        }
+        xml += "<sheetFormatPr defaultRowHeight=\"15\"/>"
+        if width > 0 {
+            xml += "<cols>"
+            for (column, characters) in columnWidths(rows, width: width).enumerated() {
+                let number = column + 1
+                xml += "<col min=\"\(number)\" max=\"\(number)\" width=\"\(characters)\" customWidth=\"1\"/>"
+            }
+            xml += "</cols>"
+        }
+        xml += "<sheetData>"
+        for (rowIndex, row) in rows.enumerated() {
+            let number = rowIndex + 1
+            xml += "<row r=\"\(number)\">"
+            let style = rowIndex == 0 ? " s=\"1\"" : ""
+            for (column, cell) in row.enumerated() where !cell.isEmpty {
+                xml += "<c r=\"\(columnName(column))\(number)\"\(style) t=\"inlineStr\"><is><t"
+                if cell.first?.isWhitespace == true || cell.last?.isWhitespace == true || cell.contains("\n") {
+                    xml += " xml:space=\"preserve\""
+                }
+                xml += ">" + XLSXXML.escape(encodeEscapes(cell)) + "</t></is></c>"
+            }
+            xml += "</row>"
+        }
+        xml += "</sheetData></worksheet>"
+        return xml
+    }
+
+    /// Widths in characters of the default font: longest line plus padding, kept between 8 and 60.
+    private static func columnWidths(_ rows: [[String]], width: Int) -> [Int] {
+        var longest = [Int](repeating: 0, count: width)
+        for row in rows {
+            for (column, cell) in row.enumerated() where !cell.isEmpty {
+                let length = cell.split(separator: "\n").map(\.count).max() ?? 0
+                longest[column] = max(longest[column], length)
+            }
+        }
+        return longest.map { min(60, max(8, $0 + 2)) }
+    }
+
+    /// Letters of a zero-based column index: 0 → A, 26 → AA.
+    static func columnName(_ index: Int) -> String {
+        var remaining = index + 1
+        var letters: [Character] = []
+        while remaining > 0 {
+            let digit = (remaining - 1) % 26
+            letters.insert(Character(Unicode.Scalar(UInt8(ascii: "A") + UInt8(digit))), at: 0)
+            remaining = (remaining - 1) / 26
+        }
+        return String(letters)
+    }
+
+    /// A literal `_x0041_` in user text would be read back as "A"; `_x005F_` escapes its underscore.
+    private static func encodeEscapes(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        let decoded = XLSXXML.decodeEscapes(text)
+        guard decoded != text else { return text }
+        return text.replacingOccurrences(of: "_x", with: "_x005F_x")
+    }
+}
