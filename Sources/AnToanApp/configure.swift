@@ -7,11 +7,14 @@ public struct StartupTasks: Sendable {
     public var migrate: Bool
     public var loadSecret: Bool
     public var printSetupLink: Bool
+    /// `serve --demo`: load the demo province first when the database is empty.
+    public var loadDemo: Bool
 
-    public init(migrate: Bool, loadSecret: Bool, printSetupLink: Bool) {
+    public init(migrate: Bool, loadSecret: Bool, printSetupLink: Bool, loadDemo: Bool = false) {
         self.migrate = migrate
         self.loadSecret = loadSecret
         self.printSetupLink = printSetupLink
+        self.loadDemo = loadDemo
     }
 
     /// `serve` (the default command) migrates, loads the secret and prints the first-run link; the data
@@ -71,6 +74,9 @@ public func configure(
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(CalendarCommand(), as: "calendar")
+    app.asyncCommands.use(RosterCommand(), as: "roster")
 
     try routes(app)
 }
@@ -85,6 +91,10 @@ struct Startup: LifecycleHandler {
             try await app.autoMigrate()
         }
         if tasks.loadSecret { try await FirstRun.loadSecret(app: app) }
+        if tasks.loadDemo, try await Area.query(on: app.db).count() == 0 {
+            let result = try await DemoCommand.load(app: app)
+            FileHandle.standardOutput.write(Data((DemoCommand.describe(result) + "\n").utf8))
+        }
         if tasks.printSetupLink, let link = try await FirstRun.setupLink(app: app) {
             let message = """
                 No administrator yet. Open this one-time link to set the first password (valid 24 h):

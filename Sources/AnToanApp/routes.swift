@@ -12,5 +12,6 @@ func routes(_ app: Application) throws {
     try app.grouped("api", "v1").register(collection: AccessAPIController())
 
     // Organisation (ORG, PPL)
+    try app.register(collection: OrganisationController())
     try app.grouped("api", "v1").register(collection: OrganisationAPIController())
 }

@@ -22,8 +22,14 @@ enum Entrypoint {
 
         let app = try await Application.make(.detect())
         let command = app.environment.arguments.dropFirst().first { !$0.hasPrefix("-") }
+        var startup = StartupTasks.forCommand(command)
+        // `serve --demo` is ours, not Vapor's: take it off before Vapor parses the serve flags.
+        if app.environment.arguments.contains("--demo") {
+            app.environment.arguments.removeAll { $0 == "--demo" }
+            startup.loadDemo = true
+        }
         do {
-            try await configure(app, config: config, startup: .forCommand(command))
+            try await configure(app, config: config, startup: startup)
             try await app.execute()
             try await app.asyncShutdown()
         } catch {

@@ -331,3 +331,69 @@ struct OrganisationTests {
         }
     }
 }
+
+@Suite("Organisation pages")
+struct OrganisationPageTests {
+    @Test("pages list units and staff within scope and 404 across it", arguments: Lane.all)
+    func pages(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            let world = try await OrganisationTests.province(app)
+            try await Fixtures.user(
+                "antt_a",
+                role: .unitSecurityOfficer,
+                scope: .unit(world.unitA.id, in: AreaPath(world.communeA.path)!),
+                on: app.db
+            )
+            try await Fixtures.user(
+                "cong_an_tinh",
+                role: .authorityLeader,
+                scope: .area(AreaPath(world.province.path)!),
+                on: app.db
+            )
+            var officer = Browser(app)
+            _ = try await officer.signIn("antt_a")
+            let units = try await officer.get("/units")
+            #expect(units.status == .ok)
+            #expect(units.text.contains("Sở Tư pháp"))
+            #expect(!units.text.contains("Công ty TNHH Điện tử Sơn Hà"))
+            let own = try await officer.get("/units/\(world.unitA.id)")
+            #expect(own.status == .ok)
+            #expect(own.text.contains("Văn phòng Sở"))
+            #expect(try await officer.get("/units/\(world.unitB.id)").status == .notFound)
+            let staff = try await officer.get("/staff?q=nguyen%20van%20duc")
+            #expect(staff.text.contains("Chánh Văn phòng"))
+            #expect(!staff.text.contains("Nhân viên bảo vệ"))
+            #expect(!staff.text.contains("099085001234"))
+
+            var authority = Browser(app)
+            _ = try await authority.signIn("cong_an_tinh")
+            let all = try await authority.get("/units")
+            #expect(all.text.contains("Sở Tư pháp") && all.text.contains("Công ty TNHH Điện tử Sơn Hà"))
+            #expect(all.text.contains("1 cán bộ"))
+            #expect(try await authority.get("/units/\(world.unitB.id)").status == .ok)
+            let everyone = try await authority.get("/staff?q=NGUYEN%20VAN%20DUC")
+            #expect(everyone.text.contains("Chánh Văn phòng") && everyone.text.contains("Nhân viên bảo vệ"))
+            let areas = try await authority.get("/areas")
+            #expect(areas.text.contains("Xã Hòa An"))
+            #expect(try await authority.get("/areas?as_of=31/02/2024").status == .unprocessableEntity)
+        }
+    }
+
+    @Test("the demo province loads once, with a login for every role")
+    func demo() async throws {
+        try await withApp(.sqlite) { app in
+            let result = try await DemoCommand.load(app: app)
+            #expect(Set(result.logins.map(\.role)) == Set(Role.allCases))
+            #expect(try await StaffMember.query(on: app.db).count() == 600)
+            #expect(try await OrgUnit.query(on: app.db).filter(\.$parent.$id == nil).count() == 40)
+            #expect(try await SupervisingBody.query(on: app.db).count() > 3)
+            for login in result.logins {
+                var browser = Browser(app)
+                let signIn = try await browser.signIn(login.username, password: result.password)
+                #expect(signIn.status == .seeOther, "\(login.username)")
+                #expect(try await browser.get("/").status == .ok)
+            }
+            await #expect(throws: CommandFailed.self) { try await DemoCommand.load(app: app) }
+        }
+    }
+}

@@ -70,7 +70,7 @@ enum OpenAPI {
                 response: "AuditPage",
                 query: ["entity", "page"]
             ),
-        ] + organisationOperations
+        ] + organisationOperations + importOperations
 
     static let organisationOperations: [Operation] = [
         Operation(
@@ -255,7 +255,10 @@ enum OpenAPI {
             ],
             "servers": [["url": "/"]],
             "paths": paths,
-            "components": ["securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]], "schemas": schemas],
+            "components": [
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+                "schemas": schemas.merging(importSchemas) { first, _ in first },
+            ],
         ]
     }
 

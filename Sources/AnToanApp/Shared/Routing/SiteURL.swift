@@ -17,6 +17,10 @@ enum SiteURL: Sendable {
     case userResetPassword(UUID)
     case audit
     case stylesheet
+    case areas
+    case units
+    case unit(UUID)
+    case staff
 
     var path: String {
         switch self {
@@ -34,6 +38,10 @@ enum SiteURL: Sendable {
         case .userResetPassword(let id): "/admin/users/\(id.uuidString.lowercased())/password"
         case .audit: "/admin/audit"
         case .stylesheet: "/static/app.css"
+        case .areas: "/areas"
+        case .units: "/units"
+        case .unit(let id): "/units/\(id.uuidString.lowercased())"
+        case .staff: "/staff"
         }
     }
 
@@ -45,6 +53,7 @@ enum SiteURL: Sendable {
             case .tokenRevoke: "/account/tokens/:id/revoke"
             case .user: "/admin/users/:id"
             case .userResetPassword: "/admin/users/:id/password"
+            case .unit: "/units/:id"
             default: url.path
             }
         return pattern.pathComponents

@@ -29,6 +29,9 @@ struct NavItem: Sendable {
 
     static let all: [NavItem] = [
         NavItem(url: .home, vi: "Tổng quan", en: "Overview", action: .viewDashboard),
+        NavItem(url: .units, vi: "Đơn vị", en: "Units", action: .viewOrganisation),
+        NavItem(url: .staff, vi: "Cán bộ", en: "Staff", action: .viewOrganisation),
+        NavItem(url: .areas, vi: "Địa bàn", en: "Areas", action: .viewOrganisation),
         NavItem(url: .users, vi: "Tài khoản", en: "Accounts", action: .viewAccounts),
         NavItem(url: .audit, vi: "Nhật ký thay đổi", en: "Audit trail", action: .viewAuditTrail),
         NavItem(url: .tokens, vi: "Mã API", en: "API tokens", action: .useAPITokens),

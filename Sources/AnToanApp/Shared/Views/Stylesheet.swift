@@ -47,12 +47,20 @@ enum Stylesheet {
         th, td { text-align: left; padding: 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { background: #eef2f6; }
         .muted { color: var(--muted); }
+        dl { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: 4px 16px; margin: 0; }
+        dt { font-weight: 600; }
+        dd { margin: 0; }
+        @media (max-width: 600px) { dl { grid-template-columns: 1fr; } dd { margin-bottom: 6px; } }
         .filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: flex-end; }
         .filters .field { margin: 0; }
         .pager { display: flex; gap: 16px; margin-top: 12px; }
         @media (max-width: 600px) {
           .account { margin-left: 0; width: 100%; }
           td, th { padding: 6px 4px; font-size: .9rem; }
+          table.stack thead { display: none; }
+          table.stack tr { display: block; border-bottom: 1px solid var(--line); padding: 6px 0; }
+          table.stack td { display: block; border: 0; padding: 2px 8px; }
+          table.stack td:first-child { font-weight: 600; }
         }
         @media print {
           .topbar, .skip, footer, form, .pager { display: none !important; }

@@ -62,9 +62,9 @@ enum AuditPage {
                 .class("filters")
             }
             Div {
-                El("table") {
+                El("table", ["class": "stack"]) {
                     El("thead") {
-                        TableRow {
+                        El("tr") {
                             TableHeaderCell("#")
                             TableHeaderCell(lang("Thời điểm", "When"))
                             TableHeaderCell(lang("Người thực hiện", "Actor"))
@@ -75,7 +75,7 @@ enum AuditPage {
                     }
                     El("tbody") {
                         for row in model.rows {
-                            TableRow {
+                            El("tr") {
                                 TableCell(String(row.seq))
                                 TableCell(row.at)
                                 TableCell(row.actor)

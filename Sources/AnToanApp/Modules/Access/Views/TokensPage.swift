@@ -45,7 +45,7 @@ enum TokensPage {
             Div {
                 El("table") {
                     El("thead") {
-                        TableRow {
+                        El("tr") {
                             TableHeaderCell(lang("Tên", "Label"))
                             TableHeaderCell(lang("Bắt đầu bằng", "Starts with"))
                             TableHeaderCell(lang("Tạo lúc", "Created"))
@@ -54,7 +54,7 @@ enum TokensPage {
                     }
                     El("tbody") {
                         for row in model.rows {
-                            TableRow {
+                            El("tr") {
                                 TableCell(row.name)
                                 TableCell(row.prefix + "…")
                                 TableCell(row.createdAt)

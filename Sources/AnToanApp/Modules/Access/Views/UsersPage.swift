@@ -42,9 +42,9 @@ enum UsersPage {
                 Paragraph { Link(lang("Tạo tài khoản", "New account"), url: SiteURL.userNew.path).class("button") }
             }
             Div {
-                El("table") {
+                El("table", ["class": "stack"]) {
                     El("thead") {
-                        TableRow {
+                        El("tr") {
                             TableHeaderCell(lang("Họ và tên", "Name"))
                             TableHeaderCell(lang("Tên đăng nhập", "Username"))
                             TableHeaderCell(lang("Vai trò", "Role"))
@@ -54,7 +54,7 @@ enum UsersPage {
                     }
                     El("tbody") {
                         for row in model.rows {
-                            TableRow {
+                            El("tr") {
                                 TableCell { Link(row.displayName, url: SiteURL.user(row.id).path) }
                                 TableCell(row.username)
                                 TableCell(lang(row.role.nameVi, row.role.nameEn))

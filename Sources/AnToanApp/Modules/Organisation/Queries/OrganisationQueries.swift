@@ -1,6 +1,7 @@
 import AnToanCore
 import Fluent
 import Foundation
+import SQLKit
 
 /// Reads of the organisation registry, always through the reader's scope.
 enum OrganisationQueries {
@@ -111,4 +112,30 @@ struct Staffing: Sendable, Equatable {
     var leaders: Int
     var byForce: [String: Int]
     var dueSoon: [Due]
+}
+
+extension OrganisationQueries {
+    /// Staff counts of the given units in one grouped query.
+    static func staffCounts(of unitIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        guard !unitIDs.isEmpty else { return [:] }
+        let rows = try await db.sql.select()
+            .column("unit_id")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(StaffMember.schema)
+            .where("unit_id", .in, unitIDs)
+            .groupBy("unit_id")
+            .all()
+        var counts: [UUID: Int] = [:]
+        for row in rows {
+            counts[try row.decode(column: "unit_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+
+    /// Names of the given areas (any version), by id.
+    static func areaNames(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let areas = try await Area.query(on: db).filter(\.$id ~~ Array(ids)).all()
+        return Dictionary(uniqueKeysWithValues: areas.compactMap { area in area.id.map { ($0, area.name) } })
+    }
 }

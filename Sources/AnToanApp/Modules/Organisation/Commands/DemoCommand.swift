@@ -1,0 +1,60 @@
+import AnToanCore
+import Foundation
+import Vapor
+
+/// `antoan demo`: loads the fictional tỉnh Sơn Hà into an empty database and prints a login per role.
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "communes", help: "Communes and wards below the province (default 12)")
+        var communes: Int?
+        @Option(name: "units", help: "Top-level units (default 40)")
+        var units: Int?
+        @Option(name: "staff", help: "Staff in all (default 600)")
+        var staff: Int?
+    }
+
+    var help: String { "Load a demo province with one account per role (empty database only)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let start = ContinuousClock.now
+        let result = try await DemoCommand.load(
+            app: app,
+            communes: signature.communes ?? 12,
+            units: signature.units ?? 40,
+            staff: signature.staff ?? 600
+        )
+        context.console.print(DemoCommand.describe(result) + "\nLoaded in \(ContinuousClock.now - start).")
+    }
+
+    static func load(
+        app: Application,
+        communes: Int = 12,
+        units: Int = 40,
+        staff: Int = 600
+    ) async throws -> DemoLoader.Result {
+        let now = app.clock.now()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = VietnamTime.zone
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        let today =
+            SolarDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? SolarDate(
+                iso: "2026-01-01"
+            )!
+        let province = DemoGenerator.province(communes: communes, units: units, staff: staff, today: today)
+        return try await DemoLoader.load(province, app: app)
+    }
+
+    static func describe(_ result: DemoLoader.Result) -> String {
+        var lines = [
+            "Demo province loaded: \(result.units) units and departments, \(result.staff) staff.",
+            "Đã nạp tỉnh mẫu Sơn Hà. Đăng nhập (mật khẩu chung / shared password: \(result.password)):",
+        ]
+        for login in result.logins {
+            lines.append(
+                "  \(login.username.padding(toLength: 12, withPad: " ", startingAt: 0)) \(login.role.nameVi) / \(login.role.nameEn)"
+            )
+        }
+        return lines.joined(separator: "\n")
+    }
+}
