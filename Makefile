@@ -3,7 +3,7 @@
 
 SWIFT_FORMAT_PATHS = Sources Tests Package.swift
 
-.PHONY: run test bench format lint
+.PHONY: run test bench bench-org format lint
 
 run:
 	swift run antoan serve
@@ -13,6 +13,10 @@ test:
 
 bench:
 	bash scripts/bench.sh
+
+# Organisation on a province-size dataset, SQLite and PostgreSQL (see scripts/bench-org.sh).
+bench-org:
+	bash scripts/bench-org.sh
 
 format:
 	swift format -i -r $(SWIFT_FORMAT_PATHS)

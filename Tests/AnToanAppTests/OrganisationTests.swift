@@ -397,3 +397,75 @@ struct OrganisationPageTests {
         }
     }
 }
+
+@Suite("Organisation forms")
+struct OrganisationFormTests {
+    @Test(
+        "units, staff and force memberships are added from the pages, with errors beside the fields",
+        arguments: Lane.all
+    )
+    func forms(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            let world = try await OrganisationTests.province(app)
+            var admin = Browser(app)
+            _ = try await admin.signIn("quan_tri")
+            // when: a unit with a bad phone
+            let bad = try await admin.post(
+                "/units",
+                form: [
+                    "code": "TR-01", "name": "Trường THPT Hòa An", "kind": "school", "school_level": "upper_secondary",
+                    "area_id": world.communeA.id.uuidString, "address": "Thôn 1", "phone": "12345",
+                ]
+            )
+            // then
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains(#"id="phone-error""#))
+            #expect(bad.text.contains("Trường THPT Hòa An"))
+            #expect(try await OrgUnit.query(on: app.db).filter(\.$code == "TR-01").count() == 0)
+            let good = try await admin.post(
+                "/units",
+                form: [
+                    "code": "TR-01", "name": "Trường THPT Hòa An", "kind": "school", "school_level": "upper_secondary",
+                    "area_id": world.communeA.id.uuidString, "address": "Thôn 1", "phone": "0203 123 4567",
+                ]
+            )
+            #expect(good.status == .seeOther)
+            #expect(try await OrgUnit.query(on: app.db).filter(\.$code == "TR-01").first()?.phone == "02031234567")
+
+            try await Fixtures.user(
+                "antt_a",
+                role: .unitSecurityOfficer,
+                scope: .unit(world.unitA.id, in: AreaPath(world.communeA.path)!),
+                on: app.db
+            )
+            var officer = Browser(app)
+            _ = try await officer.signIn("antt_a")
+            let added = try await officer.post(
+                "/units/\(world.unitA.id)/staff",
+                form: ["full_name": "Lê Thị Hồng", "position": "Nhân viên bảo vệ", "phone": "0912000111"]
+            )
+            #expect(added.status == .seeOther)
+            let hong = try #require(
+                try await StaffMember.query(on: app.db).filter(\.$fullName == "Lê Thị Hồng").first()
+            )
+            let member = try await officer.post(
+                "/units/\(world.unitA.id)/memberships",
+                form: [
+                    "staff_id": try hong.requireID().uuidString, "force": "protection", "role": "member",
+                    "start_date": "01/03/2024",
+                    "certificate_issued": "31/13/2024",
+                ]
+            )
+            #expect(member.status == .unprocessableEntity)
+            #expect(member.text.contains(#"id="certificate_issued-error""#))
+            #expect(try await ForceMembership.query(on: app.db).count() == 0)
+            // A unit officer cannot add to another unit, nor add units.
+            let across = try await officer.post(
+                "/units/\(world.unitB.id)/staff",
+                form: ["full_name": "X", "position": "Y"]
+            )
+            #expect(across.status == .notFound)
+            #expect(!(try await officer.get("/units").text.contains("Thêm đơn vị")))
+        }
+    }
+}

@@ -36,6 +36,10 @@ struct FieldError: Error, Equatable, Sendable {
 struct FieldChecker {
     private(set) var errors: [FieldError] = []
 
+    init(_ errors: [FieldError] = []) {
+        self.errors = errors
+    }
+
     mutating func add(_ field: String, _ reason: FieldError.Reason) {
         errors.append(FieldError(field: field, reason: reason))
     }

@@ -20,7 +20,18 @@ enum SiteURL: Sendable {
     case areas
     case units
     case unit(UUID)
+    case unitPart(UUID, UnitPart)
     case staff
+    case areaMerge
+
+    /// What a unit's page adds to the unit, each with its own form.
+    enum UnitPart: String, Sendable, CaseIterable {
+        case departments
+        case sites
+        case systems
+        case staff
+        case memberships
+    }
 
     var path: String {
         switch self {
@@ -41,7 +52,9 @@ enum SiteURL: Sendable {
         case .areas: "/areas"
         case .units: "/units"
         case .unit(let id): "/units/\(id.uuidString.lowercased())"
+        case .unitPart(let id, let part): "/units/\(id.uuidString.lowercased())/\(part.rawValue)"
         case .staff: "/staff"
+        case .areaMerge: "/areas/merge"
         }
     }
 
@@ -54,6 +67,7 @@ enum SiteURL: Sendable {
             case .user: "/admin/users/:id"
             case .userResetPassword: "/admin/users/:id/password"
             case .unit: "/units/:id"
+            case .unitPart(_, let part): "/units/:id/\(part.rawValue)"
             default: url.path
             }
         return pattern.pathComponents

@@ -36,7 +36,7 @@ extension Request {
         @ComponentBuilder content: (PageContext) -> any Component
     ) -> Response {
         let context = pageContext
-        let html = "<!DOCTYPE html>" + Layout.render(title: title, context: context) { content(context) }
+        let html = Layout.render(title: title, context: context) { content(context) }
         let response = Response(
             status: status,
             headers: ["Content-Type": "text/html; charset=utf-8"],

@@ -123,8 +123,7 @@ struct SessionController: RouteCollection {
             }
             _ = try await Accounts.create(draft, by: nil, on: req)
         } catch AppError.invalidFields(let errors) {
-            var checker = FieldChecker()
-            for error in errors { checker.add(error.field, error.reason) }
+            let checker = FieldChecker(errors)
             let model = SetupPage.Model(
                 token: token,
                 username: form.username ?? "",

@@ -25,8 +25,7 @@ struct TokensController: RouteCollection {
             )
             return try await render(principal, newToken: raw, errors: FieldChecker(), req: req)
         } catch AppError.invalidFields(let errors) {
-            var checker = FieldChecker()
-            for error in errors { checker.add(error.field, error.reason) }
+            let checker = FieldChecker(errors)
             return try await render(principal, newToken: nil, errors: checker, req: req)
         }
     }

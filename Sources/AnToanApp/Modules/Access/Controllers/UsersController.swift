@@ -148,8 +148,7 @@ struct UsersController: RouteCollection {
     }
 
     private func rerender(form: Form, id: UUID?, errors: [FieldError], req: Request) -> Response {
-        var checker = FieldChecker()
-        for error in errors { checker.add(error.field, error.reason) }
+        let checker = FieldChecker(errors)
         let model = UserFormPage.Model(
             id: id,
             username: form.username ?? "",

@@ -6,13 +6,22 @@ import Vapor
 struct OrganisationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.route(.units), use: units)
+        routes.post(SiteURL.route(.units), use: createUnit)
         routes.get(SiteURL.route(.unit(.placeholder)), use: unit)
+        for part in SiteURL.UnitPart.allCases {
+            routes.post(SiteURL.route(.unitPart(.placeholder, part))) { req in try await addToUnit(req: req, part: part)
+            }
+        }
         routes.get(SiteURL.route(.staff), use: staff)
         routes.get(SiteURL.route(.areas), use: areas)
     }
 
     /// Units in the reader's scope with their staff counts, searchable without diacritics.
     @Sendable func units(req: Request) async throws -> Response {
+        try await renderUnits(req: req, failed: nil)
+    }
+
+    private func renderUnits(req: Request, failed: RegistryForms.Failed?) async throws -> Response {
         let principal = try req.principal(allowedTo: .viewOrganisation)
         let search = try req.searchParameter()
         let page = try await OrganisationQueries.unitPage(
@@ -41,13 +50,22 @@ struct OrganisationController: RouteCollection {
             search: search ?? "",
             page: page.metadata.page,
             pageCount: page.metadata.pageCount,
-            total: page.metadata.total
+            total: page.metadata.total,
+            areaOptions: try await areaOptions(principal, on: req.db),
+            canAdd: principal.can(.manageOrganisation) && principal.scope.kind != .unit,
+            failed: failed
         )
-        return req.page(req.pageLanguage("Đơn vị", "Units")) { UnitsPage.view(model, $0) }
+        return req.page(req.pageLanguage("Đơn vị", "Units"), status: failed == nil ? .ok : .unprocessableEntity) {
+            UnitsPage.view(model, $0)
+        }
     }
 
     /// One unit; another scope's unit is a 404.
     @Sendable func unit(req: Request) async throws -> Response {
+        try await renderUnit(req: req, failed: nil)
+    }
+
+    private func renderUnit(req: Request, failed: RegistryForms.Failed?) async throws -> Response {
         let principal = try req.principal(allowedTo: .viewOrganisation)
         let unit = try await OrganisationQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
         let id = try unit.requireID()
@@ -75,9 +93,15 @@ struct OrganisationController: RouteCollection {
                 )
             },
             staffing: try await OrganisationQueries.staffing(of: unit.$parent.id ?? id, today: req.today, on: req.db),
-            staffLink: SiteURL.staff.path
+            staffLink: SiteURL.staff.path,
+            unitID: id,
+            canEdit: principal.can(.manageOrganisation) && unit.$parent.id == nil,
+            siteOptions: sites.compactMap { site in site.id.map { ($0.uuidString, site.name) } },
+            staffOptions: try await StaffMember.query(on: req.db).filter(\.$unit.$id == id).sort(\.$nameFolded).all()
+                .compactMap { member in member.id.map { ($0.uuidString, "\(member.fullName) — \(member.position)") } },
+            failed: failed
         )
-        return req.page(unit.name) { UnitPage.view(model, $0) }
+        return req.page(unit.name, status: failed == nil ? .ok : .unprocessableEntity) { UnitPage.view(model, $0) }
     }
 
     @Sendable func staff(req: Request) async throws -> Response {
@@ -136,5 +160,145 @@ struct OrganisationController: RouteCollection {
         )
         let status: HTTPResponseStatus = checker.errors.isEmpty ? .ok : .unprocessableEntity
         return req.page(req.pageLanguage("Địa bàn", "Areas"), status: status) { AreasPage.view(model, $0) }
+    }
+
+    /// Current areas the reader may place a unit in.
+    private func areaOptions(
+        _ principal: Principal,
+        on db: any Database
+    ) async throws -> [(value: String, label: String)] {
+        guard principal.can(.manageOrganisation) else { return [] }
+        return try await OrganisationQueries.areas(asOf: nil, on: db)
+            .filter { principal.scope.covers(.area($0.areaPath)) }
+            .compactMap { area in area.id.map { ($0.uuidString, area.name) } }
+    }
+
+    /// A new unit from the units page; errors come back beside the fields.
+    @Sendable func createUnit(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .manageOrganisation)
+        let form = try req.content.decode([String: String].self)
+        let input = UnitInput(
+            code: form["code"],
+            name: form["name"],
+            kind: form["kind"],
+            enterpriseSize: form["enterprise_size"].nonEmpty,
+            schoolLevel: form["school_level"].nonEmpty,
+            areaId: form["area_id"].flatMap(UUID.init(uuidString:)),
+            address: form["address"],
+            phone: form["phone"],
+            email: form["email"],
+            headName: form["head_name"]
+        )
+        do {
+            let unit = try await UnitRegistry.create(input, by: principal, on: req)
+            return req.redirect(
+                to: .unit(try unit.requireID()),
+                flash: Flash(kind: .success, message: req.pageLanguage("Đã thêm đơn vị.", "The unit was added."))
+            )
+        } catch AppError.invalidFields(let errors) {
+            return try await renderUnits(
+                req: req,
+                failed: .init(form: "unit", errors: FieldChecker(errors), values: form)
+            )
+        }
+    }
+
+    /// A department, site, system, staff member or force membership added from the unit's page.
+    func addToUnit(req: Request, part: SiteURL.UnitPart) async throws -> Response {
+        let principal = try req.principal(allowedTo: .manageOrganisation)
+        let unit = try await OrganisationQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
+        let unitID = try unit.requireID()
+        let form = try req.content.decode([String: String].self)
+        let lang = req.pageLanguage
+        do {
+            switch part {
+            case .departments:
+                _ = try await UnitRegistry.create(
+                    UnitInput(
+                        code: form["code"],
+                        name: form["name"],
+                        kind: unit.kind,
+                        parentId: unitID,
+                        address: unit.address
+                    ),
+                    by: principal,
+                    on: req
+                )
+            case .sites:
+                _ = try await UnitRegistry.createSite(
+                    SiteInput(code: form["code"] ?? "", name: form["name"] ?? "", kind: form["kind"] ?? ""),
+                    in: unit,
+                    by: principal,
+                    on: req
+                )
+            case .systems:
+                guard
+                    let site = try await Site.query(on: req.db).filter(\.$unit.$id == unitID)
+                        .filter(\.$id == form["site_id"].flatMap(UUID.init(uuidString:)) ?? .placeholder).first()
+                else { throw AppError.invalidFields([FieldError(field: "site_id", reason: .notFound)]) }
+                guard let count = form["count"].flatMap({ Int($0) }) else {
+                    throw AppError.invalidFields([
+                        FieldError(field: "count", reason: .wrongType(expected: lang("số", "a number")))
+                    ])
+                }
+                _ = try await UnitRegistry.createSystem(
+                    SystemInput(
+                        kind: form["kind"] ?? "",
+                        count: count,
+                        status: form["status"] ?? "",
+                        lastCheck: form["last_check"].nonEmpty
+                    ),
+                    at: site,
+                    by: principal,
+                    on: req
+                )
+            case .staff:
+                _ = try await StaffRegistry.create(
+                    StaffInput(
+                        unitId: unitID,
+                        fullName: form["full_name"],
+                        position: form["position"],
+                        phone: form["phone"].nonEmpty,
+                        email: form["email"].nonEmpty,
+                        isLeader: form["is_leader"] == "true",
+                        identityNumber: form["identity_number"].nonEmpty
+                    ),
+                    by: principal,
+                    on: req
+                )
+            case .memberships:
+                guard let staffID = form["staff_id"].flatMap(UUID.init(uuidString:)),
+                    let member = try await StaffMember.query(on: req.db).filter(\.$id == staffID).filter(
+                        \.$unit.$id == unitID
+                    ).first()
+                else { throw AppError.invalidFields([FieldError(field: "staff_id", reason: .notFound)]) }
+                _ = try await StaffRegistry.addMembership(
+                    MembershipInput(
+                        force: form["force"] ?? "",
+                        role: form["role"],
+                        startDate: form["start_date"] ?? "",
+                        certificateNumber: form["certificate_number"].nonEmpty,
+                        certificateIssued: form["certificate_issued"].nonEmpty
+                    ),
+                    to: member,
+                    by: principal,
+                    on: req
+                )
+            }
+        } catch AppError.invalidFields(let errors) {
+            return try await renderUnit(
+                req: req,
+                failed: .init(form: part.rawValue, errors: FieldChecker(errors), values: form)
+            )
+        }
+        return req.redirect(to: .unit(unitID), flash: Flash(kind: .success, message: lang("Đã lưu.", "Saved.")))
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// nil for an empty form field, so "not given" and "left blank" mean the same.
+    var nonEmpty: String? {
+        guard let value = self?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
     }
 }

@@ -24,6 +24,11 @@ enum UnitPage {
         var sites: [SiteRow]
         var staffing: Staffing
         var staffLink: String
+        var unitID: UUID
+        var canEdit = false
+        var siteOptions: [(value: String, label: String)] = []
+        var staffOptions: [(value: String, label: String)] = []
+        var failed: RegistryForms.Failed?
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -112,6 +117,15 @@ enum UnitPage {
                 }
             }
             .class("table-wrap")
+            if model.canEdit {
+                RegistryForms.unitParts(
+                    unitID: model.unitID,
+                    sites: model.siteOptions,
+                    staff: model.staffOptions,
+                    failed: model.failed,
+                    context
+                )
+            }
         }
     }
 

@@ -20,6 +20,9 @@ enum UnitsPage {
         var page: Int
         var pageCount: Int
         var total: Int
+        var areaOptions: [(value: String, label: String)] = []
+        var canAdd = false
+        var failed: RegistryForms.Failed?
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -38,6 +41,9 @@ enum UnitsPage {
                     Button(lang("Tìm", "Search")).attribute(named: "type", value: "submit").class("secondary")
                 }
                 .class("filters")
+            }
+            if model.canAdd {
+                RegistryForms.newUnit(areas: model.areaOptions, failed: model.failed, context)
             }
             Paragraph(lang("\(model.total) đơn vị", "\(model.total) units")).class("muted")
             Div {
