@@ -72,149 +72,6 @@ enum OpenAPI {
             ),
         ] + organisationOperations + importOperations
 
-    static let organisationOperations: [Operation] = [
-        Operation(
-            method: "get",
-            path: "/api/v1/areas",
-            summary: "The area tree of today, or as it stood on as_of",
-            response: "AreaList",
-            query: ["as_of"]
-        ),
-        Operation(
-            method: "post",
-            path: "/api/v1/areas",
-            summary: "Create an area",
-            request: "CreateArea",
-            response: "Area",
-            status: 201
-        ),
-        Operation(
-            method: "post",
-            path: "/api/v1/areas/{id}/rename",
-            summary: "Rename an area from a date",
-            request: "RenameArea",
-            response: "Area"
-        ),
-        Operation(
-            method: "post",
-            path: "/api/v1/areas/{id}/merge",
-            summary: "Merge an area into another from a date",
-            request: "MergeArea",
-            response: "Area"
-        ),
-        Operation(
-            method: "get",
-            path: "/api/v1/bodies",
-            summary: "Supervising bodies within the caller's area",
-            response: "BodyList"
-        ),
-        Operation(
-            method: "post",
-            path: "/api/v1/bodies",
-            summary: "Create a supervising body",
-            request: "Body",
-            response: "Body",
-            status: 201
-        ),
-        Operation(
-            method: "get",
-            path: "/api/v1/units",
-            summary: "Top-level units within the caller's scope",
-            response: "UnitPage",
-            query: ["q", "page"]
-        ),
-        Operation(
-            method: "post",
-            path: "/api/v1/units",
-            summary: "Create a unit, or a department with parent_id",
-            request: "UnitInput",
-            response: "Unit",
-            status: 201
-        ),
-        Operation(
-            method: "get",
-            path: "/api/v1/units/{id}",
-            summary: "One unit (404 outside the caller's scope)",
-            response: "Unit"
-        ),
-        Operation(
-            method: "patch",
-            path: "/api/v1/units/{id}",
-            summary: "Change a unit",
-            request: "UnitInput",
-            response: "Unit"
-        ),
-        Operation(
-            method: "get",
-            path: "/api/v1/units/{id}/staffing",
-            summary: "Staffing summary and what runs out in 90 days",
-            response: "Staffing"
-        ),
-        Operation(
-            method: "get",
-            path: "/api/v1/units/{id}/sites",
-            summary: "Sites of a unit with their security systems",
-            response: "SiteList"
-        ),
-        Operation(
-            method: "post",
-            path: "/api/v1/units/{id}/sites",
-            summary: "Add a site to a unit",
-            request: "SiteInput",
-            response: "Site",
-            status: 201
-        ),
-        Operation(
-            method: "post",
-            path: "/api/v1/sites/{id}/systems",
-            summary: "Add a security system to a site",
-            request: "SystemInput",
-            response: "Site",
-            status: 201
-        ),
-        Operation(
-            method: "get",
-            path: "/api/v1/staff",
-            summary: "Staff within the caller's scope, searched without diacritics",
-            response: "StaffPage",
-            query: ["q", "page"]
-        ),
-        Operation(
-            method: "post",
-            path: "/api/v1/staff",
-            summary: "Add a staff member",
-            request: "StaffInput",
-            response: "Staff",
-            status: 201
-        ),
-        Operation(
-            method: "get",
-            path: "/api/v1/staff/{id}",
-            summary: "One staff member, identity number masked",
-            response: "Staff"
-        ),
-        Operation(
-            method: "post",
-            path: "/api/v1/staff/{id}/reveal-identity",
-            summary: "The full identity number (audited)",
-            response: "Staff"
-        ),
-        Operation(
-            method: "get",
-            path: "/api/v1/staff/{id}/memberships",
-            summary: "Force memberships of a staff member",
-            response: "MembershipList"
-        ),
-        Operation(
-            method: "post",
-            path: "/api/v1/staff/{id}/memberships",
-            summary: "Add a force membership",
-            request: "MembershipInput",
-            response: "Membership",
-            status: 201
-        ),
-    ]
-
     static func document() -> [String: Any] {
         var paths: [String: [String: Any]] = [:]
         for operation in operations {
@@ -257,12 +114,26 @@ enum OpenAPI {
             "paths": paths,
             "components": [
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
-                "schemas": schemas.merging(importSchemas) { first, _ in first },
+                "schemas": schemas.merging(organisationSchemas) { first, _ in first }.merging(importSchemas) {
+                    first,
+                    _ in first
+                },
             ],
         ]
     }
 
-    private static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    /// One page of `item`s, as every list route returns it.
+    static func pageOf(_ item: String) -> [String: Any] {
+        object(
+            [
+                "items": ["type": "array", "items": ref(item)], "page": ["type": "integer"],
+                "per_page": ["type": "integer"], "total": ["type": "integer"],
+            ],
+            required: ["items", "page", "per_page", "total"]
+        )
+    }
+
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
 
     private static func responses(_ operation: Operation) -> [String: Any] {
         var responses: [String: Any] = [:]
@@ -276,12 +147,12 @@ enum OpenAPI {
         return responses
     }
 
-    private static func object(_ properties: [String: [String: Any]], required: [String]) -> [String: Any] {
+    static func object(_ properties: [String: [String: Any]], required: [String]) -> [String: Any] {
         ["type": "object", "properties": properties, "required": required, "additionalProperties": false]
     }
 
     /// A response object whose properties are listed by name (types are in the field names' DTOs).
-    private static func record(_ names: [String]) -> [String: Any] {
+    static func record(_ names: [String]) -> [String: Any] {
         [
             "type": "object", "properties": Dictionary(uniqueKeysWithValues: names.map { ($0, [String: Any]()) }),
             "required": names,
@@ -289,7 +160,7 @@ enum OpenAPI {
     }
 
     /// A request object: only the listed fields are accepted.
-    private static func input(_ names: [String], required: [String]) -> [String: Any] {
+    static func input(_ names: [String], required: [String]) -> [String: Any] {
         object(Dictionary(uniqueKeysWithValues: names.map { ($0, [String: Any]()) }), required: required)
     }
 
@@ -327,18 +198,9 @@ enum OpenAPI {
             ],
             required: ["seq", "at", "actor", "action", "entity", "entity_id", "changes"]
         )
-        func page(_ item: String) -> [String: Any] {
-            object(
-                [
-                    "items": ["type": "array", "items": ref(item)], "page": ["type": "integer"],
-                    "per_page": ["type": "integer"], "total": ["type": "integer"],
-                ],
-                required: ["items", "page", "per_page", "total"]
-            )
-        }
         return [
             "User": user,
-            "UserPage": page("User"),
+            "UserPage": pageOf("User"),
             "Me": object(
                 [
                     "id": uuid, "username": string, "display_name": string, "role": string, "scope_kind": string,
@@ -369,60 +231,7 @@ enum OpenAPI {
             "CreateToken": object(["name": text(100)], required: ["name"]),
             "CreatedToken": object(["token": string, "info": ref("Token")], required: ["token", "info"]),
             "AuditEntry": audit,
-            "Area": record([
-                "id", "code", "name", "kind", "path", "parent_id", "valid_from", "valid_to", "successor_id",
-            ]),
-            "AreaList": ["type": "array", "items": ref("Area")],
-            "CreateArea": input(
-                ["code", "name", "kind", "parent_id", "valid_from"],
-                required: ["code", "name", "kind"]
-            ),
-            "RenameArea": input(["name", "effective_date"], required: ["name", "effective_date"]),
-            "MergeArea": input(["into_id", "effective_date"], required: ["into_id", "effective_date"]),
-            "Body": record(["id", "code", "name", "kind", "area_id", "area_path", "reports_to_id"]),
-            "BodyList": ["type": "array", "items": ref("Body")],
-            "Unit": record([
-                "id", "code", "name", "kind", "enterprise_size", "school_level", "area_id", "area_path", "parent_id",
-                "address",
-                "phone", "email", "head_name", "flags", "in_antoan_standard",
-            ]),
-            "UnitPage": page("Unit"),
-            "UnitInput": input(
-                [
-                    "code", "name", "kind", "enterprise_size", "school_level", "area_id", "parent_id", "address",
-                    "phone", "email",
-                    "head_name", "flags",
-                ],
-                required: []
-            ),
-            "Staffing": record(["staff", "leaders", "by_force", "due_soon"]),
-            "Site": record(["id", "code", "name", "kind", "systems"]),
-            "SiteList": ["type": "array", "items": ref("Site")],
-            "SiteInput": input(["code", "name", "kind"], required: ["code", "name", "kind"]),
-            "SystemInput": input(["kind", "count", "status", "last_check"], required: ["kind", "count", "status"]),
-            "Staff": record([
-                "id", "code", "full_name", "position", "unit_id", "department_id", "phone", "email", "is_leader",
-                "status",
-                "identity_number",
-            ]),
-            "StaffPage": page("Staff"),
-            "StaffInput": input(
-                [
-                    "unit_id", "department_id", "code", "full_name", "position", "phone", "email", "is_leader",
-                    "status",
-                    "identity_number",
-                ],
-                required: ["unit_id", "full_name", "position"]
-            ),
-            "Membership": record([
-                "id", "staff_id", "force", "role", "start_date", "end_date", "certificate_number", "due_date",
-            ]),
-            "MembershipList": ["type": "array", "items": ref("Membership")],
-            "MembershipInput": input(
-                ["force", "role", "start_date", "end_date", "certificate_number", "certificate_issued"],
-                required: ["force", "start_date"]
-            ),
-            "AuditPage": page("AuditEntry"),
+            "AuditPage": pageOf("AuditEntry"),
             "Error": object(
                 [
                     "error": object(

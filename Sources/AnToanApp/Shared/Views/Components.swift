@@ -95,3 +95,41 @@ struct SelectField: Component {
         .class(error == nil ? "field" : "field has-error")
     }
 }
+
+/// A list table: header cells, then rows; on a phone each row stacks into a card.
+struct DataTable: Component {
+    var headers: [String]
+    @ComponentBuilder var rows: ContentProvider
+
+    var body: any Component {
+        Div {
+            El("table", ["class": "stack"]) {
+                El("thead") {
+                    El("tr") {
+                        for header in headers { TableHeaderCell(header) }
+                    }
+                }
+                El("tbody") { rows() }
+            }
+        }
+        .class("table-wrap")
+    }
+}
+
+/// The "search by name" form above a list; `q` is folded on the server, so marks are optional.
+struct SearchForm: Component {
+    var url: SiteURL
+    var label: String
+    var value: String
+    var lang: Language
+
+    var body: any Component {
+        Form(url: url.path, method: .get) {
+            Div {
+                FormField(name: "q", label: label, value: value, required: false, maxLength: 100)
+                Button(lang("Tìm", "Search")).attribute(named: "type", value: "submit").class("secondary")
+            }
+            .class("filters")
+        }
+    }
+}

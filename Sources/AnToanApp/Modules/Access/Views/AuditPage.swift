@@ -61,37 +61,25 @@ enum AuditPage {
                 }
                 .class("filters")
             }
-            Div {
-                El("table", ["class": "stack"]) {
-                    El("thead") {
-                        El("tr") {
-                            TableHeaderCell("#")
-                            TableHeaderCell(lang("Thời điểm", "When"))
-                            TableHeaderCell(lang("Người thực hiện", "Actor"))
-                            TableHeaderCell(lang("Thao tác", "Action"))
-                            TableHeaderCell(lang("Đối tượng", "Entity"))
-                            TableHeaderCell(lang("Thay đổi", "Changes"))
+            DataTable(headers: [
+                "#", lang("Thời điểm", "When"), lang("Người thực hiện", "Actor"), lang("Thao tác", "Action"),
+                lang("Đối tượng", "Entity"), lang("Thay đổi", "Changes"),
+            ]) {
+                for row in model.rows {
+                    El("tr") {
+                        TableCell(String(row.seq))
+                        TableCell(row.at)
+                        TableCell(row.actor)
+                        TableCell(row.action)
+                        TableCell {
+                            Text(row.entity)
+                            El("br") {}
+                            Span(row.entityID).class("muted")
                         }
-                    }
-                    El("tbody") {
-                        for row in model.rows {
-                            El("tr") {
-                                TableCell(String(row.seq))
-                                TableCell(row.at)
-                                TableCell(row.actor)
-                                TableCell(row.action)
-                                TableCell {
-                                    Text(row.entity)
-                                    El("br") {}
-                                    Span(row.entityID).class("muted")
-                                }
-                                TableCell { El("code") { Text(row.changes) } }
-                            }
-                        }
+                        TableCell { El("code") { Text(row.changes) } }
                     }
                 }
             }
-            .class("table-wrap")
             Pager(
                 page: model.page,
                 pageCount: model.pageCount,

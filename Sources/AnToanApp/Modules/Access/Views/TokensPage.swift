@@ -42,38 +42,27 @@ enum TokensPage {
                 )
                 Button(lang("Tạo mã", "Create token")).attribute(named: "type", value: "submit")
             }
-            Div {
-                El("table") {
-                    El("thead") {
-                        El("tr") {
-                            TableHeaderCell(lang("Tên", "Label"))
-                            TableHeaderCell(lang("Bắt đầu bằng", "Starts with"))
-                            TableHeaderCell(lang("Tạo lúc", "Created"))
-                            TableHeaderCell("")
-                        }
-                    }
-                    El("tbody") {
-                        for row in model.rows {
-                            El("tr") {
-                                TableCell(row.name)
-                                TableCell(row.prefix + "…")
-                                TableCell(row.createdAt)
-                                TableCell {
-                                    if row.revoked {
-                                        Span(lang("Đã thu hồi", "Revoked")).class("muted")
-                                    } else {
-                                        PostForm(url: .tokenRevoke(row.id), csrf: context.csrf, class: "inline") {
-                                            Button(lang("Thu hồi", "Revoke")).attribute(named: "type", value: "submit")
-                                                .class("danger")
-                                        }
-                                    }
+            DataTable(headers: [
+                lang("Tên", "Label"), lang("Bắt đầu bằng", "Starts with"), lang("Tạo lúc", "Created"), "",
+            ]) {
+                for row in model.rows {
+                    El("tr") {
+                        TableCell(row.name)
+                        TableCell(row.prefix + "…")
+                        TableCell(row.createdAt)
+                        TableCell {
+                            if row.revoked {
+                                Span(lang("Đã thu hồi", "Revoked")).class("muted")
+                            } else {
+                                PostForm(url: .tokenRevoke(row.id), csrf: context.csrf, class: "inline") {
+                                    Button(lang("Thu hồi", "Revoke")).attribute(named: "type", value: "submit")
+                                        .class("danger")
                                 }
                             }
                         }
                     }
                 }
             }
-            .class("table-wrap")
         }
     }
 }

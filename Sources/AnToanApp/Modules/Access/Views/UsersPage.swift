@@ -25,47 +25,24 @@ enum UsersPage {
         let lang = context.lang
         return Div {
             H1(lang("Tài khoản", "Accounts"))
-            Form(url: SiteURL.users.path, method: .get) {
-                Div {
-                    FormField(
-                        name: "q",
-                        label: lang("Tìm theo tên", "Search by name"),
-                        value: model.search,
-                        required: false,
-                        maxLength: 100
-                    )
-                    Button(lang("Tìm", "Search")).attribute(named: "type", value: "submit").class("secondary")
-                }
-                .class("filters")
-            }
+            SearchForm(url: .users, label: lang("Tìm theo tên", "Search by name"), value: model.search, lang: lang)
             if model.canCreate {
                 Paragraph { Link(lang("Tạo tài khoản", "New account"), url: SiteURL.userNew.path).class("button") }
             }
-            Div {
-                El("table", ["class": "stack"]) {
-                    El("thead") {
-                        El("tr") {
-                            TableHeaderCell(lang("Họ và tên", "Name"))
-                            TableHeaderCell(lang("Tên đăng nhập", "Username"))
-                            TableHeaderCell(lang("Vai trò", "Role"))
-                            TableHeaderCell(lang("Phạm vi", "Scope"))
-                            TableHeaderCell(lang("Trạng thái", "Status"))
-                        }
-                    }
-                    El("tbody") {
-                        for row in model.rows {
-                            El("tr") {
-                                TableCell { Link(row.displayName, url: SiteURL.user(row.id).path) }
-                                TableCell(row.username)
-                                TableCell(lang(row.role.nameVi, row.role.nameEn))
-                                TableCell(row.scope)
-                                TableCell(row.isActive ? lang("Đang dùng", "Active") : lang("Đã khoá", "Disabled"))
-                            }
-                        }
+            DataTable(headers: [
+                lang("Họ và tên", "Name"), lang("Tên đăng nhập", "Username"), lang("Vai trò", "Role"),
+                lang("Phạm vi", "Scope"), lang("Trạng thái", "Status"),
+            ]) {
+                for row in model.rows {
+                    El("tr") {
+                        TableCell { Link(row.displayName, url: SiteURL.user(row.id).path) }
+                        TableCell(row.username)
+                        TableCell(lang(row.role.nameVi, row.role.nameEn))
+                        TableCell(row.scope)
+                        TableCell(row.isActive ? lang("Đang dùng", "Active") : lang("Đã khoá", "Disabled"))
                     }
                 }
             }
-            .class("table-wrap")
             if model.rows.isEmpty {
                 Paragraph(lang("Không có tài khoản nào khớp.", "No account matches.")).class("muted")
             }

@@ -36,27 +36,15 @@ enum AreasPage {
                 }
                 .class("filters")
             }
-            Div {
-                El("table") {
-                    El("thead") {
-                        El("tr") {
-                            TableHeaderCell(lang("Mã", "Code"))
-                            TableHeaderCell(lang("Tên", "Name"))
-                            TableHeaderCell(lang("Hiệu lực", "Valid"))
-                        }
-                    }
-                    El("tbody") {
-                        for row in model.rows {
-                            El("tr") {
-                                TableCell(row.code)
-                                TableCell(String(repeating: "— ", count: row.depth) + row.name)
-                                TableCell(row.validity)
-                            }
-                        }
+            DataTable(headers: [lang("Mã", "Code"), lang("Tên", "Name"), lang("Hiệu lực", "Valid")]) {
+                for row in model.rows {
+                    El("tr") {
+                        TableCell(row.code)
+                        TableCell(String(repeating: "— ", count: row.depth) + row.name)
+                        TableCell(row.validity)
                     }
                 }
             }
-            .class("table-wrap")
         }
     }
 }

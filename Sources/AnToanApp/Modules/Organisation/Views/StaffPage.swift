@@ -24,46 +24,29 @@ enum StaffPage {
         let lang = context.lang
         return Div {
             H1(lang("Cán bộ, nhân viên", "Staff"))
-            Form(url: SiteURL.staff.path, method: .get) {
-                Div {
-                    FormField(
-                        name: "q",
-                        label: lang("Tìm theo họ tên (gõ không dấu cũng được)", "Search by name (diacritics optional)"),
-                        value: model.search,
-                        required: false,
-                        maxLength: 100
-                    )
-                    Button(lang("Tìm", "Search")).attribute(named: "type", value: "submit").class("secondary")
-                }
-                .class("filters")
-            }
+            SearchForm(
+                url: .staff,
+                label: lang("Tìm theo họ tên (gõ không dấu cũng được)", "Search by name (diacritics optional)"),
+                value: model.search,
+                lang: lang
+            )
             Paragraph(lang("\(model.total) người", "\(model.total) people")).class("muted")
-            Div {
-                El("table", ["class": "stack"]) {
-                    El("thead") {
-                        El("tr") {
-                            TableHeaderCell(lang("Họ và tên", "Name"))
-                            TableHeaderCell(lang("Chức vụ", "Position"))
-                            TableHeaderCell(lang("Đơn vị", "Unit"))
-                            TableHeaderCell(lang("Điện thoại", "Phone"))
+            DataTable(headers: [
+                lang("Họ và tên", "Name"), lang("Chức vụ", "Position"), lang("Đơn vị", "Unit"),
+                lang("Điện thoại", "Phone"),
+            ]) {
+                for row in model.rows {
+                    El("tr") {
+                        TableCell {
+                            Text(row.name)
+                            if row.isLeader { Span(lang(" (lãnh đạo)", " (leader)")).class("muted") }
                         }
-                    }
-                    El("tbody") {
-                        for row in model.rows {
-                            El("tr") {
-                                TableCell {
-                                    Text(row.name)
-                                    if row.isLeader { Span(lang(" (lãnh đạo)", " (leader)")).class("muted") }
-                                }
-                                TableCell(row.position)
-                                TableCell { Link(row.unitName, url: SiteURL.unit(row.unitID).path) }
-                                TableCell { Link(row.phone, url: "tel:\(row.phone)") }
-                            }
-                        }
+                        TableCell(row.position)
+                        TableCell { Link(row.unitName, url: SiteURL.unit(row.unitID).path) }
+                        TableCell { Link(row.phone, url: "tel:\(row.phone)") }
                     }
                 }
             }
-            .class("table-wrap")
             if model.rows.isEmpty {
                 Paragraph(lang("Không có ai khớp.", "Nobody matches.")).class("muted")
             }

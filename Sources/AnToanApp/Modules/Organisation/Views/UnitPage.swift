@@ -87,36 +87,25 @@ enum UnitPage {
                 List(model.departments)
             }
             H2(lang("Mục tiêu, vị trí và hệ thống an ninh", "Sites and security systems"))
-            Div {
-                El("table", ["class": "stack"]) {
-                    El("thead") {
-                        El("tr") {
-                            TableHeaderCell(lang("Vị trí", "Site"))
-                            TableHeaderCell(lang("Hệ thống", "Systems"))
+            DataTable(headers: [lang("Vị trí", "Site"), lang("Hệ thống", "Systems")]) {
+                for site in model.sites {
+                    El("tr") {
+                        TableCell {
+                            Text(site.name)
+                            El("br") {}
+                            Span(OrganisationLabels.site(site.kind, lang)).class("muted")
                         }
-                    }
-                    El("tbody") {
-                        for site in model.sites {
-                            El("tr") {
-                                TableCell {
-                                    Text(site.name)
-                                    El("br") {}
-                                    Span(OrganisationLabels.site(site.kind, lang)).class("muted")
-                                }
-                                TableCell {
-                                    for system in site.systems {
-                                        Paragraph(
-                                            "\(OrganisationLabels.system(system.kind, lang)) × \(system.count): "
-                                                + "\(OrganisationLabels.status(system.status, lang)) (\(system.lastCheck))"
-                                        )
-                                    }
-                                }
+                        TableCell {
+                            for system in site.systems {
+                                Paragraph(
+                                    "\(OrganisationLabels.system(system.kind, lang)) × \(system.count): "
+                                        + "\(OrganisationLabels.status(system.status, lang)) (\(system.lastCheck))"
+                                )
                             }
                         }
                     }
                 }
             }
-            .class("table-wrap")
             if model.canEdit {
                 RegistryForms.unitParts(
                     unitID: model.unitID,

@@ -29,54 +29,36 @@ enum UnitsPage {
         let lang = context.lang
         return Div {
             H1(lang("Đơn vị", "Units"))
-            Form(url: SiteURL.units.path, method: .get) {
-                Div {
-                    FormField(
-                        name: "q",
-                        label: lang("Tìm theo tên (gõ không dấu cũng được)", "Search by name (diacritics optional)"),
-                        value: model.search,
-                        required: false,
-                        maxLength: 100
-                    )
-                    Button(lang("Tìm", "Search")).attribute(named: "type", value: "submit").class("secondary")
-                }
-                .class("filters")
-            }
+            SearchForm(
+                url: .units,
+                label: lang("Tìm theo tên (gõ không dấu cũng được)", "Search by name (diacritics optional)"),
+                value: model.search,
+                lang: lang
+            )
             if model.canAdd {
                 RegistryForms.newUnit(areas: model.areaOptions, failed: model.failed, context)
             }
             Paragraph(lang("\(model.total) đơn vị", "\(model.total) units")).class("muted")
-            Div {
-                El("table", ["class": "stack"]) {
-                    El("thead") {
-                        El("tr") {
-                            TableHeaderCell(lang("Đơn vị", "Unit"))
-                            TableHeaderCell(lang("Loại", "Kind"))
-                            TableHeaderCell(lang("Địa bàn", "Area"))
-                            TableHeaderCell(lang("Cán bộ", "Staff"))
-                            TableHeaderCell(lang("Tiêu chuẩn An toàn", "An toàn standard"))
+            DataTable(headers: [
+                lang("Đơn vị", "Unit"), lang("Loại", "Kind"), lang("Địa bàn", "Area"), lang("Cán bộ", "Staff"),
+                lang("Tiêu chuẩn An toàn", "An toàn standard"),
+            ]) {
+                for row in model.rows {
+                    El("tr") {
+                        TableCell {
+                            Link(row.name, url: SiteURL.unit(row.id).path)
+                            El("br") {}
+                            Span(row.code).class("muted")
                         }
-                    }
-                    El("tbody") {
-                        for row in model.rows {
-                            El("tr") {
-                                TableCell {
-                                    Link(row.name, url: SiteURL.unit(row.id).path)
-                                    El("br") {}
-                                    Span(row.code).class("muted")
-                                }
-                                TableCell(OrganisationLabels.kind(row.kind, lang))
-                                TableCell(row.areaName)
-                                TableCell(lang("\(row.staff) cán bộ", "\(row.staff) staff"))
-                                TableCell(
-                                    row.inStandard ? lang("Thuộc diện", "Applies") : lang("Không thuộc diện", "Outside")
-                                )
-                            }
-                        }
+                        TableCell(OrganisationLabels.kind(row.kind, lang))
+                        TableCell(row.areaName)
+                        TableCell(lang("\(row.staff) cán bộ", "\(row.staff) staff"))
+                        TableCell(
+                            row.inStandard ? lang("Thuộc diện", "Applies") : lang("Không thuộc diện", "Outside")
+                        )
                     }
                 }
             }
-            .class("table-wrap")
             if model.rows.isEmpty {
                 Paragraph(lang("Không có đơn vị nào khớp.", "No unit matches.")).class("muted")
             }
