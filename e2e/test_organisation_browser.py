@@ -75,3 +75,51 @@ def test_authority_and_unit_officer_search_without_diacritics(browser, demo_serv
     assert "1 người" in text, text[:400]
     shot(page, "23-unit-officer-staff-search-phone")
     context.close()
+
+
+def test_unit_officer_imports_staff_from_a_file(browser, demo_server, tmp_path):  # noqa: F811
+    """A dry run lists every problem and writes nothing; the fixed file imports all rows."""
+    server, password = demo_server
+    base = server.base
+    bad = tmp_path / "can-bo.csv"
+    bad.write_text(
+        "Mã đơn vị,Họ và tên,Chức vụ,Điện thoại\n"
+        "DV0001,Đỗ Thị Lan,Nhân viên bảo vệ,0921000001\n"
+        "DV0001,,Nhân viên bảo vệ,0921000002\n"
+        "DV0001,Vũ Văn Nam,Nhân viên bảo vệ,12345\n",
+        encoding="utf-8-sig",
+    )
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    sign_in(page, base, "antt", password)
+    page.goto(base + "/import")
+    page.select_option("select[name=kind]", "staff")
+    page.set_input_files("input[name=file]", str(bad))
+    with page.expect_navigation():
+        page.click("button[name=mode][value=check]")
+    text = page.inner_text("main")
+    assert "2 problems" in text or "2 lỗi" in text or "2 vấn đề" in text, text[:600]
+    rows = page.locator("table tbody tr").all_inner_texts()
+    assert any("3" in r and "Họ và tên" in r for r in rows), rows
+    assert any("4" in r and "Điện thoại" in r for r in rows), rows
+    shot(page, "24-import-dry-run-problems-phone")
+
+    good = tmp_path / "can-bo-sua.csv"
+    good.write_text(
+        "Mã đơn vị,Họ và tên,Chức vụ,Điện thoại\n"
+        "DV0001,Đỗ Thị Lan,Nhân viên bảo vệ,0921000001\n"
+        "DV0001,Phan Văn Hải,Nhân viên bảo vệ,0921000002\n"
+        "DV0001,Vũ Văn Nam,Nhân viên bảo vệ,0921000003\n",
+        encoding="utf-8-sig",
+    )
+    page.goto(base + "/import")
+    page.select_option("select[name=kind]", "staff")
+    page.set_input_files("input[name=file]", str(good))
+    with page.expect_navigation():
+        page.click("button[name=mode][value=apply]")
+    assert "Đã nhập 3 dòng" in page.inner_text("main")
+    shot(page, "25-import-applied-phone")
+    page.goto(base + "/staff?q=vu%20van%20nam")
+    assert "Vũ Văn Nam" in page.inner_text("main")
+    context.close()

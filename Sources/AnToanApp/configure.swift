@@ -22,7 +22,7 @@ public struct StartupTasks: Sendable {
     public static func forCommand(_ name: String?) -> StartupTasks {
         switch name {
         case nil, "serve": StartupTasks(migrate: true, loadSecret: true, printSetupLink: true)
-        case "user", "token", "demo": StartupTasks(migrate: true, loadSecret: false, printSetupLink: false)
+        case "user", "token", "demo", "import": StartupTasks(migrate: true, loadSecret: false, printSetupLink: false)
         default: StartupTasks(migrate: false, loadSecret: false, printSetupLink: false)
         }
     }
@@ -74,6 +74,7 @@ public func configure(
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
+    app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(CalendarCommand(), as: "calendar")
     app.asyncCommands.use(RosterCommand(), as: "roster")

@@ -15,5 +15,6 @@ enum MigrationRegistry {
         CreateSupervisingBodies(),  // police, military command and people's committees over an area
         CreateSites(),  // sites of a unit and the security systems installed there
         CreateStaff(),  // staff of a unit and their membership of the forces
+        CreateImportJobs(),  // background spreadsheet imports: progress and the problems found
     ]
 }

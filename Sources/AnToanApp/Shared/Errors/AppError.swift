@@ -12,6 +12,7 @@ enum AppError: Error {
     case loginFailed
     case locked(minutes: Int)
     case setupLinkInvalid
+    case tooLarge(megabytes: Int)
 }
 
 extension AppError {
@@ -24,6 +25,7 @@ extension AppError {
         case .badRequest: .badRequest
         case .unsupportedMediaType: .unsupportedMediaType
         case .locked: .tooManyRequests
+        case .tooLarge: .payloadTooLarge
         }
     }
 
@@ -39,6 +41,7 @@ extension AppError {
         case .loginFailed: "login_failed"
         case .locked: "locked"
         case .setupLinkInvalid: "setup_link_invalid"
+        case .tooLarge: "payload_too_large"
         }
     }
 
@@ -65,6 +68,11 @@ extension AppError {
             )
         case .setupLinkInvalid:
             lang("Liên kết thiết lập không hợp lệ hoặc đã dùng.", "The setup link is not valid or was already used.")
+        case .tooLarge(let megabytes):
+            lang(
+                "Nội dung gửi lên quá lớn (tối đa \(megabytes) MB).",
+                "The upload is too large (\(megabytes) MB at most)."
+            )
         }
     }
 }

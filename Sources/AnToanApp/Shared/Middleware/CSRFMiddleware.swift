@@ -33,6 +33,17 @@ struct CSRFCheckMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if !request.url.path.hasPrefix("/api/"), ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            // The token travels in the body, and a browser's upload arrives in pieces: gather it first.
+            if request.body.data == nil {
+                do {
+                    _ = try await ImportUpload.collect(
+                        request,
+                        max: SpreadsheetLimits.maxBytes + ImportUpload.formOverhead
+                    )
+                } catch is ImportUpload.TooLarge {
+                    throw AppError.tooLarge(megabytes: SpreadsheetLimits.maxBytes / 1_048_576)
+                }
+            }
             let sent = try? request.content.get(String.self, at: Self.field)
             guard request.storage[CSRFCookieSentKey.self] == true, let sent, sent == request.csrfToken else {
                 throw AppError.csrfFailed

@@ -23,6 +23,7 @@ enum SiteURL: Sendable {
     case unitPart(UUID, UnitPart)
     case staff
     case areaMerge
+    case importData
 
     /// What a unit's page adds to the unit, each with its own form.
     enum UnitPart: String, Sendable, CaseIterable {
@@ -55,6 +56,7 @@ enum SiteURL: Sendable {
         case .unitPart(let id, let part): "/units/\(id.uuidString.lowercased())/\(part.rawValue)"
         case .staff: "/staff"
         case .areaMerge: "/areas/merge"
+        case .importData: "/import"
         }
     }
 

@@ -1,0 +1,71 @@
+import AnToanCore
+import Foundation
+import Vapor
+
+/// Import, templates and export of areas, units, staff and force membership under /api/v1.
+struct ImportAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        // The body is collected by the handler, so that a file over 10 MB gets a 413 naming the real limit.
+        routes.on(.POST, "import", ":kind", body: .stream, use: importFile)
+        routes.get("import", ":kind", "template", use: template)
+        routes.get("export", ":kind", use: export)
+    }
+
+    static let acceptedTypes: Set<String> = [
+        "text/csv", "application/csv", "text/plain", "application/vnd.ms-excel", "application/octet-stream",
+        ImportFileFormat.xlsxType,
+    ]
+
+    /// `?dry_run=true` (the default) checks and writes nothing; `false` imports every row or, on any problem,
+    /// none and answers 422 with the same list.
+    @Sendable func importFile(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .manageOrganisation)
+        let kind = try ImportKind.parse(req.parameters.get("kind"))
+        let dryRun = try Self.dryRun(req)
+        guard let type = req.headers.contentType, Self.acceptedTypes.contains("\(type.type)/\(type.subType)")
+        else { throw Abort(.unsupportedMediaType) }
+        let body: ByteBuffer
+        do {
+            body = try await ImportUpload.collect(req)
+        } catch is ImportUpload.TooLarge {
+            return ImportUpload.tooLargeResponse(req)
+        }
+        let filename = try? req.query.get(String.self, at: "filename")
+        let sheet = try ImportSheet.read(Data(body.readableBytesView), filename: filename, kind: kind)
+        let report = try await ImportService.run(sheet, by: principal, apply: !dryRun, app: req.application)
+        let status: HTTPResponseStatus = !dryRun && !report.applied ? .unprocessableEntity : .ok
+        return try await ImportReportDTO(report, lang: req.apiLanguage).encodeResponse(status: status, for: req)
+    }
+
+    /// A blank template with Vietnamese headers (English headers are accepted on import too).
+    @Sendable func template(req: Request) async throws -> Response {
+        _ = try req.principal(allowedTo: .viewOrganisation)
+        let kind = try ImportKind.parse(req.parameters.get("kind"))
+        let format = try ImportFileFormat.parse(try? req.query.get(String.self, at: "format"))
+        return try format.response(ImportTemplate.tables(kind), filename: "mau-nhap-\(kind.rawValue)")
+    }
+
+    /// The list within the caller's scope, in the template's columns.
+    @Sendable func export(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .viewOrganisation)
+        let kind = try ImportKind.parse(req.parameters.get("kind"))
+        let format = try ImportFileFormat.parse(try? req.query.get(String.self, at: "format"))
+        let table = try await ImportExport.table(kind, for: principal, app: req.application)
+        return try format.response([table], filename: "\(kind.rawValue)-\(req.today)")
+    }
+
+    private static func dryRun(_ req: Request) throws -> Bool {
+        guard let text = try? req.query.get(String.self, at: "dry_run") else { return true }
+        switch text.lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default:
+            throw AppError.invalidFields([
+                FieldError(
+                    field: "dry_run",
+                    reason: .invalid(vi: "chỉ nhận true hoặc false", en: "must be true or false")
+                )
+            ])
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// The import page: check or import a file, and follow a large import in the background.
+struct ImportPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("import", use: form)
+        // Collected by the handler, so that a file over 10 MB gets its error beside the file field.
+        routes.on(.POST, "import", body: .stream, use: submit)
+        routes.get(ImportURL.jobRoute, use: job)
+    }
+
+    /// The multipart form as posted; `mode` is the submit button pressed.
+    struct Form: Decodable {
+        var kind: String?
+        var mode: String?
+        var file: File?
+    }
+
+    @Sendable func form(req: Request) async throws -> Response {
+        _ = try req.principal(allowedTo: .manageOrganisation)
+        let kind = (try? req.query.get(String.self, at: "kind")).flatMap(ImportKind.init) ?? .staff
+        return req.page(req.pageLanguage("Nhập dữ liệu", "Import")) { ImportPage.view(.init(kind: kind), $0) }
+    }
+
+    @Sendable func submit(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .manageOrganisation)
+        var model = ImportPage.Model()
+        do {
+            _ = try await ImportUpload.collect(req, max: SpreadsheetLimits.maxBytes + ImportUpload.formOverhead)
+        } catch is ImportUpload.TooLarge {
+            let message = ImportUpload.tooLargeMessage
+            model.errors.add("file", .invalid(vi: message.vi, en: message.en))
+            return render(model, status: .payloadTooLarge, req)
+        }
+        let form = try req.content.decode(Form.self)
+        let kind = form.kind.flatMap(ImportKind.init)
+        if let kind { model.kind = kind } else { model.errors.add("kind", .required) }
+        guard let file = form.file, file.data.readableBytes > 0 else {
+            model.errors.add(
+                "file",
+                .invalid(
+                    vi: "Hãy chọn tệp bảng tính (.xlsx hoặc .csv).",
+                    en: "Choose a spreadsheet file (.xlsx or .csv)."
+                )
+            )
+            return render(model, status: .unprocessableEntity, req)
+        }
+        guard let kind else { return render(model, status: .unprocessableEntity, req) }
+        let sheet: ImportSheet
+        do {
+            sheet = try ImportSheet.read(Data(file.data.readableBytesView), filename: file.filename, kind: kind)
+        } catch AppError.badRequest(let vi, let en) {
+            model.errors.add("file", .invalid(vi: vi, en: en))
+            let tooLarge = file.data.readableBytes > SpreadsheetLimits.maxBytes
+            return render(model, status: tooLarge ? .payloadTooLarge : .unprocessableEntity, req)
+        }
+        let apply = form.mode == "apply"
+        if apply, sheet.records.count >= ImportJobs.backgroundRows {
+            let id = try await ImportJobs.start(sheet, by: principal, app: req.application)
+            return req.redirect(to: ImportURL.job(id).path, redirectType: .normal)
+        }
+        let report = try await ImportService.run(sheet, by: principal, apply: apply, app: req.application)
+        let lang = req.pageLanguage
+        model.result = ImportPage.Result(
+            kind: kind,
+            rows: report.rows,
+            applied: report.applied,
+            created: report.created,
+            dryRun: !apply,
+            problems: report.problems.prefix(ImportProblemTable.shown).map {
+                ImportProblemRow(row: $0.row, column: $0.column, reason: $0.message(lang))
+            },
+            problemCount: report.problems.count
+        )
+        return render(model, status: apply && !report.applied ? .unprocessableEntity : .ok, req)
+    }
+
+    /// A background import of the signed-in account; another account's job is a 404.
+    @Sendable func job(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .manageOrganisation)
+        guard let job = try await ImportJob.find(try req.idParameter(), on: req.db), job.userID == principal.id
+        else { throw AppError.notFound }
+        let id = try job.requireID()
+        let live = job.state.isRunning ? await req.application.importJobs.progress(of: id) : nil
+        // Fluent stamps `created_at` from the system clock, so staleness is measured on the same clock.
+        let stale = Date().timeIntervalSince(job.createdAt ?? Date()) > ImportJobs.staleAfter
+        let lang = req.pageLanguage
+        let model = ImportJobPage.Model(
+            kind: ImportKind(rawValue: job.kind) ?? .staff,
+            filename: job.filename,
+            status: live?.status ?? job.state,
+            interrupted: job.state.isRunning && live == nil && stale,
+            done: live?.done ?? job.done,
+            total: job.total,
+            created: job.created,
+            problems: StoredImportProblem.decode(job.problems).map {
+                ImportProblemRow(row: $0.row, column: $0.column, reason: lang($0.vi, $0.en))
+            },
+            problemCount: job.problemCount
+        )
+        let response = req.page(lang("Nhập dữ liệu", "Import")) { ImportJobPage.view(model, $0) }
+        if model.isRunning { response.headers.replaceOrAdd(name: "Refresh", value: "1") }
+        return response
+    }
+
+    private func render(_ model: ImportPage.Model, status: HTTPResponseStatus, _ req: Request) -> Response {
+        req.page(req.pageLanguage("Nhập dữ liệu", "Import"), status: status) { ImportPage.view(model, $0) }
+    }
+}

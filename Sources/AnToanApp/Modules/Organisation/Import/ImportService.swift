@@ -1,0 +1,66 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// What checking a sheet produced: every problem, and the rows ready to insert when there are none.
+protocol ImportPlan: Sendable {
+    var rowCount: Int { get }
+    var problems: [ImportProblem] { get }
+    /// Inserts every planned row with its audit entry; runs inside the import's one transaction.
+    func write(on db: any Database, actor: AuditActor, now: Date, progress: ImportProgress) async throws -> Int
+}
+
+/// Dry runs and imports of a sheet, shared by the API, the page, the background job and the command line.
+enum ImportService {
+    /// A dry run checks and writes nothing; an import checks again inside one transaction and writes all
+    /// rows, or none when a single problem is found.
+    static func run(
+        _ sheet: ImportSheet,
+        by principal: Principal,
+        apply: Bool,
+        app: Application,
+        progress: ImportProgress = .none
+    ) async throws -> ImportReport {
+        guard principal.can(.manageOrganisation) else { throw AppError.forbidden }
+        guard apply else {
+            let plan = try await plan(sheet, by: principal, on: app.db, progress: progress)
+            return ImportReport(
+                kind: sheet.kind,
+                rows: plan.rowCount,
+                problems: plan.problems,
+                applied: false,
+                created: 0
+            )
+        }
+        let now = app.clock.now()
+        // Checking inside the transaction means no other writer can take a code between the check and the write.
+        return try await app.write { db in
+            let plan = try await plan(sheet, by: principal, on: db, progress: progress)
+            guard plan.problems.isEmpty else {
+                return ImportReport(
+                    kind: sheet.kind,
+                    rows: plan.rowCount,
+                    problems: plan.problems,
+                    applied: false,
+                    created: 0
+                )
+            }
+            let created = try await plan.write(on: db, actor: principal.auditActor, now: now, progress: progress)
+            return ImportReport(kind: sheet.kind, rows: plan.rowCount, problems: [], applied: true, created: created)
+        }
+    }
+
+    static func plan(
+        _ sheet: ImportSheet,
+        by principal: Principal,
+        on db: any Database,
+        progress: ImportProgress
+    ) async throws -> any ImportPlan {
+        switch sheet.kind {
+        case .areas: try await AreaImport.plan(sheet, by: principal, on: db, progress: progress)
+        case .units: try await UnitImport.plan(sheet, by: principal, on: db, progress: progress)
+        case .staff: try await StaffImport.plan(sheet, by: principal, on: db, progress: progress)
+        case .memberships: try await MembershipImport.plan(sheet, by: principal, on: db, progress: progress)
+        }
+    }
+}
