@@ -185,26 +185,9 @@ bench_db() {
     echo "units in scope: $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"])' "$dir/units.json"); unit ${UNIT_ID[$db]}"
 
     # Session cookie for the HTML page: GET /login for the CSRF pair, then POST the form.
-    curl -s --max-time 30 -c "$dir/csrf.txt" -o "$dir/login.html" "$base/login"
     local csrf csrf_cookie session
-    csrf="$(python3 - "$dir/login.html" <<'EOF'
-import sys
-from html.parser import HTMLParser
-class P(HTMLParser):
-    value = None
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "input" and a.get("name") == "_csrf" and self.value is None:
-            self.value = a.get("value") or ""
-p = P(); p.feed(open(sys.argv[1], encoding="utf-8").read())
-print(p.value or "")
-EOF
-)"
-    # Netscape cookie jar: field 6 is the name, 7 the value (HttpOnly lines start "#HttpOnly_").
-    csrf_cookie="$(awk -F'\t' '$6 == "antoan_csrf" { print $7 }' "$dir/csrf.txt" | tail -n 1)"
-    if [ -z "$csrf" ] || [ -z "$csrf_cookie" ]; then
-        die "$db: no _csrf field or antoan_csrf cookie from GET /login"
-    fi
+    read -r csrf csrf_cookie < <(login_csrf_pair "$base" "$dir") \
+        || die "$db: no _csrf field or antoan_csrf cookie from GET /login"
     code="$(curl -s --max-time 30 -o /dev/null -w '%{http_code}' -b "antoan_csrf=$csrf_cookie" -c "$dir/session.txt" \
         --data-urlencode "username=congan.tinh" --data-urlencode "password=$password" \
         --data-urlencode "_csrf=$csrf" "$base/login" || true)"

@@ -77,25 +77,8 @@ echo "server pid $SERVER_PID on $BASE"
 # Preconditions, so the runs measure successes and not error pages.
 code="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/me")"
 [ "$code" = 200 ] || die "GET /api/v1/me with the CLI token answered $code"
-curl -s -c "$WORK/cookies.txt" -o "$WORK/login.html" "$BASE/login"
-BENCH_CSRF="$(python3 - "$WORK/login.html" <<'EOF'
-import sys
-from html.parser import HTMLParser
-class P(HTMLParser):
-    value = None
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "input" and a.get("name") == "_csrf" and self.value is None:
-            self.value = a.get("value") or ""
-p = P(); p.feed(open(sys.argv[1], encoding="utf-8").read())
-print(p.value or "")
-EOF
-)"
-# Netscape cookie jar: field 6 is the name, 7 the value (HttpOnly lines start "#HttpOnly_").
-BENCH_CSRF_COOKIE="$(awk -F'\t' '$6 == "antoan_csrf" { print $7 }' "$WORK/cookies.txt" | tail -n 1)"
-if [ -z "$BENCH_CSRF" ] || [ -z "$BENCH_CSRF_COOKIE" ]; then
-    die "no _csrf field or antoan_csrf cookie from GET /login"
-fi
+read -r BENCH_CSRF BENCH_CSRF_COOKIE < <(login_csrf_pair "$BASE" "$WORK") \
+    || die "no _csrf field or antoan_csrf cookie from GET /login"
 export BENCH_CSRF BENCH_CSRF_COOKIE
 code="$(curl -s -o /dev/null -w '%{http_code}' -b "antoan_csrf=$BENCH_CSRF_COOKIE" \
     --data-urlencode "username=$BENCH_USER" --data-urlencode "password=$BENCH_PASSWORD" \

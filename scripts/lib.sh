@@ -153,3 +153,27 @@ stop_pid() {
     fi
     wait "$pid" 2>/dev/null || true
 }
+
+# GET /login once and print "<_csrf field> <antoan_csrf cookie>": the pair a form POST must carry.
+# Usage: read -r FIELD COOKIE < <(login_csrf_pair "$BASE" "$DIR")
+login_csrf_pair() {
+    local base="$1" dir="$2" field cookie
+    curl -s --max-time 30 -c "$dir/csrf.txt" -o "$dir/login.html" "$base/login"
+    field="$(python3 - "$dir/login.html" <<'EOF'
+import sys
+from html.parser import HTMLParser
+class P(HTMLParser):
+    value = None
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "input" and a.get("name") == "_csrf" and self.value is None:
+            self.value = a.get("value") or ""
+p = P(); p.feed(open(sys.argv[1], encoding="utf-8").read())
+print(p.value or "")
+EOF
+)"
+    # Netscape cookie jar: field 6 is the name, 7 the value (HttpOnly lines start "#HttpOnly_").
+    cookie="$(awk -F'\t' '$6 == "antoan_csrf" { print $7 }' "$dir/csrf.txt" | tail -n 1)"
+    [ -n "$field" ] && [ -n "$cookie" ] || return 1
+    echo "$field $cookie"
+}
