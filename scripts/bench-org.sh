@@ -69,26 +69,7 @@ on_exit "rm -rf '$WORK'"
 # --- helpers ------------------------------------------------------------------------
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
-# parse_wrk FILE -> "rps p50_ms p99_ms error_responses socket_errors" (as in bench.sh)
-parse_wrk() {
-    awk '
-        function ms(v) {
-            if (v ~ /us$/) return v / 1000
-            if (v ~ /ms$/) return v + 0
-            if (v ~ /[0-9]s$/) return v * 1000
-            if (v ~ /m$/) return v * 60000
-            return v + 0
-        }
-        /^ +50%/ { p50 = ms($2) }
-        /^ +99%/ { p99 = ms($2) }
-        /^Requests\/sec:/ { rps = $2 }
-        /Non-2xx or 3xx responses:/ { bad = $NF }
-        /Socket errors:/ { gsub(",", ""); sock = $4 + $6 + $8 + $10 }
-        END { printf "%.1f %.2f %.2f %d %d\n", rps, p50, p99, bad, sock }
-    ' "$1"
-}
 
 # expect_200 LABEL URL CURL_ARGS...: a precondition, so the runs measure pages and not error pages.
 expect_200() {

@@ -102,30 +102,11 @@ run_wrk login -s "$ANTOAN_ROOT/scripts/bench-login.lua" "$BASE/login"
 
 RSS_KB="$(awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status")"
 
-# parse_wrk FILE -> "rps p50_ms p99_ms error_responses socket_errors"
-parse_wrk() {
-    awk '
-        function ms(v) {
-            if (v ~ /us$/) return v / 1000
-            if (v ~ /ms$/) return v + 0
-            if (v ~ /[0-9]s$/) return v * 1000
-            if (v ~ /m$/) return v * 60000
-            return v + 0
-        }
-        /^ +50%/ { p50 = ms($2) }
-        /^ +99%/ { p99 = ms($2) }
-        /^Requests\/sec:/ { rps = $2 }
-        /Non-2xx or 3xx responses:/ { bad = $NF }
-        /Socket errors:/ { gsub(",", ""); sock = $4 + $6 + $8 + $10 }
-        END { printf "%.1f %.2f %.2f %d %d\n", rps, p50, p99, bad, sock }
-    ' "$1"
-}
 
 step "5/5 results"
 read -r H_RPS H_P50 H_P99 H_BAD H_SOCK < <(parse_wrk "$WORK/wrk-healthz.txt")
 read -r M_RPS M_P50 M_P99 M_BAD M_SOCK < <(parse_wrk "$WORK/wrk-api-me.txt")
 read -r L_RPS L_P50 L_P99 L_BAD L_SOCK < <(parse_wrk "$WORK/wrk-login.txt")
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
 printf '\n%-16s %10s %9s %9s %8s %12s %9s\n' name 'req/s' 'p50 ms' 'p99 ms' ratio 'non-2xx/3xx' 'sock err'
 printf '%-16s %10s %9s %9s %8s %12s %9s\n' /healthz "$H_RPS" "$H_P50" "$H_P99" "$(ratio "$H_RPS" "$H_RPS")" "$H_BAD" "$H_SOCK"

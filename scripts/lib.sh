@@ -177,3 +177,25 @@ EOF
     [ -n "$field" ] && [ -n "$cookie" ] || return 1
     echo "$field $cookie"
 }
+
+# ratio A B -> A/B with two decimals ("n/a" when B is 0): each run against the same run's /healthz.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+# parse_wrk FILE -> "rps p50_ms p99_ms error_responses socket_errors" from `wrk --latency` output
+parse_wrk() {
+    awk '
+        function ms(v) {
+            if (v ~ /us$/) return v / 1000
+            if (v ~ /ms$/) return v + 0
+            if (v ~ /[0-9]s$/) return v * 1000
+            if (v ~ /m$/) return v * 60000
+            return v + 0
+        }
+        /^ +50%/ { p50 = ms($2) }
+        /^ +99%/ { p99 = ms($2) }
+        /^Requests\/sec:/ { rps = $2 }
+        /Non-2xx or 3xx responses:/ { bad = $NF }
+        /Socket errors:/ { gsub(",", ""); sock = $4 + $6 + $8 + $10 }
+        END { printf "%.1f %.2f %.2f %d %d\n", rps, p50, p99, bad, sock }
+    ' "$1"
+}

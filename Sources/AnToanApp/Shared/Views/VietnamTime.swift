@@ -1,3 +1,4 @@
+import AnToanCore
 import Foundation
 
 /// Time is UTC inside and Asia/Ho_Chi_Minh on screen: dd/MM/yyyy and HH:mm.
@@ -16,6 +17,16 @@ enum VietnamTime {
     static func dateTime(_ date: Date) -> String { formatter("dd/MM/yyyy HH:mm").string(from: date) }
 
     static func date(_ date: Date) -> String { formatter("dd/MM/yyyy").string(from: date) }
+
+    /// The calendar day in Vietnam at `date`.
+    static func day(of date: Date) -> SolarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        // Components of a real instant always make a valid day; the Julian-day form cannot fail.
+        return SolarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? SolarDate(julianDay: 2_451_545)
+    }
 
     /// Parses dd/MM/yyyy (or d/M/yyyy) as the start of that day in Vietnam.
     static func parseDay(_ text: String) -> Date? {

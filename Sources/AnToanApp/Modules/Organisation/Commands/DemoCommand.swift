@@ -33,14 +33,7 @@ struct DemoCommand: AsyncCommand {
         units: Int = 40,
         staff: Int = 600
     ) async throws -> DemoLoader.Result {
-        let now = app.clock.now()
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = VietnamTime.zone
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        let today =
-            SolarDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? SolarDate(
-                iso: "2026-01-01"
-            )!
+        let today = VietnamTime.day(of: app.clock.now())
         let province = DemoGenerator.province(communes: communes, units: units, staff: staff, today: today)
         return try await DemoLoader.load(province, app: app)
     }

@@ -230,10 +230,5 @@ extension Request {
     }
 
     /// Today's date in Vietnam, yyyy-MM-dd.
-    var today: String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = VietnamTime.zone
-        let parts = calendar.dateComponents([.year, .month, .day], from: application.clock.now())
-        return SolarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)?.iso ?? "2000-01-01"
-    }
+    var today: String { VietnamTime.day(of: application.clock.now()).iso }
 }
