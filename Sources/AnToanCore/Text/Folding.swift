@@ -25,3 +25,18 @@ public enum Folding {
         return folded
     }
 }
+
+extension Folding {
+    /// The keys a folded name is found by: the name from each word on. "nguyen van duc" gives
+    /// "nguyen van duc", "van duc" and "duc", so a search for "van d" finds it by one range scan.
+    public static func searchKeys(_ folded: String) -> [String] {
+        let words = folded.split(separator: " ")
+        return words.indices.map { words[$0...].joined(separator: " ") }
+    }
+
+    /// The half-open range `[lower, upper)` of keys that start with a folded search text, for an
+    /// index range scan that is the same on SQLite and PostgreSQL (keys compare byte by byte).
+    public static func prefixRange(_ folded: String) -> (lower: String, upper: String) {
+        (folded, folded + "\u{10FFFF}")
+    }
+}

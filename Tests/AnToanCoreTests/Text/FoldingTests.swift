@@ -26,6 +26,17 @@ struct FoldingTests {
         #expect(Folding.fold(once) == once)
     }
 
+    @Test("a name is found from the start of each of its words, and only there")
+    func searchKeys() {
+        let keys = Folding.searchKeys("nguyen van duc")
+        #expect(keys == ["nguyen van duc", "van duc", "duc"])
+        let range = Folding.prefixRange("van d")
+        let found = keys.filter { $0 >= range.lower && $0 < range.upper }
+        #expect(found == ["van duc"])
+        #expect(keys.filter { $0 >= "guyen" && $0 < Folding.prefixRange("guyen").upper }.isEmpty)
+        #expect(Folding.searchKeys("").isEmpty)
+    }
+
     @Test("masking keeps the ends of personal data")
     func masking() {
         #expect(Masking.mask("0912345678") == "09******78")

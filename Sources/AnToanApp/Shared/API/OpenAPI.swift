@@ -127,9 +127,14 @@ enum OpenAPI {
         object(
             [
                 "items": ["type": "array", "items": ref(item)], "page": ["type": "integer"],
-                "per_page": ["type": "integer"], "total": ["type": "integer"],
+                "per_page": ["type": "integer"],
+                "has_more": ["type": "boolean", "description": "another page follows"],
+                "total": [
+                    "type": "integer",
+                    "description": "rows in all pages; absent on a search (`q`) page that has more pages after it",
+                ],
             ],
-            required: ["items", "page", "per_page", "total"]
+            required: ["items", "page", "per_page", "has_more"]
         )
     }
 

@@ -9,8 +9,15 @@ extension Application {
         let sqlLogLevel: Logger.Level = logLevel <= .trace ? .debug : .trace
         switch location {
         case .sqliteFile(let path):
+            // Two connections per event loop: while a long write (an import) holds one, WAL lets pages on the
+            // same loop read with the other. Writers still go one at a time through the write queue.
             databases.use(
-                .sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: sqlLogLevel),
+                .sqlite(
+                    .file(path),
+                    maxConnectionsPerEventLoop: 2,
+                    connectionPoolTimeout: .seconds(30),
+                    sqlLogLevel: sqlLogLevel
+                ),
                 as: .sqlite
             )
             useWriteQueue()

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 
 /// Fluent offers EventLoopFuture and async methods under the same names; an unannotated call can pick the
 /// future and never wait for it. These wrappers can only mean the awaited one (`Void` is not a future).
@@ -13,5 +14,15 @@ extension Model {
 
     func remove(on db: any Database) async throws {
         let _: Void = try await delete(force: true, on: db)
+    }
+}
+
+extension Database {
+    /// Refreshes the planner's statistics of `tables` after a bulk load, so that the next queries walk
+    /// the right indexes at once instead of after the next autovacuum (PostgreSQL) or never (SQLite).
+    func analyze(_ tables: [String]) async throws {
+        for table in tables {
+            let _: Void = try await sql.raw("ANALYZE \(ident: table)").run()
+        }
     }
 }

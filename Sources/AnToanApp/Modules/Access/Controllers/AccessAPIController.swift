@@ -28,12 +28,7 @@ struct AccessAPIController: RouteCollection {
         }
         let page = try req.pageParameter()
         let result = try await UserQueries.list(in: principal.scope, search: search, page: page, on: req.db)
-        return PageDTO(
-            items: try result.items.map(UserDTO.init),
-            page: result.metadata.page,
-            perPage: result.metadata.per,
-            total: result.metadata.total
-        )
+        return PageDTO(items: try result.items.map(UserDTO.init), metadata: result.metadata)
     }
 
     @Sendable func getUser(req: Request) async throws -> UserDTO {
@@ -84,12 +79,7 @@ struct AccessAPIController: RouteCollection {
             page: try req.pageParameter(),
             on: req.db
         )
-        return PageDTO(
-            items: result.items.map(AuditEntryDTO.init),
-            page: result.metadata.page,
-            perPage: result.metadata.per,
-            total: result.metadata.total
-        )
+        return PageDTO(items: result.items.map(AuditEntryDTO.init), metadata: result.metadata)
     }
 }
 

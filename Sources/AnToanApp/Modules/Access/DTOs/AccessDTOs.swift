@@ -1,4 +1,5 @@
 import AnToanCore
+import Fluent
 import Foundation
 import Vapor
 
@@ -60,7 +61,26 @@ struct PageDTO<Item: Content>: Content {
     var items: [Item]
     var page: Int
     var perPage: Int
-    var total: Int
+    var hasMore: Bool
+    /// Absent on a search page that has more pages after it: searches stop reading at the end of the page.
+    var total: Int?
+}
+
+extension PageDTO {
+    /// A page that Fluent's `paginate` counted.
+    init(items: [Item], metadata: PageMetadata) {
+        self.init(
+            items: items,
+            page: metadata.page,
+            perPage: metadata.per,
+            hasMore: metadata.page < metadata.pageCount,
+            total: metadata.total
+        )
+    }
+
+    init<Row>(items: [Item], list: ListPage<Row>) {
+        self.init(items: items, page: list.page, perPage: list.perPage, hasMore: list.hasMore, total: list.total)
+    }
 }
 
 struct CreateUserInput: APIInput {

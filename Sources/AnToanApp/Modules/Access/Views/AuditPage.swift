@@ -83,6 +83,7 @@ enum AuditPage {
             Pager(
                 page: model.page,
                 pageCount: model.pageCount,
+                hasMore: model.page < model.pageCount,
                 base: SiteURL.audit.path,
                 query: filters.query,
                 lang: lang

@@ -49,6 +49,7 @@ enum UsersPage {
             Pager(
                 page: model.page,
                 pageCount: model.pageCount,
+                hasMore: model.page < model.pageCount,
                 base: SiteURL.users.path,
                 query: ["q": model.search],
                 lang: lang
@@ -60,7 +61,9 @@ enum UsersPage {
 /// Previous/next links that keep the current filters.
 struct Pager: Component {
     var page: Int
-    var pageCount: Int
+    /// Unknown on a search, which reads only up to the page it shows.
+    var pageCount: Int?
+    var hasMore: Bool
     var base: String
     var query: [String: String]
     var lang: Language
@@ -68,8 +71,12 @@ struct Pager: Component {
     var body: any Component {
         Div {
             if page > 1 { Link(lang("← Trang trước", "← Previous"), url: link(page - 1)) }
-            Span(lang("Trang \(page)/\(max(pageCount, 1))", "Page \(page) of \(max(pageCount, 1))"))
-            if page < pageCount { Link(lang("Trang sau →", "Next →"), url: link(page + 1)) }
+            if let pageCount {
+                Span(lang("Trang \(page)/\(max(pageCount, 1))", "Page \(page) of \(max(pageCount, 1))"))
+            } else {
+                Span(lang("Trang \(page)", "Page \(page)"))
+            }
+            if hasMore { Link(lang("Trang sau →", "Next →"), url: link(page + 1)) }
         }
         .class("pager")
     }

@@ -84,12 +84,7 @@ struct OrganisationAPIController: RouteCollection {
             page: try req.pageParameter(),
             on: req.db
         )
-        return PageDTO(
-            items: try page.items.map(UnitDTO.init),
-            page: page.metadata.page,
-            perPage: page.metadata.per,
-            total: page.metadata.total
-        )
+        return PageDTO(items: page.items.map { UnitDTO($0) }, list: page)
     }
 
     @Sendable func createUnit(req: Request) async throws -> Response {
@@ -160,12 +155,7 @@ struct OrganisationAPIController: RouteCollection {
             page: try req.pageParameter(),
             on: req.db
         )
-        return PageDTO(
-            items: try page.items.map { try StaffDTO($0) },
-            page: page.metadata.page,
-            perPage: page.metadata.per,
-            total: page.metadata.total
-        )
+        return PageDTO(items: page.items.map { StaffDTO($0) }, list: page)
     }
 
     @Sendable func createStaff(req: Request) async throws -> Response {

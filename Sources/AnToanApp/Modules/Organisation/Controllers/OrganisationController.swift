@@ -30,27 +30,24 @@ struct OrganisationController: RouteCollection {
             page: try req.pageParameter(),
             on: req.db
         )
-        let ids = page.items.compactMap(\.id)
-        let counts = try await OrganisationQueries.staffCounts(of: ids, on: req.db)
-        let areaNames = try await OrganisationQueries.areaNames(Set(page.items.map(\.$area.id)), on: req.db)
+        let counts = try await OrganisationQueries.staffCounts(of: page.items.map(\.id), on: req.db)
         let model = UnitsPage.Model(
-            rows: page.items.compactMap { unit in
-                unit.id.map {
-                    UnitsPage.Row(
-                        id: $0,
-                        code: unit.code,
-                        name: unit.name,
-                        kind: UnitKind(rawValue: unit.kind) ?? .other,
-                        areaName: areaNames[unit.$area.id] ?? "",
-                        staff: counts[$0] ?? 0,
-                        inStandard: unit.inAnToanStandard
-                    )
-                }
+            rows: page.items.map { unit in
+                UnitsPage.Row(
+                    id: unit.id,
+                    code: unit.code,
+                    name: unit.name,
+                    kind: UnitKind(rawValue: unit.kind) ?? .other,
+                    areaName: unit.areaName ?? "",
+                    staff: counts[unit.id] ?? 0,
+                    inStandard: unit.inAnToanStandard
+                )
             },
             search: search ?? "",
-            page: page.metadata.page,
-            pageCount: page.metadata.pageCount,
-            total: page.metadata.total,
+            page: page.page,
+            pageCount: page.pageCount,
+            hasMore: page.hasMore,
+            total: page.total,
             areaOptions: try await areaOptions(principal, on: req.db),
             canAdd: principal.can(.manageOrganisation) && principal.scope.kind != .unit,
             failed: failed
@@ -113,24 +110,22 @@ struct OrganisationController: RouteCollection {
             page: try req.pageParameter(),
             on: req.db
         )
-        let unitIDs = Set(page.items.map(\.$unit.id))
-        let units = unitIDs.isEmpty ? [] : try await OrgUnit.query(on: req.db).filter(\.$id ~~ Array(unitIDs)).all()
-        let unitNames = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit.name) } })
         let model = StaffPage.Model(
             rows: page.items.map { member in
                 StaffPage.Row(
                     name: member.fullName,
                     position: member.position,
-                    unitName: unitNames[member.$unit.id] ?? "",
-                    unitID: member.$unit.id,
+                    unitName: member.unitName ?? "",
+                    unitID: member.unitID,
                     phone: member.phone ?? "",
                     isLeader: member.isLeader
                 )
             },
             search: search ?? "",
-            page: page.metadata.page,
-            pageCount: page.metadata.pageCount,
-            total: page.metadata.total
+            page: page.page,
+            pageCount: page.pageCount,
+            hasMore: page.hasMore,
+            total: page.total
         )
         return req.page(req.pageLanguage("Cán bộ, nhân viên", "Staff")) { StaffPage.view(model, $0) }
     }

@@ -43,22 +43,24 @@ struct UnitDTO: Content {
     var flags: [String]
     var inAntoanStandard: Bool
 
-    init(_ unit: OrgUnit) throws {
-        id = try unit.requireID()
-        code = unit.code
-        name = unit.name
-        kind = unit.kind
-        enterpriseSize = unit.enterpriseSize
-        schoolLevel = unit.schoolLevel
-        areaId = unit.$area.id
-        areaPath = unit.areaPath
-        parentId = unit.$parent.id
-        address = unit.address
-        phone = unit.phone
-        email = unit.email
-        headName = unit.headName
-        flags = unit.keyTargetFlags.map(\.rawValue)
-        inAntoanStandard = unit.inAnToanStandard
+    init(_ unit: OrgUnit) throws { self.init(try UnitRow(unit)) }
+
+    init(_ row: UnitRow) {
+        id = row.id
+        code = row.code
+        name = row.name
+        kind = row.kind
+        enterpriseSize = row.enterpriseSize
+        schoolLevel = row.schoolLevel
+        areaId = row.areaID
+        areaPath = row.areaPath
+        parentId = row.parentID
+        address = row.address
+        phone = row.phone
+        email = row.email
+        headName = row.headName
+        flags = row.keyTargetFlags.map(\.rawValue)
+        inAntoanStandard = row.inAnToanStandard
     }
 }
 
@@ -123,17 +125,21 @@ struct StaffDTO: Content {
     var identityNumber: String?
 
     init(_ member: StaffMember, revealIdentity: Bool = false) throws {
-        id = try member.requireID()
-        code = member.code
-        fullName = member.fullName
-        position = member.position
-        unitId = member.$unit.id
-        departmentId = member.$department.id
-        phone = member.phone
-        email = member.email
-        isLeader = member.isLeader
-        status = member.status
-        identityNumber = member.identityNumber.map { revealIdentity ? $0 : Masking.mask($0) }
+        self.init(try StaffRow(member), revealIdentity: revealIdentity)
+    }
+
+    init(_ row: StaffRow, revealIdentity: Bool = false) {
+        id = row.id
+        code = row.code
+        fullName = row.fullName
+        position = row.position
+        unitId = row.unitID
+        departmentId = row.departmentID
+        phone = row.phone
+        email = row.email
+        isLeader = row.isLeader
+        status = row.status
+        identityNumber = row.identityNumber.map { revealIdentity ? $0 : Masking.mask($0) }
     }
 }
 

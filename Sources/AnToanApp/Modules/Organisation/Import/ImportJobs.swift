@@ -102,6 +102,13 @@ enum ImportJobs {
         } catch {
             app.logger.report(error: error)
         }
+        // A large import changes the tables' shape; the planner should know before the next search.
+        guard outcome.0 == .done else { return }
+        do {
+            try await app.db.analyze(DemoLoader.registryTables)
+        } catch {
+            app.logger.report(error: error)
+        }
     }
 }
 

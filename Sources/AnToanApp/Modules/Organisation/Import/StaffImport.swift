@@ -21,6 +21,7 @@ enum StaffImport {
                 now: now,
                 progress: progress
             )
+            try await NameKeys.write(staff, on: db)
             return staff.count
         }
     }

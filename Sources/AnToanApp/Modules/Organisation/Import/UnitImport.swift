@@ -25,6 +25,7 @@ enum UnitImport {
                 UnitAreaPeriod(unitID: try $0.requireID(), areaID: $0.$area.id, validFrom: nil)
             }
             try await ImportWriter.insert(periods, on: db)
+            try await NameKeys.write(units, on: db)
             return units.count
         }
     }

@@ -21,7 +21,7 @@ final class OrgUnit: Model, @unchecked Sendable {
     @OptionalField(key: "phone") var phone: String?
     @OptionalField(key: "email") var email: String?
     @OptionalField(key: "head_name") var headName: String?
-    /// Key-target flags, comma-separated in a fixed order.
+    /// Key-target flags, comma-separated in a fixed order (read through `UnitProfile`).
     @Field(key: "flags") var flags: String
     /// The area's path, kept beside the id so that scope filters need no join.
     @Field(key: "area_path") var areaPath: String
@@ -31,20 +31,8 @@ final class OrgUnit: Model, @unchecked Sendable {
 
     init() {}
 
-    var keyTargetFlags: [KeyTargetFlag] {
-        flags.split(separator: ",").compactMap { KeyTargetFlag(rawValue: String($0)) }
-    }
-
     static func flagsText(_ flags: [KeyTargetFlag]) -> String {
         KeyTargetFlag.allCases.filter(flags.contains).map(\.rawValue).joined(separator: ",")
-    }
-
-    var inAnToanStandard: Bool {
-        AnToanStandard.applies(
-            kind: UnitKind(rawValue: kind) ?? .other,
-            size: enterpriseSize.flatMap(EnterpriseSize.init),
-            level: schoolLevel.flatMap(SchoolLevel.init)
-        )
     }
 
     /// The scope a unit's own accounts get.

@@ -37,36 +37,6 @@ enum OrganisationQueries {
         return member
     }
 
-    /// Top-level units in scope, optionally matching a folded name, one page at a time.
-    static func unitPage(
-        in scope: Scope,
-        search: String?,
-        page: Int,
-        perPage: Int = 50,
-        on db: any Database
-    )
-        async throws -> Page<OrgUnit>
-    {
-        let query = units(in: scope, on: db).filter(\.$parent.$id == nil).sort(\.$areaPath).sort(\.$nameFolded)
-        if let search, !search.isEmpty { query.filter(\.$nameFolded ~~ Folding.fold(search)) }
-        return try await query.paginate(PageRequest(page: max(page, 1), per: perPage))
-    }
-
-    /// Staff in scope whose folded name contains the folded search, one page at a time.
-    static func staffPage(
-        in scope: Scope,
-        search: String?,
-        page: Int,
-        perPage: Int = 50,
-        on db: any Database
-    )
-        async throws -> Page<StaffMember>
-    {
-        let query = staff(in: scope, on: db).sort(\.$nameFolded)
-        if let search, !search.isEmpty { query.filter(\.$nameFolded ~~ Folding.fold(search)) }
-        return try await query.paginate(PageRequest(page: max(page, 1), per: perPage))
-    }
-
     /// The versions of areas that held on `date` (`yyyy-MM-dd`); today's tree when nil.
     static func areas(asOf date: String?, on db: any Database) async throws -> [Area] {
         let query = Area.query(on: db).sort(\.$path)
@@ -130,12 +100,5 @@ extension OrganisationQueries {
             counts[try row.decode(column: "unit_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
         }
         return counts
-    }
-
-    /// Names of the given areas (any version), by id.
-    static func areaNames(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        let areas = try await Area.query(on: db).filter(\.$id ~~ Array(ids)).all()
-        return Dictionary(uniqueKeysWithValues: areas.compactMap { area in area.id.map { ($0, area.name) } })
     }
 }

@@ -26,7 +26,7 @@ enum DemoLoader {
         }
         let password = "SonHa-" + SecretToken.generate().prefix(10)
         let hash = try await app.password.async.hash(password)
-        return try await app.write { db in
+        let result = try await app.write { db in
             let areas = try await insertAreas(province.areas, on: db)
             try await insertBodies(province.bodies, areas: areas, on: db)
             let units = try await insertUnits(province.units, areas: areas, on: db)
@@ -47,7 +47,12 @@ enum DemoLoader {
             )
             return Result(logins: logins, password: password, units: province.units.count, staff: province.staff.count)
         }
+        try await app.db.analyze(registryTables)
+        return result
     }
+
+    /// The tables a province-size load fills.
+    static let registryTables = ["areas", "units", "staff", NameKeys.schema, "force_memberships", "sites"]
 
     private static func insertAreas(_ demo: [DemoArea], on db: any Database) async throws -> [String: Area] {
         var byCode: [String: Area] = [:]
@@ -133,6 +138,7 @@ enum DemoLoader {
         // Parents first, so that departments' foreign keys hold at every chunk.
         try await insert(units.filter { $0.$parent.id == nil }, on: db)
         try await insert(units.filter { $0.$parent.id != nil }, on: db)
+        try await NameKeys.write(units, on: db)
         try await insert(units.map { UnitAreaPeriod(unitID: $0.id!, areaID: $0.$area.id, validFrom: nil) }, on: db)
         try await insert(sites, on: db)
         try await insert(systems, on: db)
@@ -179,6 +185,7 @@ enum DemoLoader {
             }
         }
         try await insert(staff, on: db)
+        try await NameKeys.write(staff, on: db)
         try await insert(memberships, on: db)
     }
 

@@ -66,7 +66,7 @@ enum StaffRegistry {
             snapshot: member.auditSnapshot,
             actor: actor,
             on: req
-        )
+        ) { db in try await NameKeys.write([member], on: db) }
         return member
     }
 

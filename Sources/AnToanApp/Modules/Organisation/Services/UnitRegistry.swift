@@ -20,6 +20,7 @@ enum UnitRegistry {
             try await unit.insert(on: db)
             let id = try unit.requireID()
             try await UnitAreaPeriod(unitID: id, areaID: unit.$area.id, validFrom: nil).insert(on: db)
+            try await NameKeys.write([unit], on: db)
             try await AuditTrail.record(
                 on: db,
                 actor: actor.auditActor,
@@ -45,6 +46,7 @@ enum UnitRegistry {
         let now = req.application.clock.now()
         try await req.application.write { db in
             try await unit.persist(on: db)
+            try await NameKeys.write([unit], on: db)
             try await AuditTrail.record(
                 on: db,
                 actor: actor.auditActor,
@@ -265,13 +267,15 @@ enum UnitRegistry {
         entity: String,
         snapshot: [String: String],
         actor: Principal,
-        on req: Request
+        on req: Request,
+        alongside: @escaping @Sendable (any Database) async throws -> Void = { _ in }
     )
         async throws where M.IDValue == UUID
     {
         let now = req.application.clock.now()
         try await req.application.write { db in
             try await model.insert(on: db)
+            try await alongside(db)
             try await AuditTrail.record(
                 on: db,
                 actor: actor.auditActor,

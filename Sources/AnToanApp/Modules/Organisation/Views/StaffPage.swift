@@ -16,8 +16,10 @@ enum StaffPage {
         var rows: [Row]
         var search: String
         var page: Int
-        var pageCount: Int
-        var total: Int
+        var pageCount: Int?
+        var hasMore: Bool
+        /// Unknown on a search page with more pages after it.
+        var total: Int?
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -30,7 +32,12 @@ enum StaffPage {
                 value: model.search,
                 lang: lang
             )
-            Paragraph(lang("\(model.total) người", "\(model.total) people")).class("muted")
+            if let total = model.total {
+                Paragraph(lang("\(total) người", "\(total) people")).class("muted")
+            } else {
+                let shown = model.page * OrganisationQueries.perPage
+                Paragraph(lang("Hơn \(shown) người khớp", "More than \(shown) people match")).class("muted")
+            }
             DataTable(headers: [
                 lang("Họ và tên", "Name"), lang("Chức vụ", "Position"), lang("Đơn vị", "Unit"),
                 lang("Điện thoại", "Phone"),
@@ -53,6 +60,7 @@ enum StaffPage {
             Pager(
                 page: model.page,
                 pageCount: model.pageCount,
+                hasMore: model.hasMore,
                 base: SiteURL.staff.path,
                 query: ["q": model.search],
                 lang: lang

@@ -18,8 +18,10 @@ enum UnitsPage {
         var rows: [Row]
         var search: String
         var page: Int
-        var pageCount: Int
-        var total: Int
+        var pageCount: Int?
+        var hasMore: Bool
+        /// Unknown on a search page with more pages after it.
+        var total: Int?
         var areaOptions: [(value: String, label: String)] = []
         var canAdd = false
         var failed: RegistryForms.Failed?
@@ -38,7 +40,12 @@ enum UnitsPage {
             if model.canAdd {
                 RegistryForms.newUnit(areas: model.areaOptions, failed: model.failed, context)
             }
-            Paragraph(lang("\(model.total) đơn vị", "\(model.total) units")).class("muted")
+            if let total = model.total {
+                Paragraph(lang("\(total) đơn vị", "\(total) units")).class("muted")
+            } else {
+                let shown = model.page * OrganisationQueries.perPage
+                Paragraph(lang("Hơn \(shown) đơn vị khớp", "More than \(shown) units match")).class("muted")
+            }
             DataTable(headers: [
                 lang("Đơn vị", "Unit"), lang("Loại", "Kind"), lang("Địa bàn", "Area"), lang("Cán bộ", "Staff"),
                 lang("Tiêu chuẩn An toàn", "An toàn standard"),
@@ -65,6 +72,7 @@ enum UnitsPage {
             Pager(
                 page: model.page,
                 pageCount: model.pageCount,
+                hasMore: model.hasMore,
                 base: SiteURL.units.path,
                 query: ["q": model.search],
                 lang: lang

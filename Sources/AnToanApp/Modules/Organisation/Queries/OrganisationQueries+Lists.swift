@@ -1,0 +1,117 @@
+import AnToanCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// The unit and staff lists, read with SQL straight into rows: a plain list walks an index in page order,
+/// a search walks the range of `name_keys` that starts with the folded text, and both stop at the page.
+extension OrganisationQueries {
+    static let perPage = 50
+
+    /// Top-level units in scope by area and name, or those whose name has a word starting with `search`.
+    static func unitPage(
+        in scope: Scope,
+        search: String?,
+        page: Int,
+        on db: any Database
+    ) async throws
+        -> ListPage<UnitRow>
+    {
+        let columns: SQLQueryString = """
+            SELECT u.id, u.code, u.name, u.kind, u.enterprise_size, u.school_level, u.address, u.phone, u.email, \
+            u.head_name, u.flags, u.area_id, u.area_path, u.parent_id, a.name AS area_name
+            """
+        let visible: SQLQueryString = "u.parent_id IS NULL AND \(unitScope(scope))"
+        let rows: [UnitRow]
+        var total: Int?
+        if let range = searchRange(search) {
+            rows = try await db.sql.raw(
+                """
+                \(columns) FROM name_keys k JOIN units u ON u.id = k.owner_id LEFT JOIN areas a ON a.id = u.area_id \
+                WHERE k.owner_kind = 'unit' AND k.search_key >= \(bind: range.lower) \
+                AND k.search_key < \(bind: range.upper) AND \(visible) \
+                ORDER BY k.search_key, k.name_folded, k.owner_id \(window(page))
+                """
+            ).all(decoding: UnitRow.self)
+        } else {
+            // The page's ids come from the index alone; only they are joined, however deep the page.
+            let order: SQLQueryString = "ORDER BY u.area_path, u.name_folded, u.id"
+            rows = try await db.sql.raw(
+                """
+                \(columns) FROM (SELECT u.id AS page_id FROM units u WHERE \(visible) \(order) \(window(page))) p \
+                JOIN units u ON u.id = p.page_id LEFT JOIN areas a ON a.id = u.area_id \(order)
+                """
+            ).all(decoding: UnitRow.self)
+            total = try await count("SELECT COUNT(*) AS n FROM units u WHERE \(visible)", on: db)
+        }
+        return ListPage(rows: rows, page: page, perPage: perPage, total: total)
+    }
+
+    /// Staff in scope by name, or those whose name has a word starting with `search`.
+    static func staffPage(
+        in scope: Scope,
+        search: String?,
+        page: Int,
+        on db: any Database
+    ) async throws
+        -> ListPage<StaffRow>
+    {
+        let columns: SQLQueryString = """
+            SELECT s.id, s.code, s.full_name, s.position, s.unit_id, s.department_id, s.phone, s.email, \
+            s.is_leader, s.status, s.identity_number, u.name AS unit_name
+            """
+        let rows: [StaffRow]
+        var total: Int?
+        if let range = searchRange(search) {
+            rows = try await db.sql.raw(
+                """
+                \(columns) FROM name_keys k JOIN staff s ON s.id = k.owner_id JOIN units u ON u.id = s.unit_id \
+                WHERE k.owner_kind = 'staff' AND k.search_key >= \(bind: range.lower) \
+                AND k.search_key < \(bind: range.upper) AND \(staffScope(scope)) \
+                ORDER BY k.search_key, k.name_folded, k.owner_id \(window(page))
+                """
+            ).all(decoding: StaffRow.self)
+        } else {
+            rows = try await db.sql.raw(
+                """
+                \(columns) FROM staff s JOIN units u ON u.id = s.unit_id WHERE \(staffScope(scope)) \
+                ORDER BY s.name_folded, s.id \(window(page))
+                """
+            ).all(decoding: StaffRow.self)
+            total = try await count("SELECT COUNT(*) AS n FROM staff s WHERE \(staffScope(scope))", on: db)
+        }
+        return ListPage(rows: rows, page: page, perPage: perPage, total: total)
+    }
+
+    /// The key range of a search, or nil for no search (blank, or nothing left once folded).
+    private static func searchRange(_ search: String?) -> (lower: String, upper: String)? {
+        guard let search else { return nil }
+        let folded = Folding.fold(search)
+        return folded.isEmpty ? nil : Folding.prefixRange(folded)
+    }
+
+    /// One page, and one row more to tell whether another page follows.
+    private static func window(_ page: Int) -> SQLQueryString {
+        "LIMIT \(literal: perPage + 1) OFFSET \(literal: (max(page, 1) - 1) * perPage)"
+    }
+
+    private static func unitScope(_ scope: Scope) -> SQLQueryString {
+        switch scope {
+        case .everything: "1 = 1"
+        case .area(let path): "u.area_path LIKE \(bind: path.value + "%")"
+        case .unit(let unit, _): "(u.id = \(bind: unit) OR u.parent_id = \(bind: unit))"
+        }
+    }
+
+    private static func staffScope(_ scope: Scope) -> SQLQueryString {
+        switch scope {
+        case .everything: "1 = 1"
+        case .area(let path): "s.area_path LIKE \(bind: path.value + "%")"
+        case .unit(let unit, _): "s.unit_id = \(bind: unit)"
+        }
+    }
+
+    private static func count(_ query: SQLQueryString, on db: any Database) async throws -> Int {
+        try await db.sql.raw(query).first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+}
