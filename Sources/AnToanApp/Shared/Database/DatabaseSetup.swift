@@ -9,21 +9,9 @@ extension Application {
         let sqlLogLevel: Logger.Level = logLevel <= .trace ? .debug : .trace
         switch location {
         case .sqliteFile(let path):
-            // Two connections per event loop: while a long write (an import) holds one, WAL lets pages on the
-            // same loop read with the other. Writers still go one at a time through the write queue.
-            databases.use(
-                .sqlite(
-                    .file(path),
-                    maxConnectionsPerEventLoop: 2,
-                    connectionPoolTimeout: .seconds(30),
-                    sqlLogLevel: sqlLogLevel
-                ),
-                as: .sqlite
-            )
-            useWriteQueue()
+            useSQLite(.file(path: path), sqlLogLevel: sqlLogLevel)
         case .sqliteMemory:
-            databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(30), sqlLogLevel: sqlLogLevel), as: .sqlite)
-            useWriteQueue()
+            useSQLite(.memory, sqlLogLevel: sqlLogLevel)
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             postgres.searchPath = nil
@@ -37,6 +25,21 @@ extension Application {
                 as: .psql
             )
         }
+    }
+
+    /// Fluent's SQLite driver keeps one connection per event loop, so a long write (an import) would hold
+    /// the connection that every read on its loop needs. Writers therefore get pools of their own, on the
+    /// same file, and queue for them one at a time; WAL lets the readers' connections read meanwhile.
+    private func useSQLite(_ storage: SQLiteConfiguration.Storage, sqlLogLevel: Logger.Level) {
+        let configuration = SQLiteConfiguration(storage: storage)
+        for id in [DatabaseID.sqlite, .sqliteWriter] {
+            databases.use(
+                .sqlite(configuration, connectionPoolTimeout: .seconds(30), sqlLogLevel: sqlLogLevel),
+                as: id,
+                isDefault: id == .sqlite
+            )
+        }
+        useWriteQueue()
     }
 
     /// SQLite keeps its journal mode in the file: WAL lets readers run beside the one writer, and a
@@ -55,4 +58,9 @@ extension Database {
         // Both drivers this app uses are SQL databases, so the cast cannot fail.
         self as! any SQLDatabase
     }
+}
+
+extension DatabaseID {
+    /// The connections SQLite writers use, beside the readers' (see `useSQLite`).
+    static let sqliteWriter = DatabaseID(string: "sqlite-writer")
 }

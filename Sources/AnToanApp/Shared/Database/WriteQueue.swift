@@ -33,7 +33,7 @@ extension Application {
         guard let queue = storage[WriteQueueKey.self] else { return try await db.transaction(body) }
         await queue.acquire()
         do {
-            let result = try await db.transaction(body)
+            let result = try await db(.sqliteWriter).transaction(body)
             await queue.release()
             return result
         } catch {
