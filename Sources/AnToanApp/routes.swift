@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     // Organisation (ORG, PPL)
     try app.register(collection: OrganisationController())
     try app.grouped("api", "v1").register(collection: OrganisationAPIController())
+    try app.grouped("api", "v1").register(collection: RoutingAPIController())
     try app.register(collection: ImportPagesController())
     try app.grouped("api", "v1").register(collection: ImportAPIController())
     app.lifecycle.use(ImportJobDrain())

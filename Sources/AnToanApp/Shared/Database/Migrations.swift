@@ -16,5 +16,6 @@ enum MigrationRegistry {
         CreateSites(),  // sites of a unit and the security systems installed there
         CreateStaff(),  // staff of a unit and their membership of the forces
         CreateImportJobs(),  // background spreadsheet imports: progress and the problems found
+        CreateRoutingRules(),  // approval chains and report recipients per unit kind and area, as data
     ]
 }
