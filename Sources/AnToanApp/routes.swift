@@ -14,6 +14,8 @@ func routes(_ app: Application) throws {
     // Organisation (ORG, PPL)
     try app.register(collection: OrganisationController())
     try app.grouped("api", "v1").register(collection: OrganisationAPIController())
+    try app.register(collection: AreasController())
+    try app.register(collection: BodiesController())
     try app.grouped("api", "v1").register(collection: RoutingAPIController())
     try app.register(collection: ImportPagesController())
     try app.grouped("api", "v1").register(collection: ImportAPIController())
