@@ -81,3 +81,9 @@ public enum ForceRole: String, Codable, Sendable, CaseIterable {
     case leader
     case deputy
 }
+
+/// What a routing rule routes: a unit's plan for approval, or its periodic reports.
+public enum RoutingPurpose: String, Codable, Sendable, CaseIterable {
+    case planApproval = "plan_approval"
+    case report
+}

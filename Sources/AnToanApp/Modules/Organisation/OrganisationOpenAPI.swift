@@ -31,18 +31,67 @@ extension OpenAPI {
             response: "Area"
         ),
         Operation(
+            method: "post",
+            path: "/api/v1/areas/{id}/split",
+            summary: "Split an area from a date into two or more new areas; units and bodies not named in a part, "
+                + "and accounts whose scope was the area, go to the first part; departments follow their unit",
+            request: "SplitArea",
+            response: "AreaSplit"
+        ),
+        Operation(
             method: "get",
             path: "/api/v1/bodies",
-            summary: "Supervising bodies within the caller's area",
+            summary: "Supervising bodies within the caller's area; for a unit's account, those over its area",
             response: "BodyList"
         ),
         Operation(
             method: "post",
             path: "/api/v1/bodies",
             summary: "Create a supervising body",
-            request: "Body",
+            request: "BodyInput",
             response: "Body",
             status: 201
+        ),
+        Operation(
+            method: "get",
+            path: "/api/v1/bodies/{id}",
+            summary: "One supervising body (404 outside the caller's scope)",
+            response: "Body"
+        ),
+        Operation(
+            method: "put",
+            path: "/api/v1/bodies/{id}",
+            summary: "Replace a body's name, kind, area and reports_to (the code stays; a loop is refused)",
+            request: "BodyReplace",
+            response: "Body"
+        ),
+        Operation(
+            method: "get",
+            path: "/api/v1/routing-rules",
+            summary: "Approval chains and report recipients that can apply within the caller's scope",
+            response: "RoutingRuleList"
+        ),
+        Operation(
+            method: "post",
+            path: "/api/v1/routing-rules",
+            summary: "Add a routing rule: for a purpose, a unit kind and an area (each optional), bodies in order",
+            request: "RoutingRuleInput",
+            response: "RoutingRule",
+            status: 201
+        ),
+        Operation(
+            method: "delete",
+            path: "/api/v1/routing-rules/{id}",
+            summary: "Remove a routing rule",
+            status: 204
+        ),
+        Operation(
+            method: "get",
+            path: "/api/v1/units/{id}/routing",
+            summary: "Where the unit's plan goes for approval (purpose=plan_approval) or its reports go "
+                + "(purpose=report): the most specific rule, else reports_to from the body over its area",
+            response: "RoutingChain",
+            query: ["purpose"]
         ),
         Operation(
             method: "get",
@@ -155,8 +204,50 @@ extension OpenAPI {
             ),
             "RenameArea": input(["name", "effective_date"], required: ["name", "effective_date"]),
             "MergeArea": input(["into_id", "effective_date"], required: ["into_id", "effective_date"]),
+            "SplitArea": object(
+                [
+                    "effective_date": ["type": "string"],
+                    "parts": ["type": "array", "minItems": 2, "maxItems": 20, "items": ref("SplitAreaPart")],
+                ],
+                required: ["effective_date", "parts"]
+            ),
+            "SplitAreaPart": object(
+                [
+                    "code": ["type": "string", "maxLength": 32], "name": ["type": "string", "maxLength": 200],
+                    "kind": ["type": "string", "description": "Default: the kind of the area split"],
+                    "unit_ids": ["type": "array", "items": ["type": "string", "format": "uuid"]],
+                    "body_ids": ["type": "array", "items": ["type": "string", "format": "uuid"]],
+                ],
+                required: ["code", "name"]
+            ),
+            "AreaSplit": object(
+                ["area": ref("Area"), "parts": ["type": "array", "items": ref("Area")]],
+                required: ["area", "parts"]
+            ),
             "Body": record(["id", "code", "name", "kind", "area_id", "area_path", "reports_to_id"]),
             "BodyList": ["type": "array", "items": ref("Body")],
+            "BodyInput": input(
+                ["code", "name", "kind", "area_id", "reports_to_id"],
+                required: ["code", "name", "kind", "area_id"]
+            ),
+            "BodyReplace": input(
+                ["code", "name", "kind", "area_id", "reports_to_id"],
+                required: ["name", "kind", "area_id"]
+            ),
+            "RoutingRule": record(["id", "purpose", "unit_kind", "area_id", "area_path", "body_ids"]),
+            "RoutingRuleList": ["type": "array", "items": ref("RoutingRule")],
+            "RoutingRuleInput": object(
+                [
+                    "purpose": ["type": "string", "enum": ["plan_approval", "report"]],
+                    "unit_kind": ["type": "string"], "area_id": ["type": "string", "format": "uuid"],
+                    "body_ids": [
+                        "type": "array", "minItems": 1, "maxItems": 10,
+                        "items": ["type": "string", "format": "uuid"],
+                    ],
+                ],
+                required: ["purpose", "body_ids"]
+            ),
+            "RoutingChain": record(["unit_id", "purpose", "source", "rule_id", "bodies"]),
             "Unit": record([
                 "id", "code", "name", "kind", "enterprise_size", "school_level", "area_id", "area_path", "parent_id",
                 "address",

@@ -17,5 +17,6 @@ enum MigrationRegistry {
         CreateStaff(),  // staff of a unit and their membership of the forces
         CreateImportJobs(),  // background spreadsheet imports: progress and the problems found
         CreateNameKeys(),  // name search keys of staff and units; an index that walks unit lists in order
+        CreateRoutingRules(),  // approval chains and report recipients per unit kind and area, as data
     ]
 }

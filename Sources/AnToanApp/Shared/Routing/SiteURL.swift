@@ -22,8 +22,19 @@ enum SiteURL: Sendable {
     case unit(UUID)
     case unitPart(UUID, UnitPart)
     case staff
-    case areaMerge
+    case areaChange(AreaChange)
+    case bodies
+    case body(UUID)
+    case routingRules
+    case routingRuleDelete(UUID)
     case importData
+
+    /// What the areas page changes in an existing area, each with its own form (a new area posts to `areas`).
+    enum AreaChange: String, Sendable, CaseIterable {
+        case rename
+        case merge
+        case split
+    }
 
     /// What a unit's page adds to the unit, each with its own form.
     enum UnitPart: String, Sendable, CaseIterable {
@@ -55,7 +66,11 @@ enum SiteURL: Sendable {
         case .unit(let id): "/units/\(id.uuidString.lowercased())"
         case .unitPart(let id, let part): "/units/\(id.uuidString.lowercased())/\(part.rawValue)"
         case .staff: "/staff"
-        case .areaMerge: "/areas/merge"
+        case .areaChange(let change): "/areas/\(change.rawValue)"
+        case .bodies: "/bodies"
+        case .body(let id): "/bodies/\(id.uuidString.lowercased())"
+        case .routingRules: "/routing-rules"
+        case .routingRuleDelete(let id): "/routing-rules/\(id.uuidString.lowercased())/delete"
         case .importData: "/import"
         }
     }
@@ -70,6 +85,8 @@ enum SiteURL: Sendable {
             case .userResetPassword: "/admin/users/:id/password"
             case .unit: "/units/:id"
             case .unitPart(_, let part): "/units/:id/\(part.rawValue)"
+            case .body: "/bodies/:id"
+            case .routingRuleDelete: "/routing-rules/:id/delete"
             default: url.path
             }
         return pattern.pathComponents

@@ -32,6 +32,7 @@ struct NavItem: Sendable {
         NavItem(url: .units, vi: "Đơn vị", en: "Units", action: .viewOrganisation),
         NavItem(url: .staff, vi: "Cán bộ", en: "Staff", action: .viewOrganisation),
         NavItem(url: .areas, vi: "Địa bàn", en: "Areas", action: .viewOrganisation),
+        NavItem(url: .bodies, vi: "Cơ quan quản lý", en: "Supervising bodies", action: .viewOrganisation),
         NavItem(url: .importData, vi: "Nhập dữ liệu", en: "Import", action: .manageOrganisation),
         NavItem(url: .users, vi: "Tài khoản", en: "Accounts", action: .viewAccounts),
         NavItem(url: .audit, vi: "Nhật ký thay đổi", en: "Audit trail", action: .viewAuditTrail),

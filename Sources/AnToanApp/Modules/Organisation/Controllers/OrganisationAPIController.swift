@@ -9,8 +9,11 @@ struct OrganisationAPIController: RouteCollection {
         routes.post("areas", use: createArea)
         routes.post("areas", ":id", "rename", use: renameArea)
         routes.post("areas", ":id", "merge", use: mergeArea)
+        routes.post("areas", ":id", "split", use: splitArea)
         routes.get("bodies", use: listBodies)
         routes.post("bodies", use: createBody)
+        routes.get("bodies", ":id", use: getBody)
+        routes.put("bodies", ":id", use: replaceBody)
         routes.get("units", use: listUnits)
         routes.post("units", use: createUnit)
         routes.get("units", ":id", use: getUnit)
@@ -58,6 +61,14 @@ struct OrganisationAPIController: RouteCollection {
         )
     }
 
+    /// Splits an area on a date; units and bodies not named go to the first part.
+    @Sendable func splitArea(req: Request) async throws -> AreaSplitDTO {
+        let principal = try req.principal(allowedTo: .manageOrganisation)
+        let area = try await currentArea(req)
+        let split = try await AreaRegistry.split(area, try req.decodeJSON(SplitAreaInput.self), by: principal, on: req)
+        return AreaSplitDTO(area: try AreaDTO(split.area), parts: try split.parts.map(AreaDTO.init))
+    }
+
     private func currentArea(_ req: Request) async throws -> Area {
         guard let area = try await Area.find(try req.idParameter(), on: req.db) else { throw AppError.notFound }
         return area
@@ -65,15 +76,26 @@ struct OrganisationAPIController: RouteCollection {
 
     @Sendable func listBodies(req: Request) async throws -> [BodyDTO] {
         let principal = try req.principal(allowedTo: .viewOrganisation)
-        let query = SupervisingBody.query(on: req.db).sort(\.$areaPath).sort(\.$code)
-        if case .area(let path) = principal.scope { query.filter(\.$areaPath =~ path.value) }
-        return try await query.all().map(BodyDTO.init)
+        return try await BodyQueries.bodies(in: principal.scope, on: req.db).sort(\.$areaPath).sort(\.$code).all()
+            .map(BodyDTO.init)
     }
 
     @Sendable func createBody(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .manageOrganisation)
-        let body = try await UnitRegistry.createBody(try req.decodeJSON(BodyInput.self), by: principal, on: req)
+        let body = try await BodyRegistry.create(try req.decodeJSON(BodyInput.self), by: principal, on: req)
         return try await BodyDTO(body).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func getBody(req: Request) async throws -> BodyDTO {
+        let principal = try req.principal(allowedTo: .viewOrganisation)
+        return try BodyDTO(try await BodyQueries.body(try req.idParameter(), in: principal.scope, on: req.db))
+    }
+
+    @Sendable func replaceBody(req: Request) async throws -> BodyDTO {
+        let principal = try req.principal(allowedTo: .manageOrganisation)
+        let body = try await BodyQueries.body(try req.idParameter(), in: principal.scope, on: req.db)
+        try await BodyRegistry.update(body, try req.decodeJSON(BodyInput.self), by: principal, on: req)
+        return try BodyDTO(body)
     }
 
     @Sendable func listUnits(req: Request) async throws -> PageDTO<UnitDTO> {

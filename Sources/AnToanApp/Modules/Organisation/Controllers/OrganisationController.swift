@@ -2,7 +2,7 @@ import AnToanCore
 import Fluent
 import Vapor
 
-/// Pages of the registry: units, one unit, staff, areas.
+/// Pages of the registry: units, one unit, staff.
 struct OrganisationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.route(.units), use: units)
@@ -13,7 +13,6 @@ struct OrganisationController: RouteCollection {
             }
         }
         routes.get(SiteURL.route(.staff), use: staff)
-        routes.get(SiteURL.route(.areas), use: areas)
     }
 
     /// Units in the reader's scope with their staff counts, searchable without diacritics.
@@ -128,33 +127,6 @@ struct OrganisationController: RouteCollection {
             total: page.total
         )
         return req.page(req.pageLanguage("Cán bộ, nhân viên", "Staff")) { StaffPage.view(model, $0) }
-    }
-
-    /// Today's area tree, or the tree of an earlier day.
-    @Sendable func areas(req: Request) async throws -> Response {
-        _ = try req.principal(allowedTo: .viewOrganisation)
-        let asOfText = (try? req.query.get(String.self, at: "as_of")).map { String($0.prefix(10)) } ?? ""
-        var checker = FieldChecker()
-        let asOf = checker.date("as_of", asOfText)
-        let areas = try await OrganisationQueries.areas(asOf: asOf, on: req.db)
-        let model = AreasPage.Model(
-            rows: areas.map { area in
-                AreasPage.Row(
-                    depth: area.path.split(separator: "/").count - 1,
-                    code: area.code,
-                    name: area.name,
-                    validity: [
-                        area.validFrom.flatMap { SolarDate(iso: $0)?.dmy },
-                        area.validTo.flatMap { SolarDate(iso: $0)?.dmy },
-                    ]
-                    .map { $0 ?? "…" }.joined(separator: " – ")
-                )
-            },
-            asOf: asOfText,
-            errors: checker
-        )
-        let status: HTTPResponseStatus = checker.errors.isEmpty ? .ok : .unprocessableEntity
-        return req.page(req.pageLanguage("Địa bàn", "Areas"), status: status) { AreasPage.view(model, $0) }
     }
 
     /// Current areas the reader may place a unit in.

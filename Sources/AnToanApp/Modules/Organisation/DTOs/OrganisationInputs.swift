@@ -45,12 +45,13 @@ struct UnitInput: APIInput {
     func problems() -> [FieldError] { [] }
 }
 
+/// A supervising body to create, or (without `code`, which cannot change) to replace.
 struct BodyInput: APIInput {
     static let fields: Set<String> = ["code", "name", "kind", "area_id", "reports_to_id"]
-    var code: String
-    var name: String
-    var kind: String
-    var areaId: UUID
+    var code: String?
+    var name: String?
+    var kind: String?
+    var areaId: UUID?
     var reportsToId: UUID?
     func problems() -> [FieldError] { [] }
 }

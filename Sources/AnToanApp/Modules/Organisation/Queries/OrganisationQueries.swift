@@ -101,4 +101,11 @@ extension OrganisationQueries {
         }
         return counts
     }
+
+    /// Names of the given areas (any version), by id.
+    static func areaNames(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let areas = try await Area.query(on: db).filter(\.$id ~~ Array(ids)).all()
+        return Dictionary(uniqueKeysWithValues: areas.compactMap { area in area.id.map { ($0, area.name) } })
+    }
 }

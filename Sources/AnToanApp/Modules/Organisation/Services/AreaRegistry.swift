@@ -4,12 +4,12 @@ import Foundation
 import SQLKit
 import Vapor
 
-/// Creating areas and recording their renames and merges with the day they took effect.
+/// Creating areas and recording their renames, merges and splits with the day they took effect.
 enum AreaRegistry {
     static func create(_ input: CreateAreaInput, by actor: Principal, on req: Request) async throws -> Area {
         guard case .everything = actor.scope else { throw AppError.forbidden }
         var checker = FieldChecker()
-        let code = checker.code("code", input.code)
+        let code = areaCode("code", input.code, checker: &checker)
         let name = checker.text("name", input.name, max: 200)
         let kind = checker.choice("kind", input.kind, AreaKind.self)
         let validFrom = checker.date("valid_from", input.validFrom)
@@ -41,15 +41,7 @@ enum AreaRegistry {
         var checker = FieldChecker()
         let name = checker.text("name", input.name, max: 200)
         let date = checker.date("effective_date", input.effectiveDate, optional: false)
-        if area.validTo != nil {
-            checker.add("id", .invalid(vi: "địa bàn đã không còn hiệu lực", en: "the area is no longer current"))
-        }
-        if let date, let from = area.validFrom, date <= from {
-            checker.add(
-                "effective_date",
-                .invalid(vi: "phải sau ngày bắt đầu \(from)", en: "must be after the start \(from)")
-            )
-        }
+        checkClosable(area, on: date, checker: &checker)
         try checker.check()
         guard let date else { throw AppError.forbidden }
         let next = Area(
@@ -62,13 +54,20 @@ enum AreaRegistry {
         next.path = area.path
         next.$parent.id = area.$parent.id
         let before = area.auditSnapshot
+        let now = req.application.clock.now()
         try await req.application.write { db in
             area.validTo = date
             try await area.persist(on: db)
             try await next.insert(on: db)
+            // The units and bodies move to the new version, so that pages name the area by its new name
+            // while their area periods still say what it was called before.
+            let move = AreaMove(actor: actor, date: date, now: now, db: db)
+            try await move.units(try await AreaMove.units(in: area, on: db), to: next)
+            try await move.bodies(try await AreaMove.bodies(in: area, on: db), to: next)
+            try await move.rules(of: area, to: next)
             try await AreaEvent(kind: "rename", effectiveDate: date, summary: "\(area.name) → \(name)").insert(on: db)
-            try await audit(area, before: before, actor: actor, on: db, now: req.application.clock.now())
-            try await audit(next, before: nil, actor: actor, on: db, now: req.application.clock.now())
+            try await audit(area, before: before, actor: actor, on: db, now: now)
+            try await audit(next, before: nil, actor: actor, on: db, now: now)
         }
         return next
     }
@@ -87,47 +86,22 @@ enum AreaRegistry {
                 .invalid(vi: "không thể gộp vào chính nó hoặc địa bàn con", en: "cannot be the area itself or below it")
             )
         }
-        if area.validTo != nil {
-            checker.add("id", .invalid(vi: "địa bàn đã không còn hiệu lực", en: "the area is no longer current"))
-        }
-        if try await Area.query(on: req.db).filter(\.$path =~ area.path).filter(\.$path != area.path).filter(
-            \.$validTo == nil
-        ).count() > 0 {
+        checkClosable(area, on: date, checker: &checker)
+        if try await hasCurrentAreasBelow(area, on: req.db) {
             checker.add("id", .invalid(vi: "cần gộp các địa bàn con trước", en: "merge the areas below it first"))
         }
         try checker.check()
-        guard let target, let date, let targetID = target.id, let areaID = area.id else { throw AppError.forbidden }
+        guard let target, let date, let targetID = target.id else { throw AppError.forbidden }
         let before = area.auditSnapshot
         let now = req.application.clock.now()
         try await req.application.write { db in
             area.validTo = date
             area.successorID = targetID
             try await area.persist(on: db)
-            let units = try await OrgUnit.query(on: db).filter(\.$area.$id == areaID).all()
-            for unit in units {
-                let unitBefore = unit.auditSnapshot
-                unit.$area.id = targetID
-                unit.areaPath = target.path
-                try await unit.persist(on: db)
-                try await UnitAreaPeriod.query(on: db).filter(\.$unitID == unit.requireID()).filter(\.$validTo == nil)
-                    .set(\.$validTo, to: date).update()
-                try await UnitAreaPeriod(unitID: try unit.requireID(), areaID: targetID, validFrom: date).insert(on: db)
-                try await AuditTrail.record(
-                    on: db,
-                    actor: actor.auditActor,
-                    action: .update,
-                    entity: "unit",
-                    entityID: try unit.requireID().uuidString,
-                    before: unitBefore,
-                    after: unit.auditSnapshot,
-                    now: now
-                )
-            }
-            try await StaffMember.query(on: db).filter(\.$areaPath == area.path).set(\.$areaPath, to: target.path)
-                .update()
-            try await SupervisingBody.query(on: db).filter(\.$area.$id == areaID).set(\.$area.$id, to: targetID)
-                .set(\.$areaPath, to: target.path).update()
-            try await User.query(on: db).filter(\.$areaPath == area.path).set(\.$areaPath, to: target.path).update()
+            let move = AreaMove(actor: actor, date: date, now: now, db: db)
+            try await move.units(try await AreaMove.units(in: area, on: db), to: target)
+            try await move.bodies(try await AreaMove.bodies(in: area, on: db), to: target)
+            try await move.areaAccounts(from: area.path, to: target)
             try await AreaEvent(kind: "merge", effectiveDate: date, summary: "\(area.name) → \(target.name)").insert(
                 on: db
             )
@@ -152,7 +126,7 @@ enum AreaRegistry {
         }
     }
 
-    private static func audit(
+    static func audit(
         _ area: Area,
         before: [String: String]?,
         actor: Principal,
@@ -171,5 +145,35 @@ enum AreaRegistry {
             after: area.auditSnapshot,
             now: now
         )
+    }
+
+    /// A version can be closed on `date` only while it is current, and only after the day it began.
+    static func checkClosable(_ area: Area, on date: String?, checker: inout FieldChecker) {
+        if area.validTo != nil {
+            checker.add("id", .invalid(vi: "địa bàn đã không còn hiệu lực", en: "the area is no longer current"))
+        }
+        if let date, let from = area.validFrom, date <= from {
+            checker.add(
+                "effective_date",
+                .invalid(vi: "phải sau ngày bắt đầu \(from)", en: "must be after the start \(from)")
+            )
+        }
+    }
+
+    static func hasCurrentAreasBelow(_ area: Area, on db: any Database) async throws -> Bool {
+        try await Area.query(on: db).filter(\.$path =~ area.path).filter(\.$path != area.path)
+            .filter(\.$validTo == nil).count() > 0
+    }
+
+    /// An area code becomes a segment of scope paths, which take letters, digits and `-` only.
+    static func areaCode(_ field: String, _ value: String?, checker: inout FieldChecker) -> String {
+        let code = checker.code(field, value)
+        if code.contains("_") {
+            checker.add(
+                field,
+                .invalid(vi: "chỉ dùng chữ không dấu, số và -", en: "may use only letters, digits and -")
+            )
+        }
+        return code
     }
 }

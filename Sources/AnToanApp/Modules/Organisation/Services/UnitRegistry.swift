@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 import Vapor
 
-/// Creating and changing units, departments, supervising bodies, sites and security systems.
+/// Creating and changing units, departments, sites and security systems.
 enum UnitRegistry {
     /// Creates a unit, or a department when `parent_id` is given; a unit's own officer may add departments only.
     static func create(_ input: UnitInput, by actor: Principal, on req: Request) async throws -> OrgUnit {
@@ -174,44 +174,6 @@ enum UnitRegistry {
         unit.$parent.id = id
         unit.$area.id = parent.$area.id
         unit.areaPath = parent.areaPath
-    }
-
-    static func createBody(_ input: BodyInput, by actor: Principal, on req: Request) async throws -> SupervisingBody {
-        guard case .everything = actor.scope else { throw AppError.forbidden }
-        var checker = FieldChecker()
-        let body = SupervisingBody()
-        body.code = checker.code("code", input.code)
-        body.name = checker.text("name", input.name, max: 200)
-        body.kind = checker.choice("kind", input.kind, BodyKind.self)?.rawValue ?? ""
-        if let area = try await Area.query(on: req.db).filter(\.$id == input.areaId).filter(\.$validTo == nil).first() {
-            body.$area.id = input.areaId
-            body.areaPath = area.path
-        } else {
-            checker.add("area_id", .notFound)
-        }
-        if let parentID = input.reportsToId {
-            if try await SupervisingBody.find(parentID, on: req.db) == nil { checker.add("reports_to_id", .notFound) }
-            body.$reportsTo.id = parentID
-        }
-        if !body.code.isEmpty, try await SupervisingBody.query(on: req.db).filter(\.$code == body.code).first() != nil {
-            checker.add("code", .taken)
-        }
-        try checker.check()
-        let now = req.application.clock.now()
-        try await req.application.write { db in
-            try await body.insert(on: db)
-            try await AuditTrail.record(
-                on: db,
-                actor: actor.auditActor,
-                action: .create,
-                entity: "supervising_body",
-                entityID: try body.requireID().uuidString,
-                before: nil,
-                after: body.auditSnapshot,
-                now: now
-            )
-        }
-        return body
     }
 
     static func createSite(

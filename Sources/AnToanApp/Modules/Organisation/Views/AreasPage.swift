@@ -13,6 +13,9 @@ enum AreasPage {
         var rows: [Row]
         var asOf: String
         var errors = FieldChecker()
+        /// Administrators create, rename, merge and split areas from this page.
+        var canManage = false
+        var forms = AreaForms.Model()
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -35,6 +38,9 @@ enum AreasPage {
                     Button(lang("Xem", "Show")).attribute(named: "type", value: "submit").class("secondary")
                 }
                 .class("filters")
+            }
+            if model.canManage {
+                AreaForms.view(model.forms, context)
             }
             DataTable(headers: [lang("Mã", "Code"), lang("Tên", "Name"), lang("Hiệu lực", "Valid")]) {
                 for row in model.rows {

@@ -12,11 +12,11 @@ enum RegistryForms {
     }
 
     static func errors(_ failed: Failed?, _ form: String) -> FieldChecker {
-        failed?.form == form ? failed!.errors : FieldChecker()
+        failed.flatMap { $0.form == form ? $0.errors : nil } ?? FieldChecker()
     }
 
     static func value(_ failed: Failed?, _ form: String, _ field: String) -> String {
-        failed?.form == form ? failed!.values[field] ?? "" : ""
+        failed.flatMap { $0.form == form ? $0.values[field] : nil } ?? ""
     }
 
     static func options<Kind: RawRepresentable & CaseIterable>(
