@@ -57,7 +57,7 @@ struct SessionController: RouteCollection {
 
     @Sendable func logout(req: Request) async throws -> Response {
         if let sessionID = req.auth.get(Principal.self)?.sessionID {
-            try await UserSession.query(on: req.db).filter(\.$id == sessionID).delete()
+            let _: Void = try await UserSession.query(on: req.db).filter(\.$id == sessionID).delete()
         }
         let response = req.redirect(to: .login)
         response.cookies[AuthMiddleware.sessionCookie] = .expired

@@ -126,7 +126,7 @@ enum Accounts {
         if let password = draft.password { user.passwordHash = try await req.password.async.hash(password) }
         try await save(user, before: before, by: actor.auditActor, passwordChanged: draft.password != nil, on: req)
         if draft.password != nil || draft.isActive == false {
-            try await UserSession.query(on: req.db).filter(\.$user.$id == user.requireID()).delete()
+            let _: Void = try await UserSession.query(on: req.db).filter(\.$user.$id == user.requireID()).delete()
         }
     }
 

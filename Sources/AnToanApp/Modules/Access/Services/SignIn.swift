@@ -28,7 +28,7 @@ enum SignIn {
             try await recordFailure(keys: keys, now: now, app: req.application)
             throw AppError.loginFailed
         }
-        try await LoginThrottle.query(on: req.db).filter(\.$id == "account:\(user.username)").delete()
+        let _: Void = try await LoginThrottle.query(on: req.db).filter(\.$id == "account:\(user.username)").delete()
         return user
     }
 

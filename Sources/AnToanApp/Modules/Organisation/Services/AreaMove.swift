@@ -32,7 +32,7 @@ struct AreaMove {
             unit.$area.id = targetID
             unit.areaPath = target.path
             try await unit.persist(on: db)
-            try await UnitAreaPeriod.query(on: db).filter(\.$unitID == id).filter(\.$validTo == nil)
+            let _: Void = try await UnitAreaPeriod.query(on: db).filter(\.$unitID == id).filter(\.$validTo == nil)
                 .set(\.$validTo, to: date).update()
             try await UnitAreaPeriod(unitID: id, areaID: targetID, validFrom: date).insert(on: db)
             try await audit("unit", id, before: before, after: unit.auditSnapshot)
@@ -40,10 +40,15 @@ struct AreaMove {
         }
         // Staff and unit accounts carry their unit's path only so that scope filters need no join.
         for chunk in ImportLookups.chunks(moved) {
-            try await StaffMember.query(on: db).filter(\.$unit.$id ~~ chunk).set(\.$areaPath, to: target.path)
-                .update()
-            try await User.query(on: db).filter(\.$scopeKind == Scope.Kind.unit.rawValue).filter(\.$unitID ~~ chunk)
-                .set(\.$areaPath, to: target.path).update()
+            let _: Void = try await StaffMember.query(on: db).filter(\.$unit.$id ~~ chunk).set(
+                \.$areaPath,
+                to: target.path
+            )
+            .update()
+            let _: Void = try await User.query(on: db).filter(\.$scopeKind == Scope.Kind.unit.rawValue).filter(
+                \.$unitID ~~ chunk
+            )
+            .set(\.$areaPath, to: target.path).update()
         }
     }
 
@@ -62,8 +67,11 @@ struct AreaMove {
     /// is gone, so its rules stay as they were and the new areas fall back to rules above them.
     func rules(of area: Area, to target: Area) async throws {
         guard area.path == target.path else { return }
-        try await RoutingRule.query(on: db).filter(\.$areaPath == area.path).set(\.$area.$id, to: target.requireID())
-            .update()
+        let _: Void = try await RoutingRule.query(on: db).filter(\.$areaPath == area.path).set(
+            \.$area.$id,
+            to: target.requireID()
+        )
+        .update()
     }
 
     /// Accounts whose scope was exactly the old area now see `target` instead.

@@ -52,7 +52,7 @@ enum RoutingRegistry {
         let now = req.application.clock.now()
         try await req.application.write { db in
             let steps = try await RoutingRuleStep.query(on: db).filter(\.$rule.$id == ruleID).sort(\.$position).all()
-            try await RoutingRuleStep.query(on: db).filter(\.$rule.$id == ruleID).delete()
+            let _: Void = try await RoutingRuleStep.query(on: db).filter(\.$rule.$id == ruleID).delete()
             try await rule.remove(on: db)
             try await audit(rule, action: .delete, bodyIDs: steps.map(\.$body.id), actor: actor, on: db, now: now)
         }
