@@ -32,11 +32,7 @@ struct AreasController: RouteCollection {
                     depth: area.path.split(separator: "/").count - 1,
                     code: area.code,
                     name: area.name,
-                    validity: [
-                        area.validFrom.flatMap { SolarDate(iso: $0)?.dmy },
-                        area.validTo.flatMap { SolarDate(iso: $0)?.dmy },
-                    ]
-                    .map { $0 ?? "…" }.joined(separator: " – ")
+                    validity: Self.validity(area, req)
                 )
             },
             asOf: asOfText,
@@ -52,6 +48,18 @@ struct AreasController: RouteCollection {
     }
 
     /// Areas change for every scope at once, so only an account that sees everything may change them.
+    /// "từ 01/07/2025", "đến 30/06/2025", both, or nothing for an area that has always been as it is.
+    static func validity(_ area: Area, _ req: Request) -> String {
+        let from = area.validFrom.flatMap { SolarDate(iso: $0)?.dmy }
+        let to = area.validTo.flatMap { SolarDate(iso: $0)?.dmy }
+        switch (from, to) {
+        case (let from?, let to?): return "\(from) – \(to)"
+        case (let from?, nil): return req.pageLanguage("từ \(from)", "since \(from)")
+        case (nil, let to?): return req.pageLanguage("đến \(to)", "until \(to)")
+        case (nil, nil): return ""
+        }
+    }
+
     static func canManage(_ principal: Principal) -> Bool {
         principal.can(.manageOrganisation) && principal.scope == .everything
     }
