@@ -63,6 +63,9 @@ struct LunarRangeTests {
         #expect(throws: CalendarError.noSuchLeapMonth(year: 2025, month: 5, actualLeapMonth: 6)) {
             try LunarCalendar.solar(from: LunarDate(year: 2025, month: 5, day: 1, isLeapMonth: true))
         }
+        let none = CalendarError.noSuchLeapMonth(year: 2026, month: 6, actualLeapMonth: nil).message
+        #expect(none.vi == "Năm Bính Ngọ (2026) không có tháng nhuận, nên không có tháng 6 nhuận.")
+        #expect(none.en == "Lunar year 2026 has no leap month, so there is no leap month 6.")
         let message = CalendarError.noSuchLeapMonth(year: 2025, month: 5, actualLeapMonth: 6).message
         #expect(message.vi == "Năm Ất Tỵ (2025) nhuận tháng 6, không phải tháng 5.")
         #expect(message.en == "Lunar year 2025 has leap month 6, not 5.")

@@ -102,6 +102,17 @@ struct RosterSolverRuleTests {
         #expect(report.openSlots.first?.blockedBy == ["nightLimit": 1])
     }
 
+    @Test("a stricter night limit (two) leaves the third night open")
+    func raisedNightLimit() throws {
+        let demand = [RosterDemand(shift: "N", officer: 1)]
+        var instance = RosterFixtures.instance(days: 3, staff: RosterFixtures.officers(1), demand: demand)
+        instance.rules = RosterRules(maxConsecutiveNights: 2)
+        let report = try RosterFixtures.solve(instance).report
+        #expect(report.hardViolations.isEmpty)
+        #expect(report.openSlots.map(\.date) == ["2027-03-03"])
+        #expect(report.openSlots.first?.blockedBy == ["nightLimit": 1])
+    }
+
     @Test("staff limited to some posts are never rostered elsewhere")
     func postEligibility() throws {
         let staff = [RosterStaff(id: "o1", role: "officer", posts: ["a"]), RosterStaff(id: "o2", role: "officer")]

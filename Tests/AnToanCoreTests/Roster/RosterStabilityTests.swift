@@ -44,6 +44,29 @@ struct RosterStabilityTests {
         #expect(report.openSlots.filter { $0.role == "leader" }.allSatisfy { $0.code == .allBlocked })
     }
 
+    @Test("an M-size unit with most leaders on leave returns within its time limit, a reason on every open slot")
+    func infeasibleWithinTimeLimit() throws {
+        // given six of M's eight leaders away for the second and third weeks
+        var instance = try RosterFixtures.benchmark("M")
+        let away = (8...21).map { "2027-02-\($0 < 10 ? "0" : "")\($0)" }
+        for index in instance.staff.indices where instance.staff[index].role == "leader" {
+            if instance.staff[index].id != "l1" && instance.staff[index].id != "l2" {
+                instance.staff[index].unavailable = away
+            }
+        }
+        // when
+        let clock = ContinuousClock()
+        let began = clock.now
+        let report = try RosterSolver.solve(instance, seed: 5, timeLimit: .seconds(1)).report
+        // then the best cover comes back in time, rule-abiding, and every gap says why
+        #expect(clock.now - began < .seconds(3))
+        #expect(report.hardViolations.isEmpty)
+        #expect(!report.openSlots.isEmpty && report.openSlots.allSatisfy { $0.role == "leader" })
+        #expect(report.openSlots.allSatisfy { $0.code == .allBlocked && !$0.blockedBy.isEmpty })
+        #expect(report.openSlots.allSatisfy { !$0.reason.isEmpty && !$0.reasonVi.isEmpty })
+        #expect(report.coverage.filled > report.coverage.required * 9 / 10)
+    }
+
     @Test("absurd demand and an empty staff list finish quickly without crashing")
     func absurdDemand() throws {
         let demand = [RosterDemand(shift: "D", officer: 100_000)]
