@@ -14,11 +14,13 @@ public enum RosterSolver {
         search.improve()
         let assignments = search.assignments()
         var report = RosterChecker.report(model: model, assignments: assignments)
-        let elapsed = clock.now - began
-        report.solveMillis = Int(
-            elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        )
+        report.solveMillis = millis(clock.now - began)
         return RosterSolution(assignments: assignments, report: report)
+    }
+
+    /// Whole milliseconds of a measured duration.
+    static func millis(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
 
     /// Checks an instance without solving it.
