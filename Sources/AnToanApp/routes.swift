@@ -20,4 +20,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: ImportPagesController())
     try app.grouped("api", "v1").register(collection: ImportAPIController())
     app.lifecycle.use(ImportJobDrain())
+
+    // Duty (DUTY)
+    try app.register(collection: DutyController())
+    try app.grouped("api", "v1").register(collection: DutyAPIController())
 }

@@ -21,6 +21,11 @@ public struct LunarDate: Hashable, Sendable, Codable {
         "\(day)/\(month)\(isLeapMonth ? " nhuận" : "") \(canChi)"
     }
 
+    /// The day and month alone, "n" after a leap month: "1/1", "29/12", "15/4n" — for beside a solar date.
+    public var short: String {
+        "\(day)/\(month)\(isLeapMonth ? "n" : "")"
+    }
+
     static let heavenlyStems = ["Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"]
     static let earthlyBranches = ["Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"]
 

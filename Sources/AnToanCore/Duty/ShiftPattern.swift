@@ -12,6 +12,9 @@ public struct DutyShift: Codable, Sendable, Hashable {
         self.name = name
     }
 
+    /// Minutes after midnight at which the shift starts; nil when `start` is not `HH:mm`.
+    public var startMinute: Int? { RosterModel.minuteOfDay(start) }
+
     /// Touches 22:00–06:00, the night hours of Bộ luật Lao động 2019 Điều 106 (the roster model's rule too).
     public var isNight: Bool {
         guard let startMinute = RosterModel.minuteOfDay(start) else { return false }

@@ -178,3 +178,8 @@ public struct RosterAssignment: Codable, Sendable, Equatable, Hashable {
         self.role = role
     }
 }
+
+extension RosterShift {
+    /// Minutes after midnight at which the shift starts; nil when `start` is not `HH:mm`.
+    public var startMinute: Int? { RosterModel.minuteOfDay(start) }
+}

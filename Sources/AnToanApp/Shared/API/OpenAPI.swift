@@ -70,7 +70,7 @@ enum OpenAPI {
                 response: "AuditPage",
                 query: ["entity", "page"]
             ),
-        ] + organisationOperations + importOperations
+        ] + organisationOperations + importOperations + dutyOperations
 
     static func document() -> [String: Any] {
         var paths: [String: [String: Any]] = [:]
@@ -114,9 +114,8 @@ enum OpenAPI {
             "paths": paths,
             "components": [
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
-                "schemas": schemas.merging(organisationSchemas) { first, _ in first }.merging(importSchemas) {
-                    first,
-                    _ in first
+                "schemas": [organisationSchemas, importSchemas, dutySchemas].reduce(schemas) { all, module in
+                    all.merging(module) { first, _ in first }
                 },
             ],
         ]

@@ -18,5 +18,6 @@ enum MigrationRegistry {
         CreateImportJobs(),  // background spreadsheet imports: progress and the problems found
         CreateNameKeys(),  // name search keys of staff and units; an index that walks unit lists in order
         CreateRoutingRules(),  // approval chains and report recipients per unit kind and area, as data
+        CreateDuty(),  // holidays, peak periods, duty set-ups per unit, rosters and their seats
     ]
 }

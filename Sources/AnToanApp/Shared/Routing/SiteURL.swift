@@ -28,6 +28,7 @@ enum SiteURL: Sendable {
     case routingRules
     case routingRuleDelete(UUID)
     case importData
+    case dutyOversight
 
     /// What the areas page changes in an existing area, each with its own form (a new area posts to `areas`).
     enum AreaChange: String, Sendable, CaseIterable {
@@ -72,6 +73,7 @@ enum SiteURL: Sendable {
         case .routingRules: "/routing-rules"
         case .routingRuleDelete(let id): "/routing-rules/\(id.uuidString.lowercased())/delete"
         case .importData: "/import"
+        case .dutyOversight: "/duty/oversight"
         }
     }
 

@@ -28,6 +28,19 @@ enum VietnamTime {
             ?? SolarDate(julianDay: 2_451_545)
     }
 
+    /// "05/02/2027 (29/12 âm)": a day as duty pages show it, its lunar date beside it.
+    static func dayWithLunar(_ day: SolarDate, _ lang: Language) -> String {
+        guard let lunar = try? LunarCalendar.lunar(from: day) else { return day.dmy }
+        return "\(day.dmy) (\(lunar.short) \(lang("âm", "lunar")))"
+    }
+
+    /// The instant `minutes` after midnight of `day` in Vietnam (UTC+7 all year; Vietnam keeps no summer time).
+    static func instant(_ day: SolarDate, minutes: Int) -> Date {
+        let unixEpochJulianDay = 2_440_588
+        let seconds = (day.julianDay - unixEpochJulianDay) * 86_400 + minutes * 60 - 7 * 3_600
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
     /// Parses dd/MM/yyyy (or d/M/yyyy) as the start of that day in Vietnam.
     static func parseDay(_ text: String) -> Date? {
         let parts = text.split(separator: "/").compactMap { Int($0) }

@@ -16,9 +16,14 @@ struct CreateNameKeys: AsyncMigration {
             "CREATE INDEX name_keys_search ON name_keys (owner_kind, search_key, name_folded, owner_id)"
         ).run()
         let _: Void = try await database.sql.raw("CREATE INDEX name_keys_owner ON name_keys (owner_id)").run()
-        // Unit lists walk this index in page order and stop at the page.
+        // Unit lists walk one of these indexes in page order and stop at the page: PostgreSQL the partial one
+        // (it does not take `parent_id IS NULL` as fixing a leading column, and would sort), SQLite the other
+        // (its planner prefers sorting to the partial index once the table is analysed).
         let _: Void = try await database.sql.raw(
-            "CREATE INDEX units_list ON units (parent_id, area_path, name_folded, id)"
+            "CREATE INDEX units_list ON units (area_path, name_folded, id) WHERE parent_id IS NULL"
+        ).run()
+        let _: Void = try await database.sql.raw(
+            "CREATE INDEX units_list_by_parent ON units (parent_id, area_path, name_folded, id)"
         ).run()
         try await NameKeys.write(try await StaffMember.query(on: database).all(), on: database)
         try await NameKeys.write(try await OrgUnit.query(on: database).all(), on: database)
@@ -26,6 +31,7 @@ struct CreateNameKeys: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         let _: Void = try await database.sql.raw("DROP INDEX units_list").run()
+        let _: Void = try await database.sql.raw("DROP INDEX units_list_by_parent").run()
         let _: Void = try await database.sql.raw("DROP TABLE name_keys").run()
     }
 }

@@ -1,0 +1,214 @@
+import AnToanCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Builds a unit's roster from its set-up, staff, the year's days off and the peak periods over its area,
+/// solves it with Core's solver and keeps it as a draft until the unit publishes it.
+enum RosterService {
+    /// Bounds every solve; the best roster found by then is kept, with a reason for each open seat.
+    static let timeLimit: Duration = .seconds(5)
+
+    static func saveSetup(_ posts: [DutyPost], of unitID: UUID, by actor: Principal, on req: Request) async throws {
+        // Checked with an empty period, so that a bad set-up is refused before anything is written.
+        do {
+            _ = try DutyRosterBuilder.instance(
+                DutyRosterInput(
+                    unit: DutyUnit(area: AreaPath("/x/")!, posts: posts),
+                    staff: [],
+                    start: SolarDate(julianDay: 2_460_000),
+                    days: 1
+                )
+            )
+        } catch let error as DutyPlanError {
+            throw AppError.invalidFields([
+                FieldError(field: "posts", reason: .invalid(vi: error.vietnameseMessage, en: error.englishMessage))
+            ])
+        }
+        let json = String(decoding: try JSONEncoder().encode(posts), as: UTF8.self)
+        let now = req.application.clock.now()
+        try await req.application.write { db in
+            let setup = try await DutySetup.query(on: db).filter(\.$unitID == unitID).first() ?? DutySetup()
+            setup.unitID = unitID
+            setup.posts = json
+            let _: Void = try await setup.save(on: db)
+            try await AuditTrail.record(
+                on: db,
+                actor: actor.auditActor,
+                action: .update,
+                entity: "duty_setup",
+                entityID: unitID.uuidString,
+                before: nil,
+                after: ["posts": json],
+                now: now
+            )
+        }
+    }
+
+    /// The instance the solver gets for `unit` over `days` days from `start`.
+    static func instance(
+        for unit: OrgUnit,
+        start: SolarDate,
+        days: Int,
+        seed: UInt64,
+        on db: any Database
+    )
+        async throws -> RosterInstance
+    {
+        let unitID = try unit.requireID()
+        guard let setup = try await DutySetup.query(on: db).filter(\.$unitID == unitID).first() else {
+            throw AppError.invalidFields([
+                FieldError(
+                    field: "posts",
+                    reason: .invalid(vi: "đơn vị chưa khai báo chốt trực và ca", en: "the unit has no duty posts yet")
+                )
+            ])
+        }
+        guard let area = AreaPath(unit.areaPath) else { throw AppError.notFound }
+        let end = start.adding(days: days - 1)
+        let staff = try await StaffMember.query(on: db).filter(\.$unit.$id == unitID).filter(\.$status != "left")
+            .sort(\.$nameFolded).all()
+        let peaks = try await DutyCalendar.peaks(over: area, from: start, to: end, on: db).compactMap(\.peakPeriod)
+        let everyDay = (0..<days).map { start.adding(days: $0).iso }
+        let input = DutyRosterInput(
+            unit: DutyUnit(area: area, keyTargets: Set(unit.keyTargetFlags), posts: try setup.decodedPosts()),
+            staff: staff.compactMap { member in
+                member.id.map {
+                    RosterStaff(
+                        id: $0.uuidString,
+                        role: member.isLeader ? "leader" : "officer",
+                        unavailable: member.status == "on_leave" ? everyDay : nil,
+                        name: member.fullName
+                    )
+                }
+            },
+            start: start,
+            days: days,
+            holidays: try await DutyCalendar.daysOff(from: start, to: end, on: db),
+            peaks: peaks,
+            previous: try await publishedSeats(of: unitID, from: start, to: end, on: db),
+            seed: seed
+        )
+        do {
+            return try DutyRosterBuilder.instance(input)
+        } catch let error as DutyPlanError {
+            throw AppError.invalidFields([
+                FieldError(field: "posts", reason: .invalid(vi: error.vietnameseMessage, en: error.englishMessage))
+            ])
+        }
+    }
+
+    /// Solves and stores a draft roster with its seats.
+    static func generate(
+        for unit: OrgUnit,
+        start: SolarDate,
+        days: Int,
+        seed: UInt64,
+        by actor: Principal,
+        on req: Request
+    ) async throws -> Roster {
+        let instance = try await instance(for: unit, start: start, days: days, seed: seed, on: req.db)
+        // The solve is CPU work: it runs on the thread pool, not on an event loop.
+        let solution = try await req.application.threadPool.runIfActive {
+            try RosterSolver.solve(instance, seed: seed, timeLimit: timeLimit)
+        }
+        let unitID = try unit.requireID()
+        let roster = Roster()
+        roster.id = UUID()
+        roster.unitID = unitID
+        roster.startDate = start.iso
+        roster.endDate = start.adding(days: days - 1).iso
+        roster.status = "draft"
+        roster.seed = Int(seed)
+        roster.hardViolations = solution.report.hardViolations.count
+        roster.openSeats = solution.report.openSlots.reduce(0) { $0 + $1.missing }
+        roster.report = String(decoding: try JSONEncoder().encode(solution.report), as: UTF8.self)
+        let shifts = Dictionary(instance.shifts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let seats = try solution.assignments.compactMap { assignment -> RosterSeat? in
+            guard let shift = shifts[assignment.shift], let date = SolarDate(iso: assignment.date),
+                let staffID = UUID(uuidString: assignment.staff)
+            else { return nil }
+            let seat = RosterSeat()
+            seat.rosterID = try roster.requireID()
+            seat.unitID = unitID
+            seat.date = assignment.date
+            seat.shift = assignment.shift
+            seat.post = assignment.post ?? instance.posts?.first ?? ""
+            seat.role = assignment.role ?? "officer"
+            seat.staffID = staffID
+            seat.startsAt = VietnamTime.instant(date, minutes: shift.startMinute ?? 0)
+            seat.endsAt = seat.startsAt.addingTimeInterval(shift.hours * 3600)
+            return seat
+        }
+        let now = req.application.clock.now()
+        try await req.application.write { db in
+            try await roster.insert(on: db)
+            for chunk in ImportLookups.chunks(seats) { let _: Void = try await chunk.create(on: db) }
+            try await AuditTrail.record(
+                on: db,
+                actor: actor.auditActor,
+                action: .create,
+                entity: "roster",
+                entityID: try roster.requireID().uuidString,
+                before: nil,
+                after: [
+                    "unit_id": unitID.uuidString, "start_date": roster.startDate, "end_date": roster.endDate,
+                    "seats": String(seats.count), "open_seats": String(roster.openSeats),
+                ],
+                now: now
+            )
+        }
+        return roster
+    }
+
+    /// Publishes a draft; a published roster of the unit over the same days is replaced.
+    static func publish(_ roster: Roster, by actor: Principal, on req: Request) async throws {
+        guard roster.status == "draft" else {
+            throw AppError.invalidFields([
+                FieldError(
+                    field: "status",
+                    reason: .invalid(vi: "chỉ công bố được bản nháp", en: "only a draft can be published")
+                )
+            ])
+        }
+        let now = req.application.clock.now()
+        try await req.application.write { db in
+            let _: Void = try await Roster.query(on: db).filter(\.$unitID == roster.unitID)
+                .filter(\.$status == "published")
+                .filter(\.$startDate <= roster.endDate).filter(\.$endDate >= roster.startDate)
+                .set(\.$status, to: "replaced").update()
+            roster.status = "published"
+            roster.publishedAt = now
+            try await roster.persist(on: db)
+            try await AuditTrail.record(
+                on: db,
+                actor: actor.auditActor,
+                action: .update,
+                entity: "roster",
+                entityID: try roster.requireID().uuidString,
+                before: ["status": "draft"],
+                after: ["status": "published"],
+                now: now
+            )
+        }
+    }
+
+    /// Seats of the unit's published rosters between two days, as the solver keeps them.
+    static func publishedSeats(
+        of unitID: UUID,
+        from: SolarDate,
+        to: SolarDate,
+        on db: any Database
+    ) async throws
+        -> [RosterAssignment]
+    {
+        let rosters = try await Roster.query(on: db).filter(\.$unitID == unitID).filter(\.$status == "published")
+            .filter(\.$startDate <= to.iso).filter(\.$endDate >= from.iso).all()
+        guard !rosters.isEmpty else { return [] }
+        let seats = try await RosterSeat.query(on: db).filter(\.$rosterID ~~ rosters.compactMap(\.id))
+            .filter(\.$date >= from.iso).filter(\.$date <= to.iso).all()
+        return seats.map {
+            RosterAssignment(date: $0.date, shift: $0.shift, staff: $0.staffID.uuidString, post: $0.post, role: $0.role)
+        }
+    }
+}
