@@ -33,6 +33,17 @@ struct DutyTests {
         }
     }
 
+    /// A token of an authority leader over `area`.
+    static func authority(_ app: Application, _ username: String, over area: AreaDTO) async throws -> String {
+        let user = try await Fixtures.user(
+            username,
+            role: .authorityLeader,
+            scope: .area(AreaPath(area.path)!),
+            on: app.db
+        )
+        return try await Fixtures.token(for: user, app: app)
+    }
+
     static func roster(_ app: Application, unit: UUID, token: String) async throws -> RosterDTO {
         let response = try await api(
             app,
@@ -69,13 +80,7 @@ struct DutyTests {
                 )
                 #expect(setup.status == .ok, "\(setup.text)")
             }
-            let authority = try await Fixtures.user(
-                "cong_an_tinh",
-                role: .authorityLeader,
-                scope: .area(AreaPath(world.province.path)!),
-                on: app.db
-            )
-            let token = try await Fixtures.token(for: authority, app: app)
+            let token = try await Self.authority(app, "cong_an_tinh", over: world.province)
             let declared = try await api(
                 app,
                 .POST,
@@ -196,13 +201,7 @@ struct DutyTests {
                     "name", "end_date", "extra_officers",
                 ]
             )
-            let commune = try await Fixtures.user(
-                "cong_an_xa_b",
-                role: .authorityLeader,
-                scope: .area(AreaPath(world.communeB.path)!),
-                on: app.db
-            )
-            let communeToken = try await Fixtures.token(for: commune, app: app)
+            let communeToken = try await Self.authority(app, "cong_an_xa_b", over: world.communeB)
             let outside = try await api(
                 app,
                 .POST,
@@ -325,13 +324,7 @@ struct DutyTests {
             }
             _ = try await Self.roster(app, unit: unitD, token: admin)
 
-            let provincial = try await Fixtures.user(
-                "cong_an_tinh",
-                role: .authorityLeader,
-                scope: .area(AreaPath(world.province.path)!),
-                on: app.db
-            )
-            let token = try await Fixtures.token(for: provincial, app: app)
+            let token = try await Self.authority(app, "cong_an_tinh", over: world.province)
             // Tuesday 2 February 2027, 10:00 in Vietnam; Tết's days off begin on Friday the 5th.
             let at = "2027-02-02T10:00:00%2B07:00"
             let gaps = try await api(app, .GET, "/api/v1/duty/oversight?at=\(at)", token: token).json(
@@ -349,13 +342,7 @@ struct DutyTests {
             #expect(gaps.first { $0.unitId == unitD }?.gaps.contains { $0.role == "officer" } == true)
 
             // A commune's authority sees only its own commune's units; the unit's head sees its unit covered.
-            let commune = try await Fixtures.user(
-                "cong_an_xa",
-                role: .authorityLeader,
-                scope: .area(AreaPath(world.communeA.path)!),
-                on: app.db
-            )
-            let communeToken = try await Fixtures.token(for: commune, app: app)
+            let communeToken = try await Self.authority(app, "cong_an_xa", over: world.communeA)
             let communeGaps = try await api(app, .GET, "/api/v1/duty/oversight?at=\(at)", token: communeToken)
                 .json([UnitCoverDTO].self)
             #expect(communeGaps.map(\.unitId) == [unitC])
