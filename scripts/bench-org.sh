@@ -127,8 +127,10 @@ bench_db() {
     if [ "$db" = postgres ]; then
         # Autovacuum marks freshly loaded pages all-visible within a minute of a bulk load; do it now, so that
         # index-only scans run from the first request instead of after the first naptime.
+        # (From this session: the loading session's own VACUUM leaves the pages unmarked.)
         psql -X -q -v ON_ERROR_STOP=1 "$DATABASE_URL" -c "VACUUM (ANALYZE)" >/dev/null 2>&1 \
             || die "$db: VACUUM after seeding failed"
+        echo "all-visible pages after VACUUM: $(query_codes "SELECT string_agg(relname || ' ' || relallvisible || '/' || relpages, ', ' ORDER BY relname) FROM pg_class WHERE relname IN ('units', 'staff', 'name_keys')")"
     fi
     grep -E '^Demo province loaded|^Loaded in' "$dir/demo.log" | sed 's/^/    /' || true
     echo "seeding time ($db): ${SEED_S[$db]} s"

@@ -101,6 +101,12 @@ struct RegistrySearchTests {
                     .items.map(\.code)
             }
             #expect(try await units("co%20khi", token: world.adminToken) == ["CT-DT"])
+            // The plain list counts its rows in the same pass as its page, and past the last page too.
+            for page in [1, 2] {
+                let list = try await api(app, .GET, "/api/v1/units?page=\(page)", token: world.adminToken)
+                    .json(PageDTO<UnitDTO>.self)
+                #expect(list.total == 2 && list.items.count == (page == 1 ? 2 : 0) && !list.hasMore)
+            }
             #expect(try await units("dien%20tu", token: world.adminToken).isEmpty)
             // A department's name is not a top-level unit of the list.
             #expect(try await units("van%20phong", token: world.adminToken).isEmpty)

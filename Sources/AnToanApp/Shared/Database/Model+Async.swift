@@ -20,11 +20,10 @@ extension Model {
 extension Database {
     /// Refreshes the planner's statistics of `tables` after a bulk load, so that the next queries walk
     /// the right indexes at once instead of after the next autovacuum (PostgreSQL) or never (SQLite).
-    /// PostgreSQL also vacuums, which marks the new rows all-visible so that counts read the index alone.
+    /// (A VACUUM here would not help: PostgreSQL marks pages all-visible only from another session.)
     func analyze(_ tables: [String]) async throws {
-        let command = sql.dialect.name == "postgresql" ? "VACUUM (ANALYZE)" : "ANALYZE"
         for table in tables {
-            let _: Void = try await sql.raw("\(unsafeRaw: command) \(ident: table)").run()
+            let _: Void = try await sql.raw("ANALYZE \(ident: table)").run()
         }
     }
 }
