@@ -101,7 +101,7 @@ struct RegistrySearchTests {
                     .items.map(\.code)
             }
             #expect(try await units("co%20khi", token: world.adminToken) == ["CT-DT"])
-            // The plain list counts its rows in the same pass as its page, and past the last page too.
+            // The plain list is counted, past its last page too.
             for page in [1, 2] {
                 let list = try await api(app, .GET, "/api/v1/units?page=\(page)", token: world.adminToken)
                     .json(PageDTO<UnitDTO>.self)

@@ -34,22 +34,15 @@ extension OrganisationQueries {
                 """
             ).all(decoding: UnitRow.self)
         } else {
-            // The page's ids, and the count of every row, come from one pass over the index; only the page's
-            // rows are joined, however deep the page.
+            // The page's ids come from the index alone; only they are joined, however deep the page.
             let order: SQLQueryString = "ORDER BY u.area_path, u.name_folded, u.id"
-            let found = try await db.sql.raw(
+            rows = try await db.sql.raw(
                 """
-                \(columns), p.total_rows FROM (SELECT u.id AS page_id, COUNT(*) OVER () AS total_rows FROM units u \
-                WHERE \(visible) \(order) \(window(page))) p \
+                \(columns) FROM (SELECT u.id AS page_id FROM units u WHERE \(visible) \(order) \(window(page))) p \
                 JOIN units u ON u.id = p.page_id LEFT JOIN areas a ON a.id = u.area_id \(order)
                 """
-            ).all()
-            rows = try found.map { try $0.decode(model: UnitRow.self) }
-            total = try found.first?.decode(column: "total_rows", as: Int.self)
-            // A page past the end has no row to carry the count.
-            if total == nil, page > 1 {
-                total = try await count("SELECT COUNT(*) AS n FROM units u WHERE \(visible)", on: db)
-            }
+            ).all(decoding: UnitRow.self)
+            total = try await count("SELECT COUNT(*) AS n FROM units u WHERE \(visible)", on: db)
         }
         return ListPage(rows: rows, page: page, perPage: perPage, total: total)
     }
