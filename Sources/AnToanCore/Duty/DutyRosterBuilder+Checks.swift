@@ -1,9 +1,15 @@
 /// Checks of a unit's set-up and of peak periods, and the shift templates shared by its posts.
 extension DutyRosterBuilder {
-    static func check(_ unit: DutyUnit) throws(DutyPlanError) {
-        guard !unit.posts.isEmpty else { throw .noPosts }
+    /// Checks a unit's posts as `instance` does, without a period: a set-up can be refused before it is saved.
+    public static func validate(_ posts: [DutyPost]) throws(DutyPlanError) {
+        try check(posts)
+        _ = try templates(posts)
+    }
+
+    static func check(_ posts: [DutyPost]) throws(DutyPlanError) {
+        guard !posts.isEmpty else { throw .noPosts }
         var postIds: Set<String> = []
-        for (index, post) in unit.posts.enumerated() {
+        for (index, post) in posts.enumerated() {
             guard !post.id.isEmpty else { throw .emptyPostIdentifier(position: index + 1) }
             guard postIds.insert(post.id).inserted else { throw .duplicatePost(post: post.id) }
             do {

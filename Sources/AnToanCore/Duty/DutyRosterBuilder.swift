@@ -7,7 +7,7 @@ public enum DutyRosterBuilder {
     /// Throws `DutyPlanError` naming the post or shift at fault; a built instance always passes validation.
     public static func instance(_ input: DutyRosterInput) throws -> RosterInstance {
         let unit = input.unit
-        try check(unit)
+        try check(unit.posts)
         try check(input.peaks)
         guard (1...366).contains(input.days) else {
             throw DutyPlanError.instance(.invalidDays(field: "days", value: input.days))
