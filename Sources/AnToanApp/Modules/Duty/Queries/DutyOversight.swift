@@ -142,14 +142,9 @@ enum DutyOversight {
     ) async throws
         -> [Slot: StaffCount]
     {
-        let published = try await Roster.query(on: db).filter(\.$unitID == unitID).filter(\.$status == "published")
-            .all().compactMap(\.id)
-        guard !published.isEmpty, !days.isEmpty else { return [:] }
-        let seats = try await RosterSeat.query(on: db).filter(\.$rosterID ~~ published)
-            .filter(\.$date ~~ days.map(\.iso)).all()
         var counts: [Slot: StaffCount] = [:]
-        for seat in seats {
-            let key = Slot(date: seat.date, post: seat.post, shift: seat.shift)
+        for seat in try await RosterService.publishedSeats(of: unitID, on: Array(days), on: db) {
+            let key = Slot(date: seat.date, post: seat.post ?? "", shift: seat.shift)
             var count = counts[key] ?? .zero
             if seat.role == "leader" { count.leaders += 1 } else { count.officers += 1 }
             counts[key] = count

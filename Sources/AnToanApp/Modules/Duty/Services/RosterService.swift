@@ -78,7 +78,7 @@ enum RosterService {
             days: days,
             holidays: try await DutyCalendar.daysOff(from: start, to: end, on: db),
             peaks: peaks,
-            previous: try await publishedSeats(of: unitID, from: start, to: end, on: db),
+            previous: try await publishedSeats(of: unitID, on: (0..<days).map { start.adding(days: $0) }, on: db),
             seed: seed
         )
         do {
@@ -185,20 +185,21 @@ enum RosterService {
         }
     }
 
-    /// Seats of the unit's published rosters between two days, as the solver keeps them.
+    /// Seats of the unit's published rosters on the given days, as the solver keeps them and oversight
+    /// counts them.
     static func publishedSeats(
         of unitID: UUID,
-        from: SolarDate,
-        to: SolarDate,
+        on days: [SolarDate],
         on db: any Database
     ) async throws
         -> [RosterAssignment]
     {
+        guard let first = days.min(), let last = days.max() else { return [] }
         let rosters = try await Roster.query(on: db).filter(\.$unitID == unitID).filter(\.$status == "published")
-            .filter(\.$startDate <= to.iso).filter(\.$endDate >= from.iso).all()
+            .filter(\.$startDate <= last.iso).filter(\.$endDate >= first.iso).all()
         guard !rosters.isEmpty else { return [] }
         let seats = try await RosterSeat.query(on: db).filter(\.$rosterID ~~ rosters.compactMap(\.id))
-            .filter(\.$date >= from.iso).filter(\.$date <= to.iso).all()
+            .filter(\.$date ~~ days.map(\.iso)).all()
         return seats.map {
             RosterAssignment(date: $0.date, shift: $0.shift, staff: $0.staffID.uuidString, post: $0.post, role: $0.role)
         }
