@@ -24,4 +24,6 @@ func routes(_ app: Application) throws {
     // Duty (DUTY)
     try app.register(collection: DutyController())
     try app.grouped("api", "v1").register(collection: DutyAPIController())
+    try app.register(collection: DutyDeskController())
+    try app.grouped("api", "v1").register(collection: DutyWatchAPIController())
 }

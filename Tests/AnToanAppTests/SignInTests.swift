@@ -190,4 +190,8 @@ final class TestClock: Sendable {
     func advance(by seconds: TimeInterval) {
         current.withLock { $0 = $0.addingTimeInterval(seconds) }
     }
+
+    func set(_ date: Date) {
+        current.withLock { $0 = date }
+    }
 }

@@ -114,7 +114,7 @@ extension OpenAPI {
             ),
             "RosterList": ["type": "array", "items": ref("Roster")],
             "RosterRequest": input(["start_date", "days", "seed"], required: ["start_date"]),
-            "UnitCover": record(["unit_id", "code", "name", "no_setup", "gaps"]),
+            "UnitCover": record(["unit_id", "code", "name", "no_setup", "gaps", "not_checked_in"]),
             "UnitCoverList": ["type": "array", "items": ref("UnitCover")],
         ]
     }

@@ -277,7 +277,7 @@ extension OpenAPI {
                 [
                     "unit_id", "department_id", "code", "full_name", "position", "phone", "email", "is_leader",
                     "status",
-                    "identity_number",
+                    "identity_number", "account",
                 ],
                 required: ["unit_id", "full_name", "position"]
             ),

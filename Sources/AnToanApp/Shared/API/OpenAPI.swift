@@ -70,7 +70,7 @@ enum OpenAPI {
                 response: "AuditPage",
                 query: ["entity", "page"]
             ),
-        ] + organisationOperations + importOperations + dutyOperations
+        ] + organisationOperations + importOperations + dutyOperations + dutyWatchOperations
 
     static func document() -> [String: Any] {
         var paths: [String: [String: Any]] = [:]
@@ -114,7 +114,9 @@ enum OpenAPI {
             "paths": paths,
             "components": [
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
-                "schemas": [organisationSchemas, importSchemas, dutySchemas].reduce(schemas) { all, module in
+                "schemas": [organisationSchemas, importSchemas, dutySchemas, dutyWatchSchemas].reduce(schemas) {
+                    all,
+                    module in
                     all.merging(module) { first, _ in first }
                 },
             ],

@@ -29,6 +29,13 @@ enum SiteURL: Sendable {
     case routingRuleDelete(UUID)
     case importData
     case dutyOversight
+    case dutyDesk
+    case dutyCheckIn
+    case dutyCheckOut
+    case dutyLog
+    case dutyHandover
+    case dutyReceive(UUID)
+    case dutyLogBook(UUID)
 
     /// What the areas page changes in an existing area, each with its own form (a new area posts to `areas`).
     enum AreaChange: String, Sendable, CaseIterable {
@@ -74,6 +81,13 @@ enum SiteURL: Sendable {
         case .routingRuleDelete(let id): "/routing-rules/\(id.uuidString.lowercased())/delete"
         case .importData: "/import"
         case .dutyOversight: "/duty/oversight"
+        case .dutyDesk: "/duty"
+        case .dutyCheckIn: "/duty/check-in"
+        case .dutyCheckOut: "/duty/check-out"
+        case .dutyLog: "/duty/log"
+        case .dutyHandover: "/duty/handover"
+        case .dutyReceive(let id): "/duty/handovers/\(id.uuidString.lowercased())/receive"
+        case .dutyLogBook(let id): "/units/\(id.uuidString.lowercased())/duty-log"
         }
     }
 
@@ -89,6 +103,8 @@ enum SiteURL: Sendable {
             case .unitPart(_, let part): "/units/:id/\(part.rawValue)"
             case .body: "/bodies/:id"
             case .routingRuleDelete: "/routing-rules/:id/delete"
+            case .dutyReceive: "/duty/handovers/:id/receive"
+            case .dutyLogBook: "/units/:id/duty-log"
             default: url.path
             }
         return pattern.pathComponents

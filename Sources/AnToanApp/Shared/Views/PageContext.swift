@@ -34,6 +34,7 @@ struct NavItem: Sendable {
         NavItem(url: .areas, vi: "Địa bàn", en: "Areas", action: .viewOrganisation),
         NavItem(url: .bodies, vi: "Cơ quan quản lý", en: "Supervising bodies", action: .viewOrganisation),
         NavItem(url: .importData, vi: "Nhập dữ liệu", en: "Import", action: .manageOrganisation),
+        NavItem(url: .dutyDesk, vi: "Ca trực của tôi", en: "My duty", action: .performDuty),
         NavItem(url: .dutyOversight, vi: "Giám sát trực", en: "Duty oversight", action: .oversee),
         NavItem(url: .users, vi: "Tài khoản", en: "Accounts", action: .viewAccounts),
         NavItem(url: .audit, vi: "Nhật ký thay đổi", en: "Audit trail", action: .viewAuditTrail),

@@ -62,7 +62,15 @@ enum Stylesheet {
           table.stack td { display: block; border: 0; padding: 2px 8px; }
           table.stack td:first-child { font-weight: 600; }
         }
+        .status-on_time { color: var(--ok); font-weight: 600; }
+        .status-late, .status-missing, .status-absent { color: var(--bad); font-weight: 600; }
+        .struck { text-decoration: line-through; color: var(--muted); }
+        .entries { list-style: none; padding: 0; margin: 0; }
+        .entries li { border-bottom: 1px solid var(--line); padding: 8px 0; }
+        .wide { width: 100%; max-width: 32rem; }
+        .print-only { display: none; }
         @media print {
+          .print-only { display: block; }
           .topbar, .skip, footer, form, .pager { display: none !important; }
           body { background: #fff; }
           main { max-width: none; padding: 0; }

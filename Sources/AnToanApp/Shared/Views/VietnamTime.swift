@@ -18,6 +18,8 @@ enum VietnamTime {
 
     static func date(_ date: Date) -> String { formatter("dd/MM/yyyy").string(from: date) }
 
+    static func time(_ date: Date) -> String { formatter("HH:mm").string(from: date) }
+
     /// The calendar day in Vietnam at `date`.
     static func day(of date: Date) -> SolarDate {
         var calendar = Calendar(identifier: .gregorian)

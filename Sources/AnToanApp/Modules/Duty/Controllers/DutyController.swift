@@ -13,7 +13,14 @@ struct DutyController: RouteCollection {
         let covers = try await DutyOversight.gaps(in: principal.scope, at: at, on: req.db)
         let model = OversightPage.Model(
             rows: covers.map {
-                OversightPage.Row(unitID: $0.unitID, name: $0.name, code: $0.code, noSetup: $0.noSetup, gaps: $0.gaps)
+                OversightPage.Row(
+                    unitID: $0.unitID,
+                    name: $0.name,
+                    code: $0.code,
+                    noSetup: $0.noSetup,
+                    gaps: $0.gaps,
+                    notCheckedIn: $0.notCheckedIn
+                )
             },
             at: at
         )

@@ -98,6 +98,8 @@ struct UnitCoverDTO: Content {
     /// True when the unit has not set up its duty posts at all.
     var noSetup: Bool
     var gaps: [DutyOversight.Gap]
+    /// People on a shift under way who have not checked in past the grace.
+    var notCheckedIn: [DutyOversight.Absence]
 
     init(_ cover: DutyOversight.UnitCover) {
         unitId = cover.unitID
@@ -105,5 +107,6 @@ struct UnitCoverDTO: Content {
         name = cover.name
         noSetup = cover.noSetup
         gaps = cover.gaps
+        notCheckedIn = cover.notCheckedIn
     }
 }

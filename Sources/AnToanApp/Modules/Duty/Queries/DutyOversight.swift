@@ -22,12 +22,22 @@ enum DutyOversight {
         var rostered: Int
     }
 
+    /// Someone on a shift under way who has not checked in past the grace.
+    struct Absence: Codable, Sendable, Equatable {
+        var name: String
+        var post: String
+        var shift: String
+        var role: String
+        var startsAt: Date
+    }
+
     struct UnitCover: Sendable {
         var unitID: UUID
         var code: String
         var name: String
         var noSetup: Bool
         var gaps: [Gap]
+        var notCheckedIn: [Absence] = []
     }
 
     /// Looks this far ahead for the next holiday or peak day.
@@ -49,6 +59,7 @@ enum DutyOversight {
         let daysOff = try await DutyCalendar.daysOff(from: today.adding(days: -1), to: horizon, on: db)
         let peaks = try await PeakPeriodRecord.query(on: db).filter(\.$endDate >= today.iso)
             .filter(\.$startDate <= horizon.iso).all().compactMap(\.peakPeriod)
+        let absences = try await notCheckedIn(units: ids, at: at, on: db)
         var result: [UnitCover] = []
         for unit in units {
             guard let id = unit.id, let area = AreaPath(unit.areaPath) else { continue }
@@ -98,11 +109,49 @@ enum DutyOversight {
                     )
                 }
             }
-            if !gaps.isEmpty {
-                result.append(UnitCover(unitID: id, code: unit.code, name: unit.name, noSetup: false, gaps: gaps))
+            let missing = absences[id] ?? []
+            if !gaps.isEmpty || !missing.isEmpty {
+                result.append(
+                    UnitCover(
+                        unitID: id,
+                        code: unit.code,
+                        name: unit.name,
+                        noSetup: false,
+                        gaps: gaps,
+                        notCheckedIn: missing
+                    )
+                )
             }
         }
         return result
+    }
+
+    /// Per unit, the people on published seats under way at `at` who have not checked in past the grace.
+    private static func notCheckedIn(units: [UUID], at: Date, on db: any Database) async throws -> [UUID: [Absence]] {
+        var seats: [RosterSeat] = []
+        for chunk in ImportLookups.chunks(units) {
+            seats += try await RosterSeat.query(on: db).filter(\.$unitID ~~ chunk)
+                .filter(\.$startsAt <= at.addingTimeInterval(-DutyWatch.rule.grace)).filter(\.$endsAt > at)
+                .filter(\.$startsAt > at.addingTimeInterval(-2 * 86_400)).all()
+        }
+        seats = try await DutyWatch.published(seats, on: db)
+        var checked: Set<UUID> = []
+        for chunk in ImportLookups.chunks(seats.compactMap(\.id)) {
+            checked.formUnion(try await DutyCheckIn.query(on: db).filter(\.$seatID ~~ chunk).all().map(\.seatID))
+        }
+        let missing = seats.filter { $0.id.map { !checked.contains($0) } ?? false }
+        let names = try await DutyBook.names(missing.map(\.staffID), on: db)
+        return Dictionary(grouping: missing, by: \.unitID).mapValues { seats in
+            seats.map {
+                Absence(
+                    name: names[$0.staffID] ?? "",
+                    post: $0.post,
+                    shift: $0.shift,
+                    role: $0.role,
+                    startsAt: $0.startsAt
+                )
+            }
+        }
     }
 
     private struct Slot: Hashable {

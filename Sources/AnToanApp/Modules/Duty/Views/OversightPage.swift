@@ -10,6 +10,7 @@ enum OversightPage {
         var code: String
         var noSetup: Bool
         var gaps: [DutyOversight.Gap]
+        var notCheckedIn: [DutyOversight.Absence]
     }
 
     struct Model {
@@ -46,7 +47,12 @@ enum OversightPage {
                                 if row.noSetup {
                                     Text(lang("Chưa khai báo chốt trực và ca", "No duty posts set up"))
                                 } else {
-                                    List(row.gaps.map { gapText($0, lang) }) { Text($0) }
+                                    List(
+                                        row.gaps.map { gapText($0, lang) }
+                                            + row.notCheckedIn.map { absenceText($0, lang) }
+                                    ) {
+                                        Text($0)
+                                    }
                                 }
                             }
                         }
@@ -54,6 +60,11 @@ enum OversightPage {
                 }
             }
         }
+    }
+
+    static func absenceText(_ absence: DutyOversight.Absence, _ lang: Language) -> String {
+        lang("Chưa nhận ca", "Not checked in") + ": \(absence.name), \(lang("chốt", "post")) \(absence.post), "
+            + "\(lang("ca", "shift")) \(absence.shift) \(lang("từ", "from")) \(VietnamTime.dateTime(absence.startsAt))"
     }
 
     static func gapText(_ gap: DutyOversight.Gap, _ lang: Language) -> String {

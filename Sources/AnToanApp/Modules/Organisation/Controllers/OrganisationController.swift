@@ -228,7 +228,8 @@ struct OrganisationController: RouteCollection {
                         phone: form["phone"].nonEmpty,
                         email: form["email"].nonEmpty,
                         isLeader: form["is_leader"] == "true",
-                        identityNumber: form["identity_number"].nonEmpty
+                        identityNumber: form["identity_number"].nonEmpty,
+                        account: form["account"].nonEmpty
                     ),
                     by: principal,
                     on: req

@@ -79,7 +79,7 @@ struct SystemInput: APIInput {
 struct StaffInput: APIInput {
     static let fields: Set<String> = [
         "unit_id", "department_id", "code", "full_name", "position", "phone", "email", "is_leader", "status",
-        "identity_number",
+        "identity_number", "account",
     ]
     var unitId: UUID?
     var departmentId: UUID?
@@ -91,6 +91,8 @@ struct StaffInput: APIInput {
     var isLeader: Bool?
     var status: String?
     var identityNumber: String?
+    /// The username of the account that signs in as this person, for duty and "my shifts".
+    var account: String?
     func problems() -> [FieldError] { [] }
 }
 

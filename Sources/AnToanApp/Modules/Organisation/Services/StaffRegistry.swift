@@ -56,6 +56,9 @@ enum StaffRegistry {
             }
             member.identityNumber = identity
         }
+        if let account = input.account, !account.isEmpty, let unitID = input.unitId {
+            member.userID = try await linkableAccount(account, unit: unitID, checker: &checker, on: req.db)
+        }
         try checker.check()
         guard let unit else { throw AppError.notFound }
         member.$unit.id = try unit.requireID()
@@ -68,6 +71,32 @@ enum StaffRegistry {
             on: req
         ) { db in try await NameKeys.write([member], on: db) }
         return member
+    }
+
+    /// The account named `username` if it may sign in as a person of `unit`: one of the unit's own accounts,
+    /// not yet linked to anyone else.
+    private static func linkableAccount(
+        _ username: String,
+        unit: UUID,
+        checker: inout FieldChecker,
+        on db: any Database
+    ) async throws -> UUID? {
+        guard let user = try await User.query(on: db).filter(\.$username == username).first(), let id = user.id
+        else {
+            checker.add("account", .notFound)
+            return nil
+        }
+        guard user.unitID == unit else {
+            checker.add(
+                "account",
+                .invalid(vi: "phải là tài khoản của chính đơn vị này", en: "must be an account of this unit")
+            )
+            return nil
+        }
+        if try await StaffMember.query(on: db).filter(\.$userID == id).first() != nil {
+            checker.add("account", .taken)
+        }
+        return id
     }
 
     /// A membership; the guard certificate is due 5 years after issue, a self-defence term ends after 4 years.

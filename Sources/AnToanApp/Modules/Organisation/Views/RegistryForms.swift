@@ -196,6 +196,13 @@ enum RegistryForms {
                     required: false,
                     max: 12
                 )
+                field(
+                    .staff,
+                    "account",
+                    lang("Tài khoản đăng nhập (không bắt buộc)", "Sign-in account (optional)"),
+                    required: false,
+                    max: 64
+                )
             }
             form(.memberships, lang("Thêm vào lực lượng", "Add to a force")) {
                 select(.memberships, "staff_id", lang("Cán bộ", "Staff member"), staff)

@@ -1,0 +1,104 @@
+import AnToanCore
+import Vapor
+
+/// The pages of duty as it happens: the desk of the person on duty and its forms, and a unit's log book.
+struct DutyDeskController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.route(.dutyDesk), use: desk)
+        routes.post(SiteURL.route(.dutyCheckIn), use: checkIn)
+        routes.post(SiteURL.route(.dutyCheckOut), use: checkOut)
+        routes.post(SiteURL.route(.dutyLog), use: write)
+        routes.post(SiteURL.route(.dutyHandover), use: handOver)
+        routes.post(SiteURL.route(.dutyReceive(.placeholder)), use: receive)
+        routes.get(SiteURL.route(.dutyLogBook(.placeholder)), use: logBook)
+    }
+
+    @Sendable func desk(req: Request) async throws -> Response {
+        try await render(req, failed: nil)
+    }
+
+    private func render(_ req: Request, failed: RegistryForms.Failed?) async throws -> Response {
+        let principal = try req.principal(allowedTo: .performDuty)
+        let now = req.application.clock.now()
+        let title = req.pageLanguage("Ca trực của tôi", "My duty")
+        let desk: DutyDesk
+        do {
+            desk = try await DutyDesk.load(for: principal, at: now, on: req.db)
+        } catch AppError.invalidFields(let errors) {
+            return req.page(title) { DutyDeskPage.unlinked(FieldChecker(errors), $0) }
+        }
+        let model = DutyDeskPage.Model(desk: desk, at: now, failed: failed)
+        return req.page(title, status: failed == nil ? .ok : .unprocessableEntity) { DutyDeskPage.view(model, $0) }
+    }
+
+    /// Runs a form's action and goes back to the desk; on bad input the desk again, with the errors.
+    private func act(
+        _ req: Request,
+        form: String,
+        done: (vi: String, en: String),
+        _ action: (Principal, [String: String]) async throws -> Void
+    ) async throws -> Response {
+        let principal = try req.principal(allowedTo: .performDuty)
+        let values = (try? req.content.decode([String: String].self)) ?? [:]
+        do {
+            try await action(principal, values)
+        } catch AppError.invalidFields(let errors) {
+            return try await render(req, failed: .init(form: form, errors: FieldChecker(errors), values: values))
+        }
+        return req.redirect(to: .dutyDesk, flash: Flash(kind: .success, message: req.pageLanguage(done.vi, done.en)))
+    }
+
+    @Sendable func checkIn(req: Request) async throws -> Response {
+        try await act(req, form: "seat", done: ("Đã nhận ca.", "Checked in.")) { principal, _ in
+            _ = try await DutyWatch.checkIn(by: principal, on: req)
+        }
+    }
+
+    @Sendable func checkOut(req: Request) async throws -> Response {
+        try await act(req, form: "seat", done: ("Đã kết thúc ca.", "Checked out.")) { principal, _ in
+            _ = try await DutyWatch.checkOut(by: principal, on: req)
+        }
+    }
+
+    @Sendable func write(req: Request) async throws -> Response {
+        try await act(req, form: "entry", done: ("Đã ghi sổ.", "Written in the log book.")) { principal, form in
+            let kind: DutyLog.Kind =
+                form["follow_up"] == "on" ? .open : form["kind"].flatMap(DutyLog.Kind.init(rawValue:)) ?? .note
+            var refersTo: UUID?
+            if let text = form["refers_to"], !text.isEmpty {
+                guard let id = UUID(uuidString: text) else {
+                    throw AppError.invalidFields([FieldError(field: "refers_to", reason: .notFound)])
+                }
+                refersTo = id
+            }
+            _ = try await DutyWatch.write(kind: kind, text: form["text"], refersTo: refersTo, by: principal, on: req)
+        }
+    }
+
+    @Sendable func handOver(req: Request) async throws -> Response {
+        try await act(req, form: "handover", done: ("Đã bàn giao ca.", "Handed over.")) { principal, form in
+            _ = try await DutyWatch.handOver(notes: form["notes"], by: principal, on: req)
+        }
+    }
+
+    @Sendable func receive(req: Request) async throws -> Response {
+        try await act(req, form: "handover", done: ("Đã nhận ca.", "Taken over.")) { principal, _ in
+            _ = try await DutyWatch.receive(try req.idParameter(), by: principal, on: req)
+        }
+    }
+
+    /// A unit's log book over a period, laid out to print and file.
+    @Sendable func logBook(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .viewRosters)
+        let unit = try await OrganisationQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
+        let (from, to) = try DutyBook.period(req, now: req.application.clock.now())
+        let model = LogBookPage.Model(
+            unitID: try unit.requireID(),
+            unitName: unit.name,
+            from: from,
+            to: to,
+            shifts: try await DutyBook.book(unit: try unit.requireID(), from: from, to: to, on: req.db)
+        )
+        return req.page(req.pageLanguage("Sổ nhật ký trực ban", "Duty log book")) { LogBookPage.view(model, $0) }
+    }
+}
