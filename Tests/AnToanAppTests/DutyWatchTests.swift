@@ -208,4 +208,142 @@ struct DutyWatchTests {
             #expect(printed.body.string.contains("Ca ngày bình thường, bàn giao đủ chìa khóa."))
         }
     }
+
+    /// The fields an API error names, with their messages.
+    static func fields(_ response: TestingHTTPResponse) throws -> [String: String] {
+        let body = try response.json(ErrorBody.self)
+        return Dictionary(body.error.fields.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    @Test(
+        "off-roster check-in, writing before check-in, bad entries, early or repeated handovers, a wrong taker: refused",
+        arguments: Lane.all
+    )
+    func refusals(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            let watch = try await Self.watch(app, clock: clock)
+            let dayOfficer = try await watch.token(app, try await watch.holder(app, "2027-02-02", "D", "officer"))
+            let bystander = try await watch.token(app, try await watch.notOn(app, "2027-02-02", ["D", "N"]))
+            clock.set(Self.at(2, 10))
+
+            // An account linked to no one, and a guard with no shift now.
+            let unlinked = try await api(app, .POST, "/api/v1/duty/check-in", token: watch.officerToken)
+            #expect(unlinked.status == .unprocessableEntity)
+            #expect(try Self.fields(unlinked)["staff"] == "tài khoản này chưa gắn với cán bộ nào của đơn vị")
+            let offRoster = try await api(app, .POST, "/api/v1/duty/check-in", token: bystander)
+            #expect(offRoster.status == .unprocessableEntity)
+            #expect(try Self.fields(offRoster)["seat"]?.contains("không có ca trực") == true)
+            #expect(try await DutyCheckIn.query(on: app.db).count() == 0)
+
+            // The book needs a check-in first; then the check-in at 10:00 is late.
+            let early = try await api(app, .POST, "/api/v1/duty/log", token: dayOfficer, json: #"{"text":"Mở cổng"}"#)
+            #expect(early.status == .unprocessableEntity)
+            #expect(try Self.fields(early)["seat"] != nil)
+            let checkIn = try await api(app, .POST, "/api/v1/duty/check-in", token: dayOfficer)
+            #expect(checkIn.status == .created)
+            #expect(try checkIn.json(CheckInDTO.self).status == "late")
+
+            // Bad entries name their field; nothing is written.
+            let badKind = try await api(
+                app,
+                .POST,
+                "/api/v1/duty/log",
+                token: dayOfficer,
+                json: #"{"kind":"edit","text":"x"}"#
+            )
+            #expect(try Self.fields(badKind)["kind"] != nil)
+            let long = try await api(
+                app,
+                .POST,
+                "/api/v1/duty/log",
+                token: dayOfficer,
+                json: #"{"text":"\#(String(repeating: "a", count: 2_001))"}"#
+            )
+            #expect(try Self.fields(long)["text"] == "dài quá 2000 ký tự")
+            let note = try await api(app, .POST, "/api/v1/duty/log", token: dayOfficer, json: #"{"text":"Mở cổng"}"#)
+            #expect(note.status == .created)
+            let noteID = try note.json(LogEntryDTO.self).id
+            let closeNote = try await api(
+                app,
+                .POST,
+                "/api/v1/duty/log",
+                token: dayOfficer,
+                json: #"{"kind":"close","text":"xong","refers_to":"\#(noteID)"}"#
+            )
+            #expect(try Self.fields(closeNote)["refers_to"]?.contains("không phải việc đang theo dõi") == true)
+            let unknown = try await api(
+                app,
+                .POST,
+                "/api/v1/duty/log",
+                token: dayOfficer,
+                json: #"{"kind":"correction","text":"x","refers_to":"\#(UUID())"}"#
+            )
+            #expect(try Self.fields(unknown)["refers_to"] != nil)
+            #expect(try await DutyLogEntry.query(on: app.db).count() == 1)
+
+            // A handover before the shift's last hour, then a second one, are refused.
+            let tooEarly = try await api(
+                app,
+                .POST,
+                "/api/v1/duty/handover",
+                token: dayOfficer,
+                json: #"{"notes":"Bình thường"}"#
+            )
+            #expect(try Self.fields(tooEarly)["seat"]?.contains("giờ cuối của ca") == true)
+            clock.set(Self.at(2, 18, 30))
+            let handed = try await api(
+                app,
+                .POST,
+                "/api/v1/duty/handover",
+                token: dayOfficer,
+                json: #"{"notes":"Bình thường"}"#
+            )
+            #expect(handed.status == .created)
+            let handover = try handed.json(HandoverDTO.self)
+            let twice = try await api(
+                app,
+                .POST,
+                "/api/v1/duty/handover",
+                token: dayOfficer,
+                json: #"{"notes":"Lần nữa"}"#
+            )
+            #expect(try Self.fields(twice)["seat"]?.contains("đã được bàn giao") == true)
+            #expect(try await DutyHandover.query(on: app.db).count() == 1)
+            // The outgoing officer cannot confirm their own handover.
+            let ownTakeover = try await api(
+                app,
+                .POST,
+                "/api/v1/duty/handovers/\(handover.id)/receive",
+                token: dayOfficer
+            )
+            #expect(try Self.fields(ownTakeover)["staff"]?.contains("chỉ người trực ca kế tiếp") == true)
+            #expect(try await DutyHandover.find(handover.id, on: app.db)?.receivedAt == nil)
+
+            // Scopes: the commune's authority reads the unit's book; the other commune's gets 404.
+            let authorityA = try await DutyTests.authority(app, "cong_an_xa_a", over: watch.world.communeA)
+            let authorityB = try await DutyTests.authority(app, "cong_an_xa_b", over: watch.world.communeB)
+            let path = "/api/v1/units/\(watch.world.unitA.id)/duty-log?from=2027-02-02&to=02/02/2027"
+            let read = try await api(app, .GET, path, token: authorityA)
+            #expect(read.status == .ok)
+            let book = try read.json(LogBookDTO.self)
+            #expect(book.entries.map(\.text) == ["Mở cổng"] && book.handovers.map(\.notes) == ["Bình thường"])
+            #expect(try await api(app, .GET, path, token: authorityB).status == .notFound)
+            let badPeriod = try await api(
+                app,
+                .GET,
+                "/api/v1/units/\(watch.world.unitA.id)/duty-log?from=31/02/2027",
+                token: authorityA
+            )
+            #expect(try Self.fields(badPeriod)["from"] != nil)
+
+            // 19:20: nobody of the night shift (a leader and, state secrets adding one at night, two officers)
+            // has checked in; oversight names them, for unit A only. The day leader who never checked in is
+            // no longer listed: the day shift is over.
+            clock.set(Self.at(2, 19, 20))
+            let covers = try await api(app, .GET, "/api/v1/duty/oversight", token: authorityA).json([UnitCoverDTO].self)
+            #expect(covers.map(\.unitId) == [watch.world.unitA.id])
+            #expect(covers.first?.notCheckedIn.map(\.shift) == ["N", "N", "N"])
+        }
+    }
 }

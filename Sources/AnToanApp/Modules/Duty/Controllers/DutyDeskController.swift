@@ -82,7 +82,7 @@ struct DutyDeskController: RouteCollection {
     }
 
     @Sendable func receive(req: Request) async throws -> Response {
-        try await act(req, form: "handover", done: ("Đã nhận ca.", "Taken over.")) { principal, _ in
+        try await act(req, form: "handover", done: ("Đã xác nhận nhận ca.", "Takeover confirmed.")) { principal, _ in
             _ = try await DutyWatch.receive(try req.idParameter(), by: principal, on: req)
         }
     }

@@ -237,6 +237,14 @@ enum DutyDeskPage {
                     Paragraph(lang("Đang chờ ca sau xác nhận nhận ca.", "Waiting for the next shift to confirm."))
                         .class("status-missing")
                 }
+            } else if desk.me?.checkedInAt == nil {
+                Paragraph(
+                    lang(
+                        "Nhận ca trước, rồi bàn giao vào giờ cuối của ca.",
+                        "Check in first; hand over in the last hour of the shift."
+                    )
+                )
+                .class("muted")
             } else if let next = desk.nextShift {
                 Paragraph(lang("Ca sau: ", "Next shift: ") + next).class("muted")
                 PostForm(url: .dutyHandover, csrf: context.csrf) {
