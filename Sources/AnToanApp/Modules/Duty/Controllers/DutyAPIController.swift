@@ -40,7 +40,8 @@ struct DutyAPIController: RouteCollection {
         } else {
             at = req.application.clock.now()
         }
-        return try await DutyOversight.gaps(in: principal.scope, at: at, on: req.db).map(UnitCoverDTO.init)
+        return try await DutyOversight.gaps(in: principal.scope, at: at, now: req.application.clock.now(), on: req.db)
+            .map(UnitCoverDTO.init)
     }
 
     /// The year's days off: the confirmed schedule, or the computed proposal (confirmed = false).

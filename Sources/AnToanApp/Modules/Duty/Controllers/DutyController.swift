@@ -10,7 +10,7 @@ struct DutyController: RouteCollection {
     @Sendable func oversight(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .oversee)
         let at = req.application.clock.now()
-        let covers = try await DutyOversight.gaps(in: principal.scope, at: at, on: req.db)
+        let covers = try await DutyOversight.gaps(in: principal.scope, at: at, now: at, on: req.db)
         let model = OversightPage.Model(
             rows: covers.map {
                 OversightPage.Row(

@@ -44,7 +44,8 @@ enum DutyOversight {
     static let horizonDays = 60
 
     /// The units in `scope` that lack cover at `at`, in name order; covered units are left out.
-    static func gaps(in scope: Scope, at: Date, on db: any Database) async throws -> [UnitCover] {
+    /// Who has not checked in is told only for `at` up to `now`: a check-in still to come is not missing.
+    static func gaps(in scope: Scope, at: Date, now: Date, on db: any Database) async throws -> [UnitCover] {
         let today = VietnamTime.day(of: at)
         let units = try await OrganisationQueries.units(in: scope, on: db).filter(\.$parent.$id == nil)
             .sort(\.$nameFolded).all()
@@ -59,7 +60,7 @@ enum DutyOversight {
         let daysOff = try await DutyCalendar.daysOff(from: today.adding(days: -1), to: horizon, on: db)
         let peaks = try await PeakPeriodRecord.query(on: db).filter(\.$endDate >= today.iso)
             .filter(\.$startDate <= horizon.iso).all().compactMap(\.peakPeriod)
-        let absences = try await notCheckedIn(units: ids, at: at, on: db)
+        let absences = at <= now ? try await notCheckedIn(units: ids, at: at, on: db) : [:]
         var result: [UnitCover] = []
         for unit in units {
             guard let id = unit.id, let area = AreaPath(unit.areaPath) else { continue }
