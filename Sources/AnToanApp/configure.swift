@@ -50,7 +50,7 @@ public func configure(
     app.migrations.add(MigrationRegistry.all)
 
     let encoder = JSONEncoder()
-    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.keyEncodingStrategy = SnakeCaseKeys.strategy
     encoder.dateEncodingStrategy = .iso8601
     ContentConfiguration.global.use(encoder: encoder, for: .json)
     let decoder = JSONDecoder()

@@ -32,7 +32,7 @@ extension OrganisationQueries {
                 AND k.search_key < \(bind: range.upper) AND \(visible) \
                 ORDER BY k.search_key, k.name_folded, k.owner_id \(window(page))
                 """
-            ).all(decoding: UnitRow.self)
+            ).all().map(UnitRow.init(row:))
         } else {
             // The page's ids come from the index alone; only they are joined, however deep the page.
             let order: SQLQueryString = "ORDER BY u.area_path, u.name_folded, u.id"
@@ -41,7 +41,7 @@ extension OrganisationQueries {
                 \(columns) FROM (SELECT u.id AS page_id FROM units u WHERE \(visible) \(order) \(window(page))) p \
                 JOIN units u ON u.id = p.page_id LEFT JOIN areas a ON a.id = u.area_id \(order)
                 """
-            ).all(decoding: UnitRow.self)
+            ).all().map(UnitRow.init(row:))
             total = try await count("SELECT COUNT(*) AS n FROM units u WHERE \(visible)", on: db)
         }
         return ListPage(rows: rows, page: page, perPage: perPage, total: total)
@@ -70,14 +70,14 @@ extension OrganisationQueries {
                 AND k.search_key < \(bind: range.upper) AND \(staffScope(scope)) \
                 ORDER BY k.search_key, k.name_folded, k.owner_id \(window(page))
                 """
-            ).all(decoding: StaffRow.self)
+            ).all().map(StaffRow.init(row:))
         } else {
             rows = try await db.sql.raw(
                 """
                 \(columns) FROM staff s JOIN units u ON u.id = s.unit_id WHERE \(staffScope(scope)) \
                 ORDER BY s.name_folded, s.id \(window(page))
                 """
-            ).all(decoding: StaffRow.self)
+            ).all().map(StaffRow.init(row:))
             total = try await count("SELECT COUNT(*) AS n FROM staff s WHERE \(staffScope(scope))", on: db)
         }
         return ListPage(rows: rows, page: page, perPage: perPage, total: total)
