@@ -24,4 +24,8 @@ func routes(_ app: Application) throws {
     // Duty (DUTY)
     try app.register(collection: DutyController())
     try app.grouped("api", "v1").register(collection: DutyAPIController())
+    try app.register(collection: RosterPagesController())
+    try app.register(collection: RosterSeatsController())
+    try app.register(collection: MyShiftsController())
+    try app.grouped("api", "v1").register(collection: RosterEditAPIController())
 }

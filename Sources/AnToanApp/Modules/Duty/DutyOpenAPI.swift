@@ -71,7 +71,7 @@ extension OpenAPI {
             response: "UnitCoverList",
             query: ["at"]
         ),
-    ]
+    ] + rosterEditOperations
 
     static var dutySchemas: [String: Any] {
         let day: [String: Any] = object(["date": ["type": "string"], "lunar": ["type": "string"]], required: ["date"])
@@ -116,6 +116,6 @@ extension OpenAPI {
             "RosterRequest": input(["start_date", "days", "seed"], required: ["start_date"]),
             "UnitCover": record(["unit_id", "code", "name", "no_setup", "gaps"]),
             "UnitCoverList": ["type": "array", "items": ref("UnitCover")],
-        ]
+        ].merging(rosterEditSchemas) { duty, _ in duty }
     }
 }

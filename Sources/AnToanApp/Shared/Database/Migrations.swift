@@ -19,5 +19,6 @@ enum MigrationRegistry {
         CreateNameKeys(),  // name search keys of staff and units; an index that walks unit lists in order
         CreateRoutingRules(),  // approval chains and report recipients per unit kind and area, as data
         CreateDuty(),  // holidays, peak periods, duty set-ups per unit, rosters and their seats
+        CreateRosterSwaps(),  // swap requests of published seats; secret calendar feeds of each person's shifts
     ]
 }

@@ -29,6 +29,7 @@ enum SiteURL: Sendable {
     case routingRuleDelete(UUID)
     case importData
     case dutyOversight
+    case rosterPages(RosterURL)
 
     /// What the areas page changes in an existing area, each with its own form (a new area posts to `areas`).
     enum AreaChange: String, Sendable, CaseIterable {
@@ -74,6 +75,7 @@ enum SiteURL: Sendable {
         case .routingRuleDelete(let id): "/routing-rules/\(id.uuidString.lowercased())/delete"
         case .importData: "/import"
         case .dutyOversight: "/duty/oversight"
+        case .rosterPages(let url): url.path
         }
     }
 
@@ -89,6 +91,7 @@ enum SiteURL: Sendable {
             case .unitPart(_, let part): "/units/:id/\(part.rawValue)"
             case .body: "/bodies/:id"
             case .routingRuleDelete: "/routing-rules/:id/delete"
+            case .rosterPages(let url): url.pattern
             default: url.path
             }
         return pattern.pathComponents
