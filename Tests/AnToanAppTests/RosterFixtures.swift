@@ -18,6 +18,8 @@ struct RosterWorld {
     /// 31 January 2027, 10:00 in Vietnam: the day before the roster starts.
     static let now = Date(timeIntervalSince1970: 1_801_364_400)
 
+    @Sendable static func clock() -> Date { now }
+
     static let setup = #"""
         {"posts":[{"id":"hq","name":"Trụ sở","pattern":"2x12","requirements":[
           {"shift":"D","working":{"leaders":1,"officers":1}},{"shift":"N","working":{"leaders":1,"officers":1}}]},
@@ -74,6 +76,39 @@ struct RosterWorld {
         }
     }
 
+    /// The first seat of `post`, `shift` and `role`, on `date` if given.
+    func seat(_ post: String, _ shift: String, _ role: String, on date: String? = nil) -> RosterSeatDTO? {
+        seats.first { seat in
+            let day: String = seat.day.date
+            return seat.post == post && seat.shift == shift && seat.role == role && (date == nil || day == date)
+        }
+    }
+
+    /// An officer free for a day on either side of `seat`.
+    func freeOfficer(around seat: RosterSeatDTO) -> UUID? {
+        officers.first { near(seat, $0, hours: 24).isEmpty }
+    }
+
+    /// An officer's seat and a colleague free for a day on either side of it.
+    func freePair() -> (RosterSeatDTO, UUID)? {
+        for seat in seats where seat.role == "officer" {
+            if let free = freeOfficer(around: seat) { return (seat, free) }
+        }
+        return nil
+    }
+
+    /// A day seat of an officer and another officer whose night shift ends when it starts.
+    func restless() -> (RosterSeatDTO, UUID)? {
+        for day in seats where day.shift == "D" && day.role == "officer" {
+            let start: Date = day.startsAt
+            let night = seats.first { seat in
+                seat.shift == "N" && seat.role == "officer" && seat.endsAt == start && seat.staffId != day.staffId
+            }
+            if let night { return (day, night.staffId) }
+        }
+        return nil
+    }
+
     /// A unit account, linked to a staff record when `staff` is given.
     static func account(
         _ app: Application,
@@ -84,7 +119,12 @@ struct RosterWorld {
         staff: UUID? = nil,
         language: String = ""
     ) async throws -> User {
-        let user = try await Fixtures.user(username, role: role, scope: .unit(unit.id, in: AreaPath(area.path)!), on: app.db)
+        let user = try await Fixtures.user(
+            username,
+            role: role,
+            scope: .unit(unit.id, in: AreaPath(area.path)!),
+            on: app.db
+        )
         if !language.isEmpty {
             user.language = language
             try await user.persist(on: app.db)

@@ -10,7 +10,10 @@ import VaporTesting
 /// The duty set-up page, the rosters pages, print and spreadsheet, across units.
 @Suite("Roster pages")
 struct RosterPagesTests {
-    @Test("the set-up page saves a unit's posts from its sites, and refuses bad input beside the field", arguments: Lane.all)
+    @Test(
+        "the set-up page saves a unit's posts from its sites, and refuses bad input beside the field",
+        arguments: Lane.all
+    )
     func setup(lane: Lane) async throws {
         try await withApp(lane) { app in
             // given: unit A has a gate; its security officer signs in
@@ -23,7 +26,13 @@ struct RosterPagesTests {
                 json: #"{"code":"CONG","name":"Cổng chính","kind":"gate"}"#
             )
             #expect(site.status == .created, "\(site.text)")
-            try await RosterWorld.account(app, "antt_a", role: .unitSecurityOfficer, unit: world.unitA, area: world.communeA)
+            try await RosterWorld.account(
+                app,
+                "antt_a",
+                role: .unitSecurityOfficer,
+                unit: world.unitA,
+                area: world.communeA
+            )
             var browser = Browser(app)
             _ = try await browser.signIn("antt_a")
             let page = try await browser.get("/units/\(world.unitA.id)/duty")
@@ -70,27 +79,44 @@ struct RosterPagesTests {
             #expect(try await DutySetup.query(on: app.db).first()?.decodedPosts() == posts)
 
             // another unit's officer gets 404, a duty officer may not save
-            try await RosterWorld.account(app, "antt_b", role: .unitSecurityOfficer, unit: world.unitB, area: world.communeB)
+            try await RosterWorld.account(
+                app,
+                "antt_b",
+                role: .unitSecurityOfficer,
+                unit: world.unitB,
+                area: world.communeB
+            )
             var other = Browser(app)
             _ = try await other.signIn("antt_b")
             #expect(try await other.get("/units/\(world.unitA.id)/duty").status == .notFound)
-            let crossed = try await other.post("/units/\(world.unitA.id)/duty", form: ["p0_id": "CONG", "p0_pattern": "24h"])
+            let crossed = try await other.post(
+                "/units/\(world.unitA.id)/duty",
+                form: ["p0_id": "CONG", "p0_pattern": "24h"]
+            )
             #expect(crossed.status == .notFound)
             try await RosterWorld.account(app, "truc_a", role: .dutyOfficer, unit: world.unitA, area: world.communeA)
             var duty = Browser(app)
             _ = try await duty.signIn("truc_a")
-            #expect(try await duty.post("/units/\(world.unitA.id)/duty", form: ["p0_pattern": "24h"]).status == .forbidden)
+            #expect(
+                try await duty.post("/units/\(world.unitA.id)/duty", form: ["p0_pattern": "24h"]).status == .forbidden
+            )
             #expect(try await DutySetup.query(on: app.db).first()?.decodedPosts() == posts)
         }
     }
 
     @Test("a draft is generated from the form, shown as a grid with its report, and published", arguments: Lane.all)
     func generateAndPublish(lane: Lane) async throws {
-        try await withApp(lane, now: { RosterWorld.now }) { app in
+        try await withApp(lane, now: RosterWorld.clock) { app in
             // given
             let world = try await RosterWorld.make(app, publish: false)
             let unitA = world.province.unitA
-            try await RosterWorld.account(app, "antt_a", role: .unitSecurityOfficer, unit: unitA, area: world.province.communeA)
+            try await RosterWorld.account(
+                app,
+                "antt_a",
+                role: .unitSecurityOfficer,
+                unit: unitA,
+                area: world.province.communeA
+            )
             var browser = Browser(app)
             _ = try await browser.signIn("antt_a")
 
@@ -146,11 +172,29 @@ struct RosterPagesTests {
             // given: unit B has one officer and no leader
             let world = try await OrganisationTests.province(app)
             let admin = world.adminToken
-            let setup = try await api(app, .PUT, "/api/v1/units/\(world.unitB.id)/duty-setup", token: admin, json: DutyTests.twoShifts)
+            let setup = try await api(
+                app,
+                .PUT,
+                "/api/v1/units/\(world.unitB.id)/duty-setup",
+                token: admin,
+                json: DutyTests.twoShifts
+            )
             #expect(setup.status == .ok)
             let rosterB = try await DutyTests.roster(app, unit: world.unitB.id, token: admin)
-            try await RosterWorld.account(app, "antt_b", role: .unitSecurityOfficer, unit: world.unitB, area: world.communeB)
-            try await RosterWorld.account(app, "antt_a", role: .unitSecurityOfficer, unit: world.unitA, area: world.communeA)
+            try await RosterWorld.account(
+                app,
+                "antt_b",
+                role: .unitSecurityOfficer,
+                unit: world.unitB,
+                area: world.communeB
+            )
+            try await RosterWorld.account(
+                app,
+                "antt_a",
+                role: .unitSecurityOfficer,
+                unit: world.unitA,
+                area: world.communeA
+            )
 
             // when: B's officer looks at B's roster
             var own = Browser(app)
@@ -184,9 +228,12 @@ struct RosterPagesTests {
         }
     }
 
-    @Test("the print page carries the national heading and the grid; the spreadsheet one row per seat", arguments: Lane.all)
+    @Test(
+        "the print page carries the national heading and the grid; the spreadsheet one row per seat",
+        arguments: Lane.all
+    )
     func exports(lane: Lane) async throws {
-        try await withApp(lane, now: { RosterWorld.now }) { app in
+        try await withApp(lane, now: RosterWorld.clock) { app in
             // given
             let world = try await RosterWorld.make(app, publish: true)
             try await RosterWorld.account(
@@ -205,7 +252,8 @@ struct RosterPagesTests {
             #expect(print.status == .ok)
             for text in [
                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "LỊCH TRỰC BAN",
-                "Từ ngày 01/02/2027 đến ngày 07/02/2027", "size: A4 landscape", "SỞ TƯ PHÁP", "Xã Hòa An, ngày 31 tháng 01 năm 2027",
+                "Từ ngày 01/02/2027 đến ngày 07/02/2027", "size: A4 landscape", "SỞ TƯ PHÁP",
+                "Xã Hòa An, ngày 31 tháng 01 năm 2027",
                 "THỦ TRƯỞNG ĐƠN VỊ", "Thứ Hai, 01/02/2027",
             ] {
                 #expect(print.text.contains(text), "\(text)")

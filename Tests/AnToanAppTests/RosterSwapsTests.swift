@@ -12,21 +12,34 @@ import VaporTesting
 struct RosterSwapsTests {
     /// An officer's seat and a colleague free for a day around it, both linked to accounts.
     static func pair(_ app: Application, _ world: RosterWorld) async throws -> (RosterSeatDTO, UUID) {
-        let (seat, free) = try #require(
-            world.seats.lazy.filter { $0.role == "officer" }.compactMap { seat -> (RosterSeatDTO, UUID)? in
-                world.officers.first { world.near(seat, $0, hours: 24).isEmpty }.map { (seat, $0) }
-            }.first
-        )
+        let (seat, free) = try #require(world.freePair())
         let area = world.province.communeA
-        try await RosterWorld.account(app, "nguoi_xin", role: .dutyOfficer, unit: world.province.unitA, area: area, staff: seat.staffId)
-        try await RosterWorld.account(app, "nguoi_nhan", role: .teamMember, unit: world.province.unitA, area: area, staff: free)
+        try await RosterWorld.account(
+            app,
+            "nguoi_xin",
+            role: .dutyOfficer,
+            unit: world.province.unitA,
+            area: area,
+            staff: seat.staffId
+        )
+        try await RosterWorld.account(
+            app,
+            "nguoi_nhan",
+            role: .teamMember,
+            unit: world.province.unitA,
+            area: area,
+            staff: free
+        )
         try await RosterWorld.account(app, "antt_a", role: .unitSecurityOfficer, unit: world.province.unitA, area: area)
         return (seat, free)
     }
 
-    @Test("a staff member asks to give a seat away; the security officer approves and the seat changes hands", arguments: Lane.all)
+    @Test(
+        "a staff member asks to give a seat away; the security officer approves and the seat changes hands",
+        arguments: Lane.all
+    )
     func approve(lane: Lane) async throws {
-        try await withApp(lane, now: { RosterWorld.now }) { app in
+        try await withApp(lane, now: RosterWorld.clock) { app in
             // given
             let world = try await RosterWorld.make(app, publish: true)
             let (seat, free) = try await Self.pair(app, world)
@@ -54,7 +67,10 @@ struct RosterSwapsTests {
             // the colleague cannot ask for a seat that is not theirs
             var colleague = Browser(app)
             _ = try await colleague.signIn("nguoi_nhan")
-            #expect(try await colleague.post("/roster-seats/\(seatID)/swap", form: ["to_staff_id": "\(free)"]).status == .notFound)
+            #expect(
+                try await colleague.post("/roster-seats/\(seatID)/swap", form: ["to_staff_id": "\(free)"]).status
+                    == .notFound
+            )
 
             // when: the security officer approves from the roster page
             var officer = Browser(app)
@@ -76,19 +92,33 @@ struct RosterSwapsTests {
 
     @Test("approval re-checks: a request that now breaks a rule stays pending, then is rejected", arguments: Lane.all)
     func recheck(lane: Lane) async throws {
-        try await withApp(lane, now: { RosterWorld.now }) { app in
+        try await withApp(lane, now: RosterWorld.clock) { app in
             // given: a valid request over the API
             let world = try await RosterWorld.make(app, publish: true)
             let (seat, free) = try await Self.pair(app, world)
             let seatID = try #require(seat.id)
             let asker = try #require(try await User.find(username: "nguoi_xin", on: app.db))
             let token = try await Fixtures.token(for: asker, app: app)
-            let made = try await api(app, .POST, "/api/v1/roster-seats/\(seatID)/swaps", token: token, json: #"{"to_staff_id":"\#(free)"}"#)
+            let made = try await api(
+                app,
+                .POST,
+                "/api/v1/roster-seats/\(seatID)/swaps",
+                token: token,
+                json: #"{"to_staff_id":"\#(free)"}"#
+            )
             #expect(made.status == .created, "\(made.text)")
             let swap = try made.json(RosterSwapDTO.self)
             // a request that breaks a rule at once is refused: the seat's own shift-mate cannot take it
-            let busy = try #require(world.seats.first { $0.staffId != seat.staffId && $0.startsAt == seat.startsAt }?.staffId)
-            let refused = try await api(app, .POST, "/api/v1/roster-seats/\(seatID)/swaps", token: token, json: #"{"to_staff_id":"\#(busy)"}"#)
+            let busy = try #require(
+                world.seats.first { $0.staffId != seat.staffId && $0.startsAt == seat.startsAt }?.staffId
+            )
+            let refused = try await api(
+                app,
+                .POST,
+                "/api/v1/roster-seats/\(seatID)/swaps",
+                token: token,
+                json: #"{"to_staff_id":"\#(busy)"}"#
+            )
             #expect(refused.status == .unprocessableEntity)
             #expect(try await RosterSwap.query(on: app.db).count() == 1)
 
@@ -107,20 +137,31 @@ struct RosterSwapsTests {
             #expect(try await RosterSwap.find(swap.id, on: app.db)?.status == "pending")
 
             // another unit's officer cannot decide it; this unit's officer rejects it
-            try await RosterWorld.account(app, "antt_b", role: .unitSecurityOfficer, unit: world.province.unitB, area: world.province.communeB)
+            try await RosterWorld.account(
+                app,
+                "antt_b",
+                role: .unitSecurityOfficer,
+                unit: world.province.unitB,
+                area: world.province.communeB
+            )
             var other = Browser(app)
             _ = try await other.signIn("antt_b")
             #expect(try await other.post("/swaps/\(swap.id)/reject", form: [:]).status == .notFound)
             #expect(try await RosterSwap.find(swap.id, on: app.db)?.status == "pending")
             #expect(try await officer.post("/swaps/\(swap.id)/reject", form: [:]).status == .seeOther)
-            let listed = try await api(app, .GET, "/api/v1/rosters/\(world.roster.id)/swaps", token: world.province.adminToken)
+            let listed = try await api(
+                app,
+                .GET,
+                "/api/v1/rosters/\(world.roster.id)/swaps",
+                token: world.province.adminToken
+            )
             #expect(try listed.json([RosterSwapDTO].self).map(\.status) == ["rejected"])
         }
     }
 
     @Test("a person's secret feed is valid iCalendar, can be made anew and revoked", arguments: Lane.all)
     func feed(lane: Lane) async throws {
-        try await withApp(lane, now: { RosterWorld.now }) { app in
+        try await withApp(lane, now: RosterWorld.clock) { app in
             // given
             let world = try await RosterWorld.make(app, publish: true)
             let (seat, _) = try await Self.pair(app, world)
@@ -133,7 +174,10 @@ struct RosterSwapsTests {
             let url = try #require(made.text.firstMatch(of: /id="feed-url">([^<]+)</)?.1)
             let path = String(try #require(url.firstMatch(of: /\/my-shifts\/[A-Za-z0-9_-]{43}\.ics/)?.0))
             #expect(try await ShiftFeed.query(on: app.db).count() == 1)
-            #expect(try await ShiftFeed.query(on: app.db).first()?.tokenHash.contains(path.dropFirst(11).dropLast(4)) == false)
+            #expect(
+                try await ShiftFeed.query(on: app.db).first()?.tokenHash.contains(path.dropFirst(11).dropLast(4))
+                    == false
+            )
             let file = try await app.testing().sendRequest(.GET, path)
             #expect(file.status == .ok)
             #expect(file.headers.first(name: .contentType)?.hasPrefix("text/calendar") == true)
@@ -165,13 +209,25 @@ struct RosterSwapsTests {
     func unlinked(lane: Lane) async throws {
         try await withApp(lane) { app in
             let world = try await OrganisationTests.province(app)
-            try await RosterWorld.account(app, "moi", role: .teamMember, unit: world.unitA, area: world.communeA, language: "en")
+            try await RosterWorld.account(
+                app,
+                "moi",
+                role: .teamMember,
+                unit: world.unitA,
+                area: world.communeA,
+                language: "en"
+            )
             var browser = Browser(app)
             _ = try await browser.signIn("moi")
             let page = try await browser.get("/my-shifts")
             #expect(page.status == .ok && page.text.contains("not linked to a staff record"))
             #expect(try await browser.post("/my-shifts/feed", form: [:]).status == .notFound)
-            try await Fixtures.user("cong_an", role: .authorityOfficer, scope: .area(AreaPath(world.province.path)!), on: app.db)
+            try await Fixtures.user(
+                "cong_an",
+                role: .authorityOfficer,
+                scope: .area(AreaPath(world.province.path)!),
+                on: app.db
+            )
             var authority = Browser(app)
             _ = try await authority.signIn("cong_an")
             #expect(try await authority.get("/my-shifts").status == .forbidden)

@@ -51,7 +51,9 @@ struct ICSWriterTests {
         #expect(pieces.allSatisfy { $0.utf8.count <= 75 })
         #expect(pieces.dropFirst().allSatisfy { $0.hasPrefix(" ") })
         // unfolding gives the line back
-        #expect(pieces.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined() == line)
+        #expect(
+            pieces.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined() == line
+        )
         #expect(ICSWriter.fold("SHORT:x") == "SHORT:x")
     }
 

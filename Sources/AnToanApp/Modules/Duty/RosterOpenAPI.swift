@@ -28,7 +28,12 @@ extension OpenAPI {
             summary: "Approve a pending swap; applied only if the roster's checker still passes",
             response: "RosterSwap"
         ),
-        Operation(method: "post", path: "/api/v1/swaps/{id}/reject", summary: "Reject a pending swap", response: "RosterSwap"),
+        Operation(
+            method: "post",
+            path: "/api/v1/swaps/{id}/reject",
+            summary: "Reject a pending swap",
+            response: "RosterSwap"
+        ),
         Operation(
             method: "get",
             path: "/api/v1/my-shifts",
@@ -39,7 +44,9 @@ extension OpenAPI {
 
     static var rosterEditSchemas: [String: Any] {
         [
-            "RosterSeat": record(["id", "day", "shift", "post", "role", "staff_id", "staff_name", "starts_at", "ends_at"]),
+            "RosterSeat": record([
+                "id", "day", "shift", "post", "role", "staff_id", "staff_name", "starts_at", "ends_at",
+            ]),
             "RosterSeatList": ["type": "array", "items": ref("RosterSeat")],
             "SeatEditInput": input(["staff_id"], required: ["staff_id"]),
             "SwapInput": input(["to_staff_id", "other_seat_id", "note"], required: ["to_staff_id"]),

@@ -35,7 +35,10 @@ struct MyShiftsController: RouteCollection {
         try await ShiftFeeds.revoke(for: me, by: principal, on: req)
         return req.redirect(
             to: .rosterPages(.myShifts),
-            flash: Flash(kind: .success, message: req.pageLanguage("Đã thu hồi địa chỉ lịch.", "The address was revoked."))
+            flash: Flash(
+                kind: .success,
+                message: req.pageLanguage("Đã thu hồi địa chỉ lịch.", "The address was revoked.")
+            )
         )
     }
 

@@ -183,7 +183,10 @@ struct RosterPagesController: RouteCollection {
             try await RosterService.publish(roster, by: principal, on: req)
         } catch AppError.invalidFields(let errors) {
             let message = errors.map { $0.message(lang) }.joined(separator: "; ")
-            return req.redirect(to: .rosterPages(.roster(try roster.requireID())), flash: Flash(kind: .error, message: message))
+            return req.redirect(
+                to: .rosterPages(.roster(try roster.requireID())),
+                flash: Flash(kind: .error, message: message)
+            )
         }
         return req.redirect(
             to: .rosterPages(.roster(try roster.requireID())),

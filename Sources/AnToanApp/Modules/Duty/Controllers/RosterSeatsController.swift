@@ -108,22 +108,31 @@ struct RosterSeatsController: RouteCollection {
     ) async throws -> Response {
         let posts = try await RosterQueries.posts(of: roster.unitID, on: req.db)
         let staff = try await RosterQueries.rosterableStaff(of: roster.unitID, on: req.db)
-        let names = Dictionary(staff.compactMap { member in member.id.map { ($0, member.fullName) } }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(
+            staff.compactMap { member in member.id.map { ($0, member.fullName) } },
+            uniquingKeysWith: { a, _ in a }
+        )
         let now = req.application.clock.now()
-        let canSwap = principal.can(.viewOwnShifts) && seat.staffID == me?.id && roster.status == "published"
+        let canSwap =
+            principal.can(.viewOwnShifts) && seat.staffID == me?.id && roster.status == "published"
             && seat.startsAt > now
         var otherSeats: [(value: String, label: String)] = []
         if canSwap {
             for other in try await RosterQueries.seats(of: try roster.requireID(), on: req.db)
             where other.staffID != seat.staffID && other.startsAt > now {
                 guard let id = other.id else { continue }
-                otherSeats.append((id.uuidString, RosterGrid.seatText(other, posts: posts) + " — " + (names[other.staffID] ?? "")))
+                otherSeats.append(
+                    (id.uuidString, RosterGrid.seatText(other, posts: posts) + " — " + (names[other.staffID] ?? ""))
+                )
             }
         }
         let onLeave = req.pageLanguage(" (nghỉ phép)", " (on leave)")
         let people = staff.compactMap { member in
             member.id.map {
-                ($0.uuidString, member.fullName + (member.isLeader ? " ★" : "") + (member.status == "on_leave" ? onLeave : ""))
+                (
+                    $0.uuidString,
+                    member.fullName + (member.isLeader ? " ★" : "") + (member.status == "on_leave" ? onLeave : "")
+                )
             }
         }
         var values = values
@@ -131,7 +140,8 @@ struct RosterSeatsController: RouteCollection {
         let model = SeatPage.Model(
             seatID: try seat.requireID(),
             rosterID: try roster.requireID(),
-            title: RosterGrid.seatText(seat, posts: posts) + " (\(VietnamTime.time(seat.startsAt))–\(VietnamTime.time(seat.endsAt)))",
+            title: RosterGrid.seatText(seat, posts: posts)
+                + " (\(VietnamTime.time(seat.startsAt))–\(VietnamTime.time(seat.endsAt)))",
             holder: names[seat.staffID] ?? "—",
             role: seat.role,
             canEdit: principal.can(.manageRosters) && ["draft", "published"].contains(roster.status),

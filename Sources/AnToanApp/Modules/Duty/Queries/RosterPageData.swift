@@ -31,7 +31,10 @@ enum RosterPageData {
         let data = try await load(roster, on: db)
         let rosterID = try roster.requireID()
         let swaps = try await RosterQueries.swaps(of: rosterID, on: db)
-        let seats = Dictionary(data.seats.compactMap { seat in seat.id.map { ($0, seat) } }, uniquingKeysWith: { a, _ in a })
+        let seats = Dictionary(
+            data.seats.compactMap { seat in seat.id.map { ($0, seat) } },
+            uniquingKeysWith: { a, _ in a }
+        )
         var names = data.names
         for (id, name) in try await OrganisationQueries.staffNames(
             Set(swaps.flatMap { [$0.fromStaffID, $0.toStaffID] }),

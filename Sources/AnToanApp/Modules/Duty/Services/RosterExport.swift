@@ -10,7 +10,10 @@ enum RosterExport {
         report: RosterReport,
         lang: Language
     ) -> [SpreadsheetTable] {
-        let labels = Dictionary(grid.columns.map { ("\($0.post)|\($0.shift)", $0.label) }, uniquingKeysWith: { a, _ in a })
+        let labels = Dictionary(
+            grid.columns.map { ("\($0.post)|\($0.shift)", $0.label) },
+            uniquingKeysWith: { a, _ in a }
+        )
         var rows = [
             [
                 lang("Ngày", "Date"), lang("Âm lịch", "Lunar"), lang("Chốt · ca", "Post · shift"), lang("Từ", "From"),
@@ -27,11 +30,15 @@ enum RosterExport {
             ])
         }
         var open = [
-            [lang("Ngày", "Date"), lang("Chốt", "Post"), lang("Ca", "Shift"), lang("Vai trò", "Role"), lang("Thiếu", "Missing"), lang("Lý do", "Reason")]
+            [
+                lang("Ngày", "Date"), lang("Chốt", "Post"), lang("Ca", "Shift"), lang("Vai trò", "Role"),
+                lang("Thiếu", "Missing"), lang("Lý do", "Reason"),
+            ]
         ]
         for slot in report.openSlots {
             open.append([
-                SolarDate(iso: slot.date)?.dmy ?? slot.date, slot.post, slot.shift, RosterGrid.roleName(slot.role, lang),
+                SolarDate(iso: slot.date)?.dmy ?? slot.date, slot.post, slot.shift,
+                RosterGrid.roleName(slot.role, lang),
                 String(slot.missing), lang(slot.reasonVi, slot.reason),
             ])
         }

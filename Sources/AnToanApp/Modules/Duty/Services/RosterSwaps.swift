@@ -26,7 +26,9 @@ enum RosterSwaps {
         if seat.staffID != requester.id { checker.add("seat_id", notYours) }
         if seat.startsAt <= now { checker.add("seat_id", started) }
         if input.toStaffID == nil { checker.add("to_staff_id", .required) }
-        if input.toStaffID == requester.id { checker.add("to_staff_id", .invalid(vi: "phải là người khác", en: "must be someone else")) }
+        if input.toStaffID == requester.id {
+            checker.add("to_staff_id", .invalid(vi: "phải là người khác", en: "must be someone else"))
+        }
         try checker.check()
         guard let toStaffID = input.toStaffID else { throw AppError.notFound }
         let swap = RosterSwap()
@@ -79,7 +81,12 @@ enum RosterSwaps {
         try await decide(swap, approved: false, by: actor, on: req)
     }
 
-    private static func decide(_ swap: RosterSwap, approved: Bool, by actor: Principal, on req: Vapor.Request)
+    private static func decide(
+        _ swap: RosterSwap,
+        approved: Bool,
+        by actor: Principal,
+        on req: Vapor.Request
+    )
         async throws
     {
         let now = req.application.clock.now()

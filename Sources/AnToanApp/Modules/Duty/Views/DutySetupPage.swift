@@ -79,7 +79,10 @@ enum DutySetupPage {
             )
             FormField(
                 name: key("shifts"),
-                label: lang("Giờ các ca (khi tự khai báo), ví dụ 06:00-18:00, 18:00-06:00", "Shift hours (own), e.g. 06:00-18:00, 18:00-06:00"),
+                label: lang(
+                    "Giờ các ca (khi tự khai báo), ví dụ 06:00-18:00, 18:00-06:00",
+                    "Shift hours (own), e.g. 06:00-18:00, 18:00-06:00"
+                ),
                 value: model.values[key("shifts")] ?? "",
                 error: model.errors.message(for: key("shifts"), lang),
                 required: false,
@@ -112,8 +115,16 @@ enum DutySetupPage {
                             TableCell(label)
                             for kind in DutySetupForm.kinds {
                                 TableCell {
-                                    countInput(DutySetupForm.countKey(index, row: row, kind, leaders: true), model, lang("lãnh đạo", "leaders"))
-                                    countInput(DutySetupForm.countKey(index, row: row, kind, leaders: false), model, lang("cán bộ", "officers"))
+                                    countInput(
+                                        DutySetupForm.countKey(index, row: row, kind, leaders: true),
+                                        model,
+                                        lang("lãnh đạo", "leaders")
+                                    )
+                                    countInput(
+                                        DutySetupForm.countKey(index, row: row, kind, leaders: false),
+                                        model,
+                                        lang("cán bộ", "officers")
+                                    )
                                     for leaders in [true, false] {
                                         let field = DutySetupForm.countKey(index, row: row, kind, leaders: leaders)
                                         if let error = model.errors.message(for: field, lang) {

@@ -40,7 +40,9 @@ enum MyShiftsPage {
                 shiftList(model, lang)
                 if !model.requests.isEmpty {
                     H2(lang("Yêu cầu đổi ca của tôi", "My swap requests"))
-                    List(model.requests) { request in Text("\(request.seat): \(RosterGrid.statusName(request.status, lang))") }
+                    List(model.requests) { request in
+                        Text("\(request.seat): \(RosterGrid.statusName(request.status, lang))")
+                    }
                 }
                 feed(model, context)
             }
@@ -49,7 +51,9 @@ enum MyShiftsPage {
 
     private static func shiftList(_ model: Model, _ lang: Language) -> any Component {
         Div {
-            Paragraph(lang("30 ngày tới, theo lịch đã công bố.", "The next 30 days, by the published rosters.")).class("muted")
+            Paragraph(lang("30 ngày tới, theo lịch đã công bố.", "The next 30 days, by the published rosters.")).class(
+                "muted"
+            )
             if model.shifts.isEmpty {
                 Paragraph(lang("Không có ca trực nào.", "No shifts."))
             } else {
@@ -78,14 +82,27 @@ enum MyShiftsPage {
                 )
             )
             if let url = model.newFeedURL {
-                Paragraph(lang("Địa chỉ mới — hãy sao chép ngay, chỉ hiện một lần:", "New address — copy it now, it is shown once:"))
+                Paragraph(
+                    lang(
+                        "Địa chỉ mới — hãy sao chép ngay, chỉ hiện một lần:",
+                        "New address — copy it now, it is shown once:"
+                    )
+                )
                 Paragraph(url).class("secret").id("feed-url")
             } else if model.hasFeed {
-                Paragraph(lang("Bạn đã có địa chỉ lịch. Tạo lại sẽ làm địa chỉ cũ hết hiệu lực.", "You have a calendar address. Making a new one stops the old one."))
+                Paragraph(
+                    lang(
+                        "Bạn đã có địa chỉ lịch. Tạo lại sẽ làm địa chỉ cũ hết hiệu lực.",
+                        "You have a calendar address. Making a new one stops the old one."
+                    )
+                )
             }
             PostForm(url: .rosterPages(.feed), csrf: context.csrf, class: "inline") {
-                Button(model.hasFeed ? lang("Tạo lại địa chỉ", "Make a new address") : lang("Tạo địa chỉ lịch", "Make the address"))
-                    .attribute(named: "type", value: "submit")
+                Button(
+                    model.hasFeed
+                        ? lang("Tạo lại địa chỉ", "Make a new address") : lang("Tạo địa chỉ lịch", "Make the address")
+                )
+                .attribute(named: "type", value: "submit")
             }
             if model.hasFeed {
                 PostForm(url: .rosterPages(.feedRevoke), csrf: context.csrf, class: "inline") {

@@ -42,7 +42,9 @@ struct RosterGrid {
         var order: [String: (Int, Int, String)] = [:]
         for (postIndex, post) in posts.enumerated() {
             for (shiftIndex, shift) in post.pattern.shifts.enumerated() {
-                order["\(post.id)|\(shift.id)"] = (postIndex, shiftIndex, "\(post.name ?? post.id) · \(shift.name ?? shift.id)")
+                order["\(post.id)|\(shift.id)"] = (
+                    postIndex, shiftIndex, "\(post.name ?? post.id) · \(shift.name ?? shift.id)"
+                )
             }
         }
         var keys: [String] = []
@@ -63,17 +65,27 @@ struct RosterGrid {
         }
         let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) })
         let days = max(0, start.days(to: end) + 1)
-        var rows = (0..<days).map { Row(date: start.adding(days: $0), cells: Array(repeating: Cell(), count: keys.count)) }
+        var rows = (0..<days).map {
+            Row(date: start.adding(days: $0), cells: Array(repeating: Cell(), count: keys.count))
+        }
         for seat in seats {
-            guard let date = SolarDate(iso: seat.date), let id = seat.id, let column = index["\(seat.post)|\(seat.shift)"]
+            guard let date = SolarDate(iso: seat.date), let id = seat.id,
+                let column = index["\(seat.post)|\(seat.shift)"]
             else { continue }
             let day = start.days(to: date)
             guard rows.indices.contains(day) else { continue }
-            let person = Person(seatID: id, staffID: seat.staffID, name: names[seat.staffID] ?? "—", leader: seat.role == "leader")
+            let person = Person(
+                seatID: id,
+                staffID: seat.staffID,
+                name: names[seat.staffID] ?? "—",
+                leader: seat.role == "leader"
+            )
             rows[day].cells[column].people.append(person)
         }
         for slot in open {
-            guard let date = SolarDate(iso: slot.date), let column = index["\(slot.post)|\(slot.shift)"] else { continue }
+            guard let date = SolarDate(iso: slot.date), let column = index["\(slot.post)|\(slot.shift)"] else {
+                continue
+            }
             let day = start.days(to: date)
             guard rows.indices.contains(day) else { continue }
             rows[day].cells[column].open.append((slot.role, slot.missing))

@@ -27,7 +27,8 @@ extension RosterPage {
                 List(report.hardViolations) { violation in
                     Text(
                         [
-                            violation.staff.flatMap { model.names[$0] }, violation.date.flatMap(SolarDate.init(iso:))?.dmy,
+                            violation.staff.flatMap { model.names[$0] },
+                            violation.date.flatMap(SolarDate.init(iso:))?.dmy,
                             violation.shift, lang(violation.rule.vietnamese, violation.rule.english),
                         ]
                         .compactMap { $0 }.joined(separator: " · ")
@@ -54,7 +55,10 @@ extension RosterPage {
     }
 
     private static func spread(_ spread: RosterSpread, _ lang: Language) -> String {
-        lang("\(spread.min)–\(spread.max) (chênh \(spread.spread))", "\(spread.min)–\(spread.max) (spread \(spread.spread))")
+        lang(
+            "\(spread.min)–\(spread.max) (chênh \(spread.spread))",
+            "\(spread.min)–\(spread.max) (spread \(spread.spread))"
+        )
     }
 
     static func swapsView(_ model: Model, _ context: PageContext) -> any Component {
@@ -77,7 +81,8 @@ extension RosterPage {
                             TableCell(RosterGrid.statusName(swap.status, lang))
                             TableCell {
                                 if model.canManage && swap.status == "pending" {
-                                    PostForm(url: .rosterPages(.approve(swap.id)), csrf: context.csrf, class: "inline") {
+                                    PostForm(url: .rosterPages(.approve(swap.id)), csrf: context.csrf, class: "inline")
+                                    {
                                         Button(lang("Duyệt", "Approve")).attribute(named: "type", value: "submit")
                                     }
                                     PostForm(url: .rosterPages(.reject(swap.id)), csrf: context.csrf, class: "inline") {

@@ -66,8 +66,13 @@ enum RosterPrintPage {
                 Paragraph(lang("BẢN NHÁP — CHƯA CÔNG BỐ", "DRAFT — NOT PUBLISHED")).class("draft")
             }
             H1("LỊCH TRỰC BAN")
-            Paragraph(lang("Từ ngày \(model.start.dmy) đến ngày \(model.end.dmy)", "From \(model.start.dmy) to \(model.end.dmy)"))
-                .class("period")
+            Paragraph(
+                lang(
+                    "Từ ngày \(model.start.dmy) đến ngày \(model.end.dmy)",
+                    "From \(model.start.dmy) to \(model.end.dmy)"
+                )
+            )
+            .class("period")
             El("table") {
                 El("thead") {
                     El("tr") {
@@ -78,11 +83,16 @@ enum RosterPrintPage {
                 El("tbody") {
                     for row in model.grid.rows {
                         El("tr") {
-                            TableCell((lang == .vi ? "\(row.date.weekday.nameVi), " : "") + VietnamTime.dayWithLunar(row.date, lang))
+                            TableCell(
+                                (lang == .vi ? "\(row.date.weekday.nameVi), " : "")
+                                    + VietnamTime.dayWithLunar(row.date, lang)
+                            )
                             for cell in row.cells {
                                 TableCell {
                                     for person in cell.people {
-                                        Div { Text(person.leader ? "\(person.name) (\(lang("LĐ", "L")))" : person.name) }
+                                        Div {
+                                            Text(person.leader ? "\(person.name) (\(lang("LĐ", "L")))" : person.name)
+                                        }
                                     }
                                     for open in cell.open {
                                         Div { Text(RosterGrid.openText(open.role, open.missing, lang)) }.class("open")

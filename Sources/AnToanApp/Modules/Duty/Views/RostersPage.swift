@@ -29,7 +29,10 @@ enum RostersPage {
             Paragraph {
                 Link(model.unitName, url: SiteURL.unit(model.unitID).path)
                 Text(" · ")
-                Link(lang("Chốt trực và ca trực", "Duty posts and shifts"), url: SiteURL.rosterPages(.setup(model.unitID)).path)
+                Link(
+                    lang("Chốt trực và ca trực", "Duty posts and shifts"),
+                    url: SiteURL.rosterPages(.setup(model.unitID)).path
+                )
             }
             if model.canGenerate {
                 generateForm(model, context)

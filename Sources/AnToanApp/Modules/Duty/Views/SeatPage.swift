@@ -28,7 +28,9 @@ enum SeatPage {
                 Text("\(RosterGrid.roleName(model.role, lang)): ")
                 El("strong") { Text(model.holder) }
             }
-            Paragraph { Link(lang("Về lịch trực", "Back to the roster"), url: SiteURL.rosterPages(.roster(model.rosterID)).path) }
+            Paragraph {
+                Link(lang("Về lịch trực", "Back to the roster"), url: SiteURL.rosterPages(.roster(model.rosterID)).path)
+            }
             if model.canEdit {
                 PostForm(url: .rosterPages(.seat(model.seatID)), csrf: context.csrf, class: "card") {
                     H2(lang("Đổi người trực", "Put another person here"))

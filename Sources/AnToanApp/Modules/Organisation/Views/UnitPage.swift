@@ -39,7 +39,10 @@ enum UnitPage {
             H1(model.name)
             if model.dutyLinks {
                 Paragraph {
-                    Link(lang("Chốt trực và ca trực", "Duty posts and shifts"), url: SiteURL.rosterPages(.setup(model.unitID)).path)
+                    Link(
+                        lang("Chốt trực và ca trực", "Duty posts and shifts"),
+                        url: SiteURL.rosterPages(.setup(model.unitID)).path
+                    )
                     Text(" · ")
                     Link(lang("Lịch trực", "Rosters"), url: SiteURL.rosterPages(.list(model.unitID)).path)
                 }
