@@ -97,6 +97,19 @@ struct RosterWorld {
         return nil
     }
 
+    /// Two officers' seats that can be traded: each holder is free for a day around the other's seat.
+    func tradable() -> (RosterSeatDTO, RosterSeatDTO)? {
+        let officerSeats = seats.filter { $0.role == "officer" }
+        for mine in officerSeats {
+            for theirs in officerSeats where theirs.staffId != mine.staffId {
+                let iAmFree = near(theirs, mine.staffId, hours: 24).allSatisfy { $0.id == mine.id }
+                let theyAreFree = near(mine, theirs.staffId, hours: 24).allSatisfy { $0.id == theirs.id }
+                if iAmFree && theyAreFree { return (mine, theirs) }
+            }
+        }
+        return nil
+    }
+
     /// A day seat of an officer and another officer whose night shift ends when it starts.
     func restless() -> (RosterSeatDTO, UUID)? {
         for day in seats where day.shift == "D" && day.role == "officer" {
@@ -110,6 +123,7 @@ struct RosterWorld {
     }
 
     /// A unit account, linked to a staff record when `staff` is given.
+    @discardableResult
     static func account(
         _ app: Application,
         _ username: String,

@@ -159,6 +159,54 @@ struct RosterSwapsTests {
         }
     }
 
+    @Test("over the API two people trade seats; approval swaps both, and each one's shifts follow", arguments: Lane.all)
+    func trade(lane: Lane) async throws {
+        try await withApp(lane, now: RosterWorld.clock) { app in
+            // given
+            let world = try await RosterWorld.make(app, publish: true)
+            let (mine, theirs) = try #require(world.tradable())
+            let area = world.province.communeA
+            let unit = world.province.unitA
+            let me = try await RosterWorld.account(
+                app,
+                "x",
+                role: .dutyOfficer,
+                unit: unit,
+                area: area,
+                staff: mine.staffId
+            )
+            try await RosterWorld.account(app, "y", role: .dutyOfficer, unit: unit, area: area, staff: theirs.staffId)
+            let token = try await Fixtures.token(for: me, app: app)
+            let (mineID, theirsID) = (try #require(mine.id), try #require(theirs.id))
+            // when
+            let asked = try await api(
+                app,
+                .POST,
+                "/api/v1/roster-seats/\(mineID)/swaps",
+                token: token,
+                json: #"{"to_staff_id":"\#(theirs.staffId)","other_seat_id":"\#(theirsID)","note":"Đổi ca"}"#
+            )
+            #expect(asked.status == .created, "\(asked.text)")
+            let swap = try asked.json(RosterSwapDTO.self)
+            // a duty officer may not approve
+            #expect(try await api(app, .POST, "/api/v1/swaps/\(swap.id)/approve", token: token).status == .forbidden)
+            let admin = world.province.adminToken
+            let approved = try await api(app, .POST, "/api/v1/swaps/\(swap.id)/approve", token: admin)
+            // then
+            #expect(approved.status == .ok, "\(approved.text)")
+            #expect(try approved.json(RosterSwapDTO.self).status == "approved")
+            #expect(try await RosterSeat.find(mineID, on: app.db)?.staffID == theirs.staffId)
+            #expect(try await RosterSeat.find(theirsID, on: app.db)?.staffID == mine.staffId)
+            let shifts = try await api(app, .GET, "/api/v1/my-shifts", token: token).json([RosterSeatDTO].self)
+            #expect(shifts.contains { $0.id == theirsID } && !shifts.contains { $0.id == mineID })
+            #expect(shifts.allSatisfy { $0.staffId == mine.staffId })
+            let again = try await api(app, .POST, "/api/v1/swaps/\(swap.id)/approve", token: admin)
+            #expect(again.status == .unprocessableEntity)
+            #expect(try again.json(ErrorBody.self).error.fields.map(\.field) == ["status"])
+            #expect(try await RosterWorld.auditCount("roster_swap", on: app.db) == 2)
+        }
+    }
+
     @Test("a person's secret feed is valid iCalendar, can be made anew and revoked", arguments: Lane.all)
     func feed(lane: Lane) async throws {
         try await withApp(lane, now: RosterWorld.clock) { app in
