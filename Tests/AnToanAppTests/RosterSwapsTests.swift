@@ -253,6 +253,71 @@ struct RosterSwapsTests {
         }
     }
 
+    @Test(
+        "the security officer links a unit's account to its staff record; other units' are refused",
+        arguments: Lane.all
+    )
+    func link(lane: Lane) async throws {
+        try await withApp(lane, now: RosterWorld.clock) { app in
+            // given
+            let world = try await RosterWorld.make(app, publish: true)
+            let (unitA, areaA) = (world.province.unitA, world.province.communeA)
+            let officer = try #require(world.seats.first { $0.role == "officer" })
+            let user = try await RosterWorld.account(app, "x", role: .dutyOfficer, unit: unitA, area: areaA)
+            let userB = try await RosterWorld.account(
+                app,
+                "y",
+                role: .dutyOfficer,
+                unit: world.province.unitB,
+                area: world.province.communeB
+            )
+            try await RosterWorld.account(app, "antt_a", role: .unitSecurityOfficer, unit: unitA, area: areaA)
+            var browser = Browser(app)
+            _ = try await browser.signIn("antt_a")
+            let path = "/units/\(unitA.id)/duty-accounts"
+            // when: another unit's account, another unit's staff member
+            let foreignUser = try await browser.post(
+                path,
+                form: ["staff_id": "\(officer.staffId)", "user_id": "\(try userB.requireID())"]
+            )
+            let foreignStaff = try await browser.post(
+                path,
+                form: ["staff_id": "\(world.province.staffB.id)", "user_id": "\(try user.requireID())"]
+            )
+            // then
+            #expect(foreignUser.status == .unprocessableEntity && foreignUser.text.contains(#"id="user_id""#))
+            #expect(foreignStaff.status == .unprocessableEntity)
+            #expect(try await StaffMember.query(on: app.db).filter(\.$userID != nil).count() == 0)
+            // when: this unit's account and staff member
+            let audited = try await RosterWorld.auditCount("staff", on: app.db)
+            let linked = try await browser.post(
+                path,
+                form: ["staff_id": "\(officer.staffId)", "user_id": "\(try user.requireID())"]
+            )
+            // then
+            #expect(linked.status == .seeOther)
+            #expect(try await StaffMember.query(on: app.db).filter(\.$userID == user.requireID()).count() == 1)
+            #expect(try await RosterWorld.auditCount("staff", on: app.db) == audited + 1)
+            var holder = Browser(app)
+            _ = try await holder.signIn("x")
+            let mine = try await holder.get("/my-shifts")
+            #expect(mine.text.contains("/roster-seats/\(try #require(officer.id).uuidString.lowercased())"))
+            // another unit's officer cannot link into unit A
+            try await RosterWorld.account(
+                app,
+                "antt_b",
+                role: .unitSecurityOfficer,
+                unit: world.province.unitB,
+                area: world.province.communeB
+            )
+            var other = Browser(app)
+            _ = try await other.signIn("antt_b")
+            let crossed = try await other.post(path, form: ["staff_id": "\(officer.staffId)", "user_id": ""])
+            #expect(crossed.status == .notFound)
+            #expect(try await StaffMember.query(on: app.db).filter(\.$userID == user.requireID()).count() == 1)
+        }
+    }
+
     @Test("an account linked to no staff record is told so, and authorities have no shifts page", arguments: Lane.all)
     func unlinked(lane: Lane) async throws {
         try await withApp(lane) { app in

@@ -15,6 +15,7 @@ struct RosterPagesController: RouteCollection {
         routes.post(SiteURL.route(.rosterPages(.publish(.placeholder))), use: publish)
         routes.get(SiteURL.route(.rosterPages(.print(.placeholder))), use: print)
         routes.get(SiteURL.route(.rosterPages(.xlsx(.placeholder))), use: xlsx)
+        routes.post(SiteURL.route(.rosterPages(.accounts(.placeholder))), use: linkAccount)
     }
 
     /// The unit's posts, shift patterns and staffing as a form.
@@ -135,7 +136,7 @@ struct RosterPagesController: RouteCollection {
         return value
     }
 
-    private func renderList(
+    func renderList(
         _ req: Request,
         _ principal: Principal,
         _ unit: OrgUnit,
@@ -160,7 +161,8 @@ struct RosterPagesController: RouteCollection {
             },
             canGenerate: principal.can(.manageRosters),
             values: values,
-            errors: errors
+            errors: errors,
+            accounts: principal.can(.manageRosters) ? try await accountOptions(unitID, on: req.db) : nil
         )
         return req.page(
             req.pageLanguage("Lịch trực", "Rosters"),

@@ -18,6 +18,7 @@ enum RosterURL: Sendable, Hashable {
     case feed
     case feedRevoke
     case feedFile(String)
+    case accounts(UUID)
 
     var path: String {
         switch self {
@@ -36,13 +37,14 @@ enum RosterURL: Sendable, Hashable {
         case .feed: "/my-shifts/feed"
         case .feedRevoke: "/my-shifts/feed/revoke"
         case .feedFile(let token): "/my-shifts/\(token).ics"
+        case .accounts(let id): "/units/\(id.uuidString.lowercased())/duty-accounts"
         }
     }
 
     /// The route pattern: the path with `:id` (or `:file` for the feed) in place of the value.
     var pattern: String {
         switch self {
-        case .setup, .list, .roster, .publish, .print, .xlsx, .seat, .swap, .approve, .reject:
+        case .setup, .list, .roster, .publish, .print, .xlsx, .seat, .swap, .approve, .reject, .accounts:
             path.replacingOccurrences(of: UUID.placeholder.uuidString.lowercased(), with: ":id")
         case .feedFile: "/my-shifts/:file"
         case .index, .myShifts, .feed, .feedRevoke: path

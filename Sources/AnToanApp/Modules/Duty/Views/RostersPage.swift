@@ -20,6 +20,15 @@ enum RostersPage {
         var canGenerate: Bool
         var values: [String: String] = [:]
         var errors = FieldChecker()
+        /// Who may be linked to whom; nil for readers who may not link.
+        var accounts: AccountLinks?
+    }
+
+    /// The unit's staff and accounts, and the links made so far.
+    struct AccountLinks {
+        var staff: [(value: String, label: String)]
+        var users: [(value: String, label: String)]
+        var linked: [String]
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -36,6 +45,9 @@ enum RostersPage {
             }
             if model.canGenerate {
                 generateForm(model, context)
+            }
+            if let accounts = model.accounts {
+                accountForm(model, accounts, context)
             }
             if model.rows.isEmpty {
                 Paragraph(lang("Chưa có lịch trực nào.", "No rosters yet.")).class("muted")
@@ -94,6 +106,32 @@ enum RostersPage {
                 maxLength: 9
             )
             Button(lang("Lập lịch", "Generate")).attribute(named: "type", value: "submit")
+        }
+    }
+
+    /// Links an account to a staff record, so that its holder sees and swaps their own shifts.
+    private static func accountForm(_ model: Model, _ accounts: AccountLinks, _ context: PageContext) -> any Component {
+        let lang = context.lang
+        return El("details", model.errors.message(for: "user_id", lang) == nil ? [:] : ["open": "open"]) {
+            El("summary") { Text(lang("Gắn tài khoản với cán bộ", "Link accounts to staff")) }
+            PostForm(url: .rosterPages(.accounts(model.unitID)), csrf: context.csrf, class: "card") {
+                if !accounts.linked.isEmpty { List(accounts.linked) }
+                SelectField(
+                    name: "staff_id",
+                    label: lang("Cán bộ", "Staff member"),
+                    options: accounts.staff,
+                    selected: model.values["staff_id"] ?? "",
+                    error: model.errors.message(for: "staff_id", lang)
+                )
+                SelectField(
+                    name: "user_id",
+                    label: lang("Tài khoản", "Account"),
+                    options: [("", lang("— Bỏ gắn —", "— Unlink —"))] + accounts.users,
+                    selected: model.values["user_id"] ?? "",
+                    error: model.errors.message(for: "user_id", lang)
+                )
+                Button(lang("Gắn tài khoản", "Link")).attribute(named: "type", value: "submit")
+            }
         }
     }
 }
