@@ -35,6 +35,8 @@ struct RosterPagesTests {
             )
             var browser = Browser(app)
             _ = try await browser.signIn("antt_a")
+            let unitPage = try await browser.get("/units/\(world.unitA.id)")
+            #expect(unitPage.text.contains("/units/\(world.unitA.id.uuidString.lowercased())/duty"))
             let page = try await browser.get("/units/\(world.unitA.id)/duty")
             #expect(page.status == .ok)
             #expect(page.text.contains("Cổng chính") && page.text.contains("Mẫu ca"))

@@ -70,7 +70,7 @@ enum OpenAPI {
                 response: "AuditPage",
                 query: ["entity", "page"]
             ),
-        ] + organisationOperations + importOperations + dutyOperations
+        ] + organisationOperations + importOperations + dutyOperations + rosterEditOperations
 
     static func document() -> [String: Any] {
         var paths: [String: [String: Any]] = [:]
