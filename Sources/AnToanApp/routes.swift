@@ -26,4 +26,8 @@ func routes(_ app: Application) throws {
     try app.grouped("api", "v1").register(collection: DutyAPIController())
     try app.register(collection: DutyDeskController())
     try app.grouped("api", "v1").register(collection: DutyWatchAPIController())
+    try app.register(collection: RosterPagesController())
+    try app.register(collection: RosterSeatsController())
+    try app.register(collection: MyShiftsController())
+    try app.grouped("api", "v1").register(collection: RosterEditAPIController())
 }

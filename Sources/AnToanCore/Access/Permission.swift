@@ -17,6 +17,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case oversee
     case declarePeakPeriod = "declare_peak_period"
     case approveReports = "approve_reports"
+    /// See one's own published shifts, subscribe to them and ask to swap them.
+    case viewOwnShifts = "view_own_shifts"
 }
 
 /// The role × action matrix. One table, so a reviewer reads every grant in one place.
@@ -33,15 +35,16 @@ public enum Permissions {
         .unitHead: [
             .viewDashboard, .viewAccounts, .useAPITokens, .viewOrganisation, .viewStaffIdentity, .viewRosters,
             .manageRosters,
-            .approveReports, .reportIncident, .manageEquipment, .oversee,
+            .approveReports, .reportIncident, .manageEquipment, .oversee, .viewOwnShifts,
         ],
         .unitSecurityOfficer: [
             .viewDashboard, .useAPITokens, .viewOrganisation, .manageOrganisation, .viewStaffIdentity,
             .viewRosters, .manageRosters, .performDuty, .reportIncident, .manageEquipment, .registerVisitors,
+            .viewOwnShifts,
         ],
-        .dutyOfficer: [.viewDashboard, .viewRosters, .performDuty, .reportIncident, .registerVisitors],
-        .gateReceptionist: [.viewDashboard, .registerVisitors, .reportIncident],
-        .teamMember: [.viewDashboard, .reportIncident],
+        .dutyOfficer: [.viewDashboard, .viewRosters, .performDuty, .reportIncident, .registerVisitors, .viewOwnShifts],
+        .gateReceptionist: [.viewDashboard, .registerVisitors, .reportIncident, .viewOwnShifts],
+        .teamMember: [.viewDashboard, .reportIncident, .viewOwnShifts],
     ]
 
     public static func allows(_ role: Role, _ action: Action) -> Bool {

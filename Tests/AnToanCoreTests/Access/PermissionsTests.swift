@@ -34,6 +34,14 @@ struct PermissionsTests {
             (.authorityOfficer, .declarePeakPeriod, false),
             (.authorityOfficer, .oversee, true),
             (.authorityOfficer, .manageOrganisation, false),
+            (.teamMember, .viewOwnShifts, true),
+            (.dutyOfficer, .viewOwnShifts, true),
+            (.gateReceptionist, .viewOwnShifts, true),
+            (.unitSecurityOfficer, .viewOwnShifts, true),
+            (.unitHead, .viewOwnShifts, true),
+            (.authorityLeader, .viewOwnShifts, false),
+            (.authorityOfficer, .viewOwnShifts, false),
+            (.dutyOfficer, .viewRosters, true),
         ]
     )
     func grants(role: Role, action: Action, allowed: Bool) {

@@ -116,6 +116,6 @@ extension OpenAPI {
             "RosterRequest": input(["start_date", "days", "seed"], required: ["start_date"]),
             "UnitCover": record(["unit_id", "code", "name", "no_setup", "gaps", "not_checked_in"]),
             "UnitCoverList": ["type": "array", "items": ref("UnitCover")],
-        ]
+        ].merging(rosterEditSchemas) { duty, _ in duty }
     }
 }

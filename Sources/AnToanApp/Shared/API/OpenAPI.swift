@@ -70,7 +70,7 @@ enum OpenAPI {
                 response: "AuditPage",
                 query: ["entity", "page"]
             ),
-        ] + organisationOperations + importOperations + dutyOperations + dutyWatchOperations
+        ] + organisationOperations + importOperations + dutyOperations + dutyWatchOperations + rosterEditOperations
 
     static func document() -> [String: Any] {
         var paths: [String: [String: Any]] = [:]

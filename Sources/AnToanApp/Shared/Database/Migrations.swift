@@ -20,5 +20,6 @@ enum MigrationRegistry {
         CreateRoutingRules(),  // approval chains and report recipients per unit kind and area, as data
         CreateDuty(),  // holidays, peak periods, duty set-ups per unit, rosters and their seats
         CreateDutyWatch(),  // check-ins on roster seats, the duty log book and handovers between shifts
+        CreateRosterSwaps(),  // swap requests of published seats; secret calendar feeds of each person's shifts
     ]
 }

@@ -36,6 +36,7 @@ enum SiteURL: Sendable {
     case dutyHandover
     case dutyReceive(UUID)
     case dutyLogBook(UUID)
+    case rosterPages(RosterURL)
 
     /// What the areas page changes in an existing area, each with its own form (a new area posts to `areas`).
     enum AreaChange: String, Sendable, CaseIterable {
@@ -88,6 +89,7 @@ enum SiteURL: Sendable {
         case .dutyHandover: "/duty/handover"
         case .dutyReceive(let id): "/duty/handovers/\(id.uuidString.lowercased())/receive"
         case .dutyLogBook(let id): "/units/\(id.uuidString.lowercased())/duty-log"
+        case .rosterPages(let url): url.path
         }
     }
 
@@ -105,6 +107,7 @@ enum SiteURL: Sendable {
             case .routingRuleDelete: "/routing-rules/:id/delete"
             case .dutyReceive: "/duty/handovers/:id/receive"
             case .dutyLogBook: "/units/:id/duty-log"
+            case .rosterPages(let url): url.pattern
             default: url.path
             }
         return pattern.pathComponents

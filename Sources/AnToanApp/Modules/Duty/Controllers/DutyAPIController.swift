@@ -136,15 +136,11 @@ struct DutyAPIController: RouteCollection {
 
     /// The unit of the path if the caller may see it; rosters belong to top-level units, not departments.
     private func topUnit(_ req: Request, _ principal: Principal) async throws -> OrgUnit {
-        let unit = try await OrganisationQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
-        guard unit.$parent.id == nil else { throw AppError.notFound }
-        return unit
+        try await RosterQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
     }
 
     private func scopedRoster(_ req: Request, _ principal: Principal) async throws -> Roster {
-        guard let roster = try await Roster.find(try req.idParameter(), on: req.db) else { throw AppError.notFound }
-        _ = try await OrganisationQueries.unit(roster.unitID, in: principal.scope, on: req.db)
-        return roster
+        try await RosterQueries.roster(try req.idParameter(), in: principal.scope, on: req.db)
     }
 
     private func seats(of roster: Roster, on db: any Database) async throws -> [RosterSeatDTO] {
@@ -160,7 +156,8 @@ struct DutyAPIController: RouteCollection {
                 staffId: $0.staffID,
                 staffName: names[$0.staffID] ?? "",
                 startsAt: $0.startsAt,
-                endsAt: $0.endsAt
+                endsAt: $0.endsAt,
+                id: $0.id
             )
         }
     }

@@ -20,7 +20,7 @@ struct DutyDeskController: RouteCollection {
     private func render(_ req: Request, failed: RegistryForms.Failed?) async throws -> Response {
         let principal = try req.principal(allowedTo: .performDuty)
         let now = req.application.clock.now()
-        let title = req.pageLanguage("Ca trực của tôi", "My duty")
+        let title = req.pageLanguage("Trực ca", "On duty")
         let desk: DutyDesk
         do {
             desk = try await DutyDesk.load(for: principal, at: now, on: req.db)

@@ -64,6 +64,8 @@ struct RosterSeatDTO: Content {
     var staffName: String
     var startsAt: Date
     var endsAt: Date
+    /// The seat, for hand edits and swap requests.
+    var id: UUID? = nil
 }
 
 struct RosterDTO: Content {

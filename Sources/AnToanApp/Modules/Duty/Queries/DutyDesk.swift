@@ -52,11 +52,15 @@ struct DutyDesk: Sendable {
     /// The desk of the account's person at `at`.
     static func load(for principal: Principal, at: Date, on db: any Database) async throws -> DutyDesk {
         let member = try await DutyWatch.member(of: principal, on: db)
-        let staffID = try member.requireID()
         let unit = try await OrgUnit.find(member.$unit.id, on: db)
         var desk = DutyDesk(memberName: member.fullName, unitName: unit?.name ?? "")
-        desk.upcoming = try await DutyWatch.seats(of: staffID, from: at, to: at.addingTimeInterval(7 * 86_400), on: db)
-        guard let seat = try await DutyWatch.currentSeat(of: staffID, at: at, on: db) else { return desk }
+        desk.upcoming = try await RosterQueries.publishedSeats(
+            of: member,
+            from: at,
+            to: at.addingTimeInterval(7 * 86_400),
+            on: db
+        )
+        guard let seat = try await DutyWatch.currentSeat(of: member, at: at, on: db) else { return desk }
         desk.seat = seat
         desk.upcoming.removeAll { $0.id == seat.id }
         let crew = try await DutyWatch.crew(of: seat, on: db)

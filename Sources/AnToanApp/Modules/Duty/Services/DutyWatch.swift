@@ -19,10 +19,7 @@ enum DutyWatch {
 
     /// The staff member the account signs in as.
     static func member(of principal: Principal, on db: any Database) async throws -> StaffMember {
-        guard
-            let member = try await StaffMember.query(on: db).filter(\.$userID == principal.id)
-                .filter(\.$status != "left").first()
-        else {
+        guard let member = try await RosterQueries.linkedStaff(of: principal, on: db) else {
             throw invalid(
                 "staff",
                 vi: "tài khoản này chưa gắn với cán bộ nào của đơn vị",
@@ -32,18 +29,11 @@ enum DutyWatch {
         return member
     }
 
-    /// Seats of published rosters held by `staffID` that overlap `from..<to`, earliest first.
-    static func seats(of staffID: UUID, from: Date, to: Date, on db: any Database) async throws -> [RosterSeat] {
-        let seats = try await RosterSeat.query(on: db).filter(\.$staffID == staffID).filter(\.$startsAt < to)
-            .filter(\.$endsAt > from).sort(\.$startsAt).all()
-        return try await published(seats, on: db)
-    }
-
     /// The seat whose shift `at` falls in, from check-in opening until `afterEnd` after it ends; the latest
     /// started one when two qualify (a handover hour).
-    static func currentSeat(of staffID: UUID, at: Date, on db: any Database) async throws -> RosterSeat? {
-        let seats = try await seats(
-            of: staffID,
+    static func currentSeat(of member: StaffMember, at: Date, on db: any Database) async throws -> RosterSeat? {
+        let seats = try await RosterQueries.publishedSeats(
+            of: member,
             from: at.addingTimeInterval(-afterEnd),
             to: at.addingTimeInterval(rule.opensBefore + 1),
             on: db
@@ -87,8 +77,13 @@ enum DutyWatch {
         let now = req.application.clock.now()
         let member = try await member(of: principal, on: req.db)
         let staffID = try member.requireID()
-        let open = try await seats(of: staffID, from: now, to: now.addingTimeInterval(rule.opensBefore + 1), on: req.db)
-            .filter { rule.accepts(start: $0.startsAt, end: $0.endsAt, at: now) }
+        let open = try await RosterQueries.publishedSeats(
+            of: member,
+            from: now,
+            to: now.addingTimeInterval(rule.opensBefore + 1),
+            on: req.db
+        )
+        .filter { rule.accepts(start: $0.startsAt, end: $0.endsAt, at: now) }
         guard let seat = open.first else {
             throw invalid(
                 "seat",
@@ -129,7 +124,7 @@ enum DutyWatch {
     static func checkOut(by principal: Principal, on req: Request) async throws -> DutyCheckIn {
         let now = req.application.clock.now()
         let member = try await member(of: principal, on: req.db)
-        guard let seat = try await currentSeat(of: try member.requireID(), at: now, on: req.db),
+        guard let seat = try await currentSeat(of: member, at: now, on: req.db),
             let checkIn = try await DutyCheckIn.query(on: req.db).filter(\.$seatID == (try seat.requireID())).first(),
             checkIn.checkedOutAt == nil
         else {
@@ -164,7 +159,7 @@ enum DutyWatch {
         on db: any Database
     ) async throws -> (StaffMember, RosterSeat) {
         let member = try await member(of: principal, on: db)
-        guard let seat = try await currentSeat(of: try member.requireID(), at: at, on: db),
+        guard let seat = try await currentSeat(of: member, at: at, on: db),
             try await DutyCheckIn.query(on: db).filter(\.$seatID == (try seat.requireID())).first() != nil
         else {
             throw invalid(

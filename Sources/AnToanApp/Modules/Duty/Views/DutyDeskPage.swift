@@ -15,7 +15,7 @@ enum DutyDeskPage {
         let lang = context.lang
         let desk = model.desk
         return Div {
-            H1(lang("Ca trực của tôi", "My duty"))
+            H1(lang("Trực ca", "On duty"))
             Paragraph("\(desk.memberName) · \(desk.unitName)").class("muted")
             if let error = ["seat", "staff", "handover"].lazy.compactMap({ model.failed?.errors.message(for: $0, lang) }
             )
@@ -43,7 +43,7 @@ enum DutyDeskPage {
     /// The desk of an account that is not linked to anyone on the unit's staff.
     static func unlinked(_ errors: FieldChecker, _ context: PageContext) -> any Component {
         Div {
-            H1(context.lang("Ca trực của tôi", "My duty"))
+            H1(context.lang("Trực ca", "On duty"))
             Paragraph(errors.message(for: "staff", context.lang) ?? "").class("card")
         }
     }

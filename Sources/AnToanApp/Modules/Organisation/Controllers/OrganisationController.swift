@@ -95,7 +95,8 @@ struct OrganisationController: RouteCollection {
             siteOptions: sites.compactMap { site in site.id.map { ($0.uuidString, site.name) } },
             staffOptions: try await StaffMember.query(on: req.db).filter(\.$unit.$id == id).sort(\.$nameFolded).all()
                 .compactMap { member in member.id.map { ($0.uuidString, "\(member.fullName) — \(member.position)") } },
-            failed: failed
+            failed: failed,
+            dutyLinks: principal.can(.viewRosters) && unit.$parent.id == nil
         )
         return req.page(unit.name, status: failed == nil ? .ok : .unprocessableEntity) { UnitPage.view(model, $0) }
     }

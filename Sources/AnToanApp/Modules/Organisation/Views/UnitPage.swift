@@ -29,12 +29,24 @@ enum UnitPage {
         var siteOptions: [(value: String, label: String)] = []
         var staffOptions: [(value: String, label: String)] = []
         var failed: RegistryForms.Failed?
+        /// Links to the unit's duty posts and rosters (top-level units, readers of rosters).
+        var dutyLinks = false
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
         let lang = context.lang
         return Div {
             H1(model.name)
+            if model.dutyLinks {
+                Paragraph {
+                    Link(
+                        lang("Chốt trực và ca trực", "Duty posts and shifts"),
+                        url: SiteURL.rosterPages(.setup(model.unitID)).path
+                    )
+                    Text(" · ")
+                    Link(lang("Lịch trực", "Rosters"), url: SiteURL.rosterPages(.list(model.unitID)).path)
+                }
+            }
             Div {
                 El("dl") {
                     term(lang("Mã", "Code"), model.code)

@@ -1,0 +1,237 @@
+import AnToanCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Pages of a unit's duty set-up and rosters: set up posts, generate, look, publish.
+struct RosterPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.route(.rosterPages(.setup(.placeholder))), use: setup)
+        routes.post(SiteURL.route(.rosterPages(.setup(.placeholder))), use: saveSetup)
+        routes.get(SiteURL.route(.rosterPages(.index)), use: index)
+        routes.get(SiteURL.route(.rosterPages(.list(.placeholder))), use: list)
+        routes.post(SiteURL.route(.rosterPages(.list(.placeholder))), use: generate)
+        routes.get(SiteURL.route(.rosterPages(.roster(.placeholder))), use: roster)
+        routes.post(SiteURL.route(.rosterPages(.publish(.placeholder))), use: publish)
+        routes.get(SiteURL.route(.rosterPages(.print(.placeholder))), use: print)
+        routes.get(SiteURL.route(.rosterPages(.xlsx(.placeholder))), use: xlsx)
+        routes.post(SiteURL.route(.rosterPages(.accounts(.placeholder))), use: linkAccount)
+    }
+
+    /// The unit's posts, shift patterns and staffing as a form.
+    @Sendable func setup(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .viewRosters)
+        let unit = try await RosterQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
+        let posts = try await RosterQueries.posts(of: try unit.requireID(), on: req.db)
+        return try await renderSetup(req, principal, unit, values: DutySetupForm.values(posts: posts), posts: posts)
+    }
+
+    @Sendable func saveSetup(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .manageRosters)
+        let unit = try await RosterQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
+        let unitID = try unit.requireID()
+        let saved = try await RosterQueries.posts(of: unitID, on: req.db)
+        let form = try req.content.decode([String: String].self)
+        let blocks = try await setupBlocks(unitID, saved, form, req)
+        do {
+            let posts = try DutySetupForm.posts(from: form, blocks: blocks, saved: saved)
+            try await RosterService.saveSetup(posts, of: unitID, by: principal, on: req)
+        } catch AppError.invalidFields(let errors) {
+            return try await renderSetup(req, principal, unit, values: form, posts: saved, errors: FieldChecker(errors))
+        }
+        return req.redirect(
+            to: .rosterPages(.setup(unitID)),
+            flash: Flash(kind: .success, message: req.pageLanguage("Đã lưu chốt trực.", "The posts were saved."))
+        )
+    }
+
+    private func setupBlocks(
+        _ unitID: UUID,
+        _ posts: [DutyPost],
+        _ values: [String: String],
+        _ req: Request
+    ) async throws -> [DutySetupForm.Block] {
+        let sites = try await Site.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$code).all()
+        return DutySetupForm.blocks(
+            posts: posts,
+            sites: sites.map { ($0.code, $0.name) },
+            values: values,
+            lang: req.pageLanguage
+        )
+    }
+
+    private func renderSetup(
+        _ req: Request,
+        _ principal: Principal,
+        _ unit: OrgUnit,
+        values: [String: String],
+        posts: [DutyPost],
+        errors: FieldChecker = FieldChecker()
+    ) async throws -> Response {
+        let unitID = try unit.requireID()
+        let model = DutySetupPage.Model(
+            unitID: unitID,
+            unitName: unit.name,
+            blocks: try await setupBlocks(unitID, posts, values, req),
+            values: values,
+            errors: errors,
+            canEdit: principal.can(.manageRosters)
+        )
+        return req.page(
+            req.pageLanguage("Chốt trực và ca trực", "Duty posts and shifts"),
+            status: errors.errors.isEmpty ? .ok : .unprocessableEntity
+        ) { DutySetupPage.view(model, $0) }
+    }
+
+    /// The nav's "Rosters": a unit's people go to their unit's rosters, others pick a unit.
+    @Sendable func index(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .viewRosters)
+        if case .unit(let unitID, _) = principal.scope { return req.redirect(to: .rosterPages(.list(unitID))) }
+        return req.redirect(to: .units)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .viewRosters)
+        let unit = try await RosterQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
+        return try await renderList(req, principal, unit)
+    }
+
+    /// Generates a draft from the form, then shows it; bad dates or days come back beside their fields.
+    @Sendable func generate(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .manageRosters)
+        let unit = try await RosterQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
+        let form = try req.content.decode([String: String].self)
+        do {
+            let input = RosterRequest(
+                startDate: form["start_date"].nonEmpty,
+                days: try number(form["days"], "days") ?? 31,
+                seed: try number(form["seed"], "seed")
+            )
+            var checker = FieldChecker(input.problems())
+            let start = checker.date("start_date", input.startDate, optional: false).flatMap(SolarDate.init(iso:))
+            try checker.check()
+            guard let start else { throw AppError.notFound }
+            let roster = try await RosterService.generate(
+                for: unit,
+                start: start,
+                days: input.days ?? 31,
+                seed: UInt64(input.seed ?? 1),
+                by: principal,
+                on: req
+            )
+            return req.redirect(
+                to: .rosterPages(.roster(try roster.requireID())),
+                flash: Flash(kind: .success, message: req.pageLanguage("Đã lập bản nháp.", "A draft was made."))
+            )
+        } catch AppError.invalidFields(let errors) {
+            return try await renderList(req, principal, unit, values: form, errors: FieldChecker(errors))
+        }
+    }
+
+    private func number(_ text: String?, _ field: String) throws -> Int? {
+        guard let text = text.nonEmpty else { return nil }
+        guard let value = Int(text) else {
+            throw AppError.invalidFields([FieldError(field: field, reason: .wrongType(expected: "số"))])
+        }
+        return value
+    }
+
+    func renderList(
+        _ req: Request,
+        _ principal: Principal,
+        _ unit: OrgUnit,
+        values: [String: String] = [:],
+        errors: FieldChecker = FieldChecker()
+    ) async throws -> Response {
+        let unitID = try unit.requireID()
+        let model = RostersPage.Model(
+            unitID: unitID,
+            unitName: unit.name,
+            rows: try await RosterQueries.rosters(of: unitID, on: req.db).compactMap { roster in
+                roster.id.map {
+                    RostersPage.Row(
+                        id: $0,
+                        start: SolarDate(iso: roster.startDate),
+                        end: SolarDate(iso: roster.endDate),
+                        status: roster.status,
+                        hardViolations: roster.hardViolations,
+                        openSeats: roster.openSeats
+                    )
+                }
+            },
+            canGenerate: principal.can(.manageRosters),
+            values: values,
+            errors: errors,
+            accounts: principal.can(.manageRosters) ? try await accountOptions(unitID, on: req.db) : nil
+        )
+        return req.page(
+            req.pageLanguage("Lịch trực", "Rosters"),
+            status: errors.errors.isEmpty ? .ok : .unprocessableEntity
+        ) { RostersPage.view(model, $0) }
+    }
+
+    @Sendable func roster(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .viewRosters)
+        let roster = try await RosterQueries.roster(try req.idParameter(), in: principal.scope, on: req.db)
+        let model = try await RosterPageData.model(roster, principal, on: req.db)
+        return req.page(req.pageLanguage("Lịch trực", "Roster")) { RosterPage.view(model, $0) }
+    }
+
+    @Sendable func publish(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .manageRosters)
+        let roster = try await RosterQueries.roster(try req.idParameter(), in: principal.scope, on: req.db)
+        let lang = req.pageLanguage
+        do {
+            try await RosterService.publish(roster, by: principal, on: req)
+        } catch AppError.invalidFields(let errors) {
+            let message = errors.map { $0.message(lang) }.joined(separator: "; ")
+            return req.redirect(
+                to: .rosterPages(.roster(try roster.requireID())),
+                flash: Flash(kind: .error, message: message)
+            )
+        }
+        return req.redirect(
+            to: .rosterPages(.roster(try roster.requireID())),
+            flash: Flash(kind: .success, message: lang("Đã công bố lịch trực.", "The roster was published."))
+        )
+    }
+
+    /// The printable roster with the national heading, A4 landscape.
+    @Sendable func print(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .viewRosters)
+        let roster = try await RosterQueries.roster(try req.idParameter(), in: principal.scope, on: req.db)
+        let data = try await RosterPageData.load(roster, on: req.db)
+        let unit = try await OrgUnit.find(roster.unitID, on: req.db)
+        var area: Area?
+        if let unit { area = try await Area.find(unit.$area.id, on: req.db) }
+        let model = RosterPrintPage.Model(
+            unitName: unit?.name ?? "",
+            place: area?.name ?? "",
+            today: VietnamTime.day(of: req.application.clock.now()),
+            start: data.start,
+            end: data.end,
+            draft: roster.status == "draft",
+            grid: data.grid
+        )
+        return Response(
+            status: .ok,
+            headers: ["Content-Type": "text/html; charset=utf-8"],
+            body: .init(string: RosterPrintPage.render(model, lang: req.pageLanguage))
+        )
+    }
+
+    @Sendable func xlsx(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .viewRosters)
+        let roster = try await RosterQueries.roster(try req.idParameter(), in: principal.scope, on: req.db)
+        let data = try await RosterPageData.load(roster, on: req.db)
+        let unit = try await OrgUnit.find(roster.unitID, on: req.db)
+        let tables = RosterExport.tables(
+            seats: data.seats,
+            names: data.names,
+            grid: data.grid,
+            report: data.report,
+            lang: req.pageLanguage
+        )
+        return try ImportFileFormat.xlsx.response(tables, filename: "lich-truc-\(unit?.code ?? "")-\(roster.startDate)")
+    }
+}

@@ -1,0 +1,126 @@
+import AnToanCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Hand edits of a roster's seats: each change is re-checked with Core's checker against the unit's set-up
+/// and staff, and refused (nothing written) when it breaks a hard rule the roster did not already break.
+enum RosterEdits {
+    /// Puts `staffID` in `seat`; the audit entry and the refreshed report land in the same transaction.
+    static func replace(
+        _ seat: RosterSeat,
+        with staffID: UUID,
+        by actor: Principal,
+        on req: Request
+    ) async throws {
+        let seatID = try seat.requireID()
+        let before = seat.staffID
+        let now = req.application.clock.now()
+        try await req.application.write { db in
+            guard let roster = try await Roster.find(seat.rosterID, on: db) else { throw AppError.notFound }
+            guard roster.status == "draft" || roster.status == "published" else {
+                throw AppError.invalidFields([
+                    FieldError(
+                        field: "staff_id",
+                        reason: .invalid(vi: "lịch này đã bị thay thế", en: "this roster has been replaced")
+                    )
+                ])
+            }
+            try await apply([seatID: staffID], to: roster, field: "staff_id", on: db)
+            try await AuditTrail.record(
+                on: db,
+                actor: actor.auditActor,
+                action: .update,
+                entity: "roster_seat",
+                entityID: seatID.uuidString,
+                before: ["staff_id": before.uuidString],
+                after: ["staff_id": staffID.uuidString, "roster_id": roster.requireID().uuidString],
+                now: now
+            )
+        }
+        seat.staffID = staffID
+    }
+
+    /// Re-checks the roster with `changes` (seat → person) and, when `write`, saves them with the new report;
+    /// throws a field error on `field` naming the person and the broken rule. Run it inside the transaction.
+    static func apply(
+        _ changes: [UUID: UUID],
+        to roster: Roster,
+        field: String,
+        write: Bool = true,
+        on db: any Database
+    ) async throws {
+        let (instance, seats) = try await context(of: roster, changing: Array(changes.values), field: field, on: db)
+        let before = seats.map(assignment)
+        let after = seats.map { seat in
+            var entry = assignment(seat)
+            if let id = seat.id, let staff = changes[id] { entry.staff = staff.uuidString }
+            return entry
+        }
+        if let broken = RosterChecker.newViolations(instance: instance, before: before, after: after).first {
+            let names = try await OrganisationQueries.staffNames(
+                Set(broken.staff.flatMap(UUID.init(uuidString:)).map { [$0] } ?? []),
+                on: db
+            )
+            throw AppError.invalidFields([
+                FieldError(field: field, reason: message(broken, name: names.values.first))
+            ])
+        }
+        guard write else { return }
+        for seat in seats {
+            guard let id = seat.id, let staff = changes[id] else { continue }
+            seat.staffID = staff
+            try await seat.persist(on: db)
+        }
+        let report = RosterChecker.report(instance: instance, assignments: after)
+        roster.hardViolations = report.hardViolations.count
+        roster.openSeats = report.openSlots.reduce(0) { $0 + $1.missing }
+        roster.report = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        try await roster.persist(on: db)
+    }
+
+    /// The instance the roster's period has under today's set-up and staff, and the roster's seats.
+    private static func context(
+        of roster: Roster,
+        changing people: [UUID],
+        field: String,
+        on db: any Database
+    ) async throws -> (RosterInstance, [RosterSeat]) {
+        guard let unit = try await OrgUnit.find(roster.unitID, on: db), let start = SolarDate(iso: roster.startDate),
+            let end = SolarDate(iso: roster.endDate)
+        else { throw AppError.notFound }
+        let staff = try await StaffMember.query(on: db).filter(\.$id ~~ people).filter(\.$unit.$id == roster.unitID)
+            .filter(\.$status != "left").count()
+        guard staff == Set(people).count else {
+            throw AppError.invalidFields([FieldError(field: field, reason: .notFound)])
+        }
+        let instance = try await RosterService.instance(
+            for: unit,
+            start: start,
+            days: start.days(to: end) + 1,
+            seed: UInt64(max(0, roster.seed)),
+            on: db
+        )
+        return (instance, try await RosterQueries.seats(of: try roster.requireID(), on: db))
+    }
+
+    private static func assignment(_ seat: RosterSeat) -> RosterAssignment {
+        RosterAssignment(
+            date: seat.date,
+            shift: seat.shift,
+            staff: seat.staffID.uuidString,
+            post: seat.post,
+            role: seat.role
+        )
+    }
+
+    private static func message(_ violation: RosterViolation, name: String?) -> FieldError.Reason {
+        let day = violation.date.flatMap(SolarDate.init(iso:))?.dmy ?? ""
+        let shift = violation.shift ?? ""
+        let who = name.map { "\($0): " } ?? ""
+        return .invalid(
+            vi: "\(who)\(violation.rule.vietnamese) (ca \(shift), ngày \(day))",
+            en: "\(who)\(violation.rule.english) (shift \(shift), \(day))"
+        )
+    }
+}

@@ -1,0 +1,152 @@
+import AnToanCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Swap requests: a person asks to trade a published seat with a colleague's seat (or give it away); the
+/// unit's security officer approves, which applies it only if the checker still passes, or rejects.
+enum RosterSwaps {
+    /// What the requester typed: the colleague, the colleague's seat (none to give the seat away), a note.
+    struct Request: Sendable {
+        var toStaffID: UUID?
+        var otherSeatID: UUID?
+        var note: String?
+    }
+
+    static func request(
+        _ input: Request,
+        for seat: RosterSeat,
+        from requester: StaffMember,
+        by actor: Principal,
+        on req: Vapor.Request
+    ) async throws -> RosterSwap {
+        let now = req.application.clock.now()
+        var checker = FieldChecker()
+        let note = checker.text("note", input.note, max: 300, optional: true)
+        if seat.staffID != requester.id { checker.add("seat_id", notYours) }
+        if seat.startsAt <= now { checker.add("seat_id", started) }
+        if input.toStaffID == nil { checker.add("to_staff_id", .required) }
+        if input.toStaffID == requester.id {
+            checker.add("to_staff_id", .invalid(vi: "phải là người khác", en: "must be someone else"))
+        }
+        try checker.check()
+        guard let toStaffID = input.toStaffID else { throw AppError.notFound }
+        let swap = RosterSwap()
+        swap.rosterID = seat.rosterID
+        swap.unitID = seat.unitID
+        swap.seatID = try seat.requireID()
+        swap.fromStaffID = seat.staffID
+        swap.toStaffID = toStaffID
+        swap.otherSeatID = input.otherSeatID
+        swap.note = note
+        swap.status = "pending"
+        swap.requestedBy = actor.id
+        try await req.application.write { db in
+            guard let roster = try await Roster.find(seat.rosterID, on: db), roster.status == "published" else {
+                throw AppError.invalidFields([FieldError(field: "seat_id", reason: notPublished)])
+            }
+            let pending = try await RosterSwap.query(on: db).filter(\.$seatID == swap.seatID)
+                .filter(\.$status == "pending").count()
+            guard pending == 0 else { throw AppError.invalidFields([FieldError(field: "seat_id", reason: .taken)]) }
+            if let otherID = input.otherSeatID {
+                guard let other = try await RosterSeat.find(otherID, on: db), other.rosterID == seat.rosterID,
+                    other.staffID == toStaffID
+                else { throw AppError.invalidFields([FieldError(field: "other_seat_id", reason: .notFound)]) }
+                guard other.startsAt > now else {
+                    throw AppError.invalidFields([FieldError(field: "other_seat_id", reason: started)])
+                }
+            }
+            try await RosterEdits.apply(swap.changes, to: roster, field: "to_staff_id", write: false, on: db)
+            try await swap.insert(on: db)
+            try await AuditTrail.record(
+                on: db,
+                actor: actor.auditActor,
+                action: .create,
+                entity: "roster_swap",
+                entityID: try swap.requireID().uuidString,
+                before: nil,
+                after: swap.auditSnapshot,
+                now: now
+            )
+        }
+        return swap
+    }
+
+    /// Applies a pending request if both seats are still held as asked and the checker still passes.
+    static func approve(_ swap: RosterSwap, by actor: Principal, on req: Vapor.Request) async throws {
+        try await decide(swap, approved: true, by: actor, on: req)
+    }
+
+    static func reject(_ swap: RosterSwap, by actor: Principal, on req: Vapor.Request) async throws {
+        try await decide(swap, approved: false, by: actor, on: req)
+    }
+
+    private static func decide(
+        _ swap: RosterSwap,
+        approved: Bool,
+        by actor: Principal,
+        on req: Vapor.Request
+    )
+        async throws
+    {
+        let now = req.application.clock.now()
+        try await req.application.write { db in
+            guard swap.status == "pending" else {
+                throw AppError.invalidFields([
+                    FieldError(field: "status", reason: .invalid(vi: "yêu cầu đã được xử lý", en: "already decided"))
+                ])
+            }
+            if approved {
+                guard let roster = try await Roster.find(swap.rosterID, on: db), roster.status == "published" else {
+                    throw AppError.invalidFields([FieldError(field: "status", reason: notPublished)])
+                }
+                var held = try await RosterSeat.find(swap.seatID, on: db)?.staffID == swap.fromStaffID
+                if held, let otherID = swap.otherSeatID {
+                    held = try await RosterSeat.find(otherID, on: db)?.staffID == swap.toStaffID
+                }
+                guard held else {
+                    throw AppError.invalidFields([
+                        FieldError(
+                            field: "status",
+                            reason: .invalid(
+                                vi: "ca trực đã thay đổi từ khi gửi yêu cầu",
+                                en: "the seats changed since the request was made"
+                            )
+                        )
+                    ])
+                }
+                try await RosterEdits.apply(swap.changes, to: roster, field: "status", on: db)
+            }
+            swap.status = approved ? "approved" : "rejected"
+            swap.decidedBy = actor.id
+            swap.decidedAt = now
+            try await swap.persist(on: db)
+            try await AuditTrail.record(
+                on: db,
+                actor: actor.auditActor,
+                action: .update,
+                entity: "roster_swap",
+                entityID: try swap.requireID().uuidString,
+                before: ["status": "pending"],
+                after: swap.auditSnapshot,
+                now: now
+            )
+        }
+    }
+
+    private static let notYours = FieldError.Reason.invalid(vi: "không phải ca của bạn", en: "is not your seat")
+    private static let started = FieldError.Reason.invalid(vi: "ca này đã bắt đầu", en: "this shift has started")
+    private static let notPublished = FieldError.Reason.invalid(
+        vi: "lịch trực chưa công bố hoặc đã bị thay thế",
+        en: "the roster is not published or was replaced"
+    )
+}
+
+extension RosterSwap {
+    /// Seat → person after the swap: the colleague takes the seat; the requester takes the colleague's seat.
+    var changes: [UUID: UUID] {
+        var changes = [seatID: toStaffID]
+        if let otherSeatID { changes[otherSeatID] = fromStaffID }
+        return changes
+    }
+}

@@ -1,0 +1,162 @@
+import AnToanCore
+import Foundation
+import Plot
+
+/// A unit's duty posts: per post its shift pattern and the leaders and officers of each shift per kind of day.
+enum DutySetupPage {
+    struct Model {
+        var unitID: UUID
+        var unitName: String
+        var blocks: [DutySetupForm.Block]
+        var values: [String: String]
+        var errors = FieldChecker()
+        var canEdit: Bool
+    }
+
+    static func view(_ model: Model, _ context: PageContext) -> any Component {
+        let lang = context.lang
+        return Div {
+            H1(lang("Chốt trực và ca trực", "Duty posts and shifts"))
+            Paragraph {
+                Link(model.unitName, url: SiteURL.unit(model.unitID).path)
+                Text(" · ")
+                Link(lang("Lịch trực", "Rosters"), url: SiteURL.rosterPages(.list(model.unitID)).path)
+            }
+            Paragraph(
+                lang(
+                    "Mỗi vị trí của đơn vị có thể là một chốt trực. Chọn mẫu ca và số lãnh đạo, cán bộ mỗi ca. "
+                        + "Để trống ô cuối tuần, ngày lễ hoặc cao điểm thì lấy theo mức thấp hơn. Chốt đầu tiên là chốt chính.",
+                    "Each site of the unit can be a duty post. Choose its shifts and the leaders and officers of each "
+                        + "shift. Leave weekend, holiday or peak empty to use the lower level. The first post is the main one."
+                )
+            )
+            .class("muted")
+            if let error = model.errors.message(for: "posts", lang) {
+                Paragraph(error).class("flash flash-error").attribute(named: "role", value: "alert")
+            }
+            if model.blocks.isEmpty {
+                Paragraph(
+                    lang(
+                        "Đơn vị chưa có vị trí nào. Hãy thêm vị trí (cổng, trụ sở, chốt gác) ở trang đơn vị.",
+                        "The unit has no sites yet. Add its sites (gate, headquarters, guard post) on the unit's page."
+                    )
+                )
+            } else {
+                PostForm(url: .rosterPages(.setup(model.unitID)), csrf: context.csrf) {
+                    for (index, block) in model.blocks.enumerated() {
+                        blockView(index, block, model, lang)
+                    }
+                    if model.canEdit {
+                        Button(lang("Lưu chốt trực", "Save the posts")).attribute(named: "type", value: "submit")
+                    }
+                }
+            }
+        }
+    }
+
+    private static func blockView(
+        _ index: Int,
+        _ block: DutySetupForm.Block,
+        _ model: Model,
+        _ lang: Language
+    ) -> any Component {
+        let key = { (field: String) in DutySetupForm.key(index, field) }
+        return El("fieldset", ["class": "card"]) {
+            El("legend") { Text("\(block.name) (\(block.id))") }
+            Input(type: .hidden, name: key("id"), value: block.id)
+            SelectField(
+                name: key("pattern"),
+                label: lang("Mẫu ca", "Shift pattern"),
+                options: [
+                    ("", lang("Không bố trí trực", "No duty here")),
+                    ("3x8", lang("3 ca × 8 giờ", "3 shifts × 8 h")),
+                    ("2x12", lang("2 ca × 12 giờ", "2 shifts × 12 h")),
+                    ("24h", lang("Trực 24 giờ", "24-hour duty")),
+                    ("custom", lang("Tự khai báo giờ ca", "Own shift hours")),
+                ],
+                selected: model.values[key("pattern")] ?? "",
+                error: model.errors.message(for: key("pattern"), lang)
+            )
+            FormField(
+                name: key("shifts"),
+                label: lang(
+                    "Giờ các ca (khi tự khai báo), ví dụ 06:00-18:00, 18:00-06:00",
+                    "Shift hours (own), e.g. 06:00-18:00, 18:00-06:00"
+                ),
+                value: model.values[key("shifts")] ?? "",
+                error: model.errors.message(for: key("shifts"), lang),
+                required: false,
+                maxLength: 200
+            )
+            staffing(index, block, model, lang)
+        }
+    }
+
+    /// One row per shift; per kind of day a leaders box and an officers box.
+    private static func staffing(
+        _ index: Int,
+        _ block: DutySetupForm.Block,
+        _ model: Model,
+        _ lang: Language
+    ) -> any Component {
+        Div {
+            El("table") {
+                El("thead") {
+                    El("tr") {
+                        TableHeaderCell(lang("Ca", "Shift"))
+                        for kind in DutySetupForm.kinds {
+                            TableHeaderCell("\(kindName(kind, lang)) (\(lang("LĐ / CB", "L / O")))")
+                        }
+                    }
+                }
+                El("tbody") {
+                    for (row, label) in block.rows.enumerated() {
+                        El("tr") {
+                            TableCell(label)
+                            for kind in DutySetupForm.kinds {
+                                TableCell {
+                                    countInput(
+                                        DutySetupForm.countKey(index, row: row, kind, leaders: true),
+                                        model,
+                                        lang("lãnh đạo", "leaders")
+                                    )
+                                    countInput(
+                                        DutySetupForm.countKey(index, row: row, kind, leaders: false),
+                                        model,
+                                        lang("cán bộ", "officers")
+                                    )
+                                    for leaders in [true, false] {
+                                        let field = DutySetupForm.countKey(index, row: row, kind, leaders: leaders)
+                                        if let error = model.errors.message(for: field, lang) {
+                                            Paragraph(error).class("field-error")
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        .class("table-wrap")
+    }
+
+    private static func countInput(_ name: String, _ model: Model, _ label: String) -> any Component {
+        Input(type: .number, name: name, value: model.values[name] ?? "")
+            .attribute(named: "min", value: "0")
+            .attribute(named: "max", value: "50")
+            .attribute(named: "inputmode", value: "numeric")
+            .attribute(named: "aria-label", value: label)
+            .attribute(named: "aria-invalid", value: model.errors.message(for: name, .vi) == nil ? "" : "true")
+            .attribute(named: "style", value: "width:4rem;padding:6px;margin:2px")
+    }
+
+    static func kindName(_ kind: DayKind, _ lang: Language) -> String {
+        switch kind {
+        case .working: lang("Ngày làm việc", "Working day")
+        case .weekend: lang("Cuối tuần", "Weekend")
+        case .holiday: lang("Ngày lễ, Tết", "Holiday")
+        case .peak: lang("Cao điểm", "Peak")
+        }
+    }
+}

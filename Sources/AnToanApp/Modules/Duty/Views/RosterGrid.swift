@@ -1,0 +1,138 @@
+import AnToanCore
+import Foundation
+
+/// A roster as a day × (post, shift) grid of names with the open seats of each cell; the roster page,
+/// the print page and the spreadsheet read it.
+struct RosterGrid {
+    struct Column: Equatable {
+        var post: String
+        var shift: String
+        var label: String
+    }
+
+    struct Person {
+        var seatID: UUID
+        var staffID: UUID
+        var name: String
+        var leader: Bool
+    }
+
+    struct Cell {
+        var people: [Person] = []
+        var open: [(role: String, missing: Int)] = []
+    }
+
+    struct Row {
+        var date: SolarDate
+        var cells: [Cell]
+    }
+
+    var columns: [Column]
+    var rows: [Row]
+
+    init(
+        start: SolarDate,
+        end: SolarDate,
+        seats: [RosterSeat],
+        names: [UUID: String],
+        posts: [DutyPost],
+        open: [RosterOpenSlot]
+    ) {
+        // Posts in set-up order (the main post first), shifts in the order of their pattern.
+        var order: [String: (Int, Int, String)] = [:]
+        for (postIndex, post) in posts.enumerated() {
+            for (shiftIndex, shift) in post.pattern.shifts.enumerated() {
+                order["\(post.id)|\(shift.id)"] = (
+                    postIndex, shiftIndex, "\(post.name ?? post.id) · \(shift.name ?? shift.id)"
+                )
+            }
+        }
+        var keys: [String] = []
+        for key in seats.map({ "\($0.post)|\($0.shift)" }) + open.map({ "\($0.post)|\($0.shift)" })
+        where !keys.contains(key) {
+            keys.append(key)
+        }
+        keys.sort { left, right in
+            let a = order[left] ?? (Int.max, 0, left)
+            let b = order[right] ?? (Int.max, 0, right)
+            return (a.0, a.1, a.2) < (b.0, b.1, b.2)
+        }
+        columns = keys.map { key in
+            let parts = key.split(separator: "|", maxSplits: 1).map(String.init)
+            let post = parts.first ?? ""
+            let shift = parts.count > 1 ? parts[1] : ""
+            return Column(post: post, shift: shift, label: order[key]?.2 ?? "\(post) · \(shift)")
+        }
+        let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) })
+        let days = max(0, start.days(to: end) + 1)
+        var rows = (0..<days).map {
+            Row(date: start.adding(days: $0), cells: Array(repeating: Cell(), count: keys.count))
+        }
+        for seat in seats {
+            guard let date = SolarDate(iso: seat.date), let id = seat.id,
+                let column = index["\(seat.post)|\(seat.shift)"]
+            else { continue }
+            let day = start.days(to: date)
+            guard rows.indices.contains(day) else { continue }
+            let person = Person(
+                seatID: id,
+                staffID: seat.staffID,
+                name: names[seat.staffID] ?? "—",
+                leader: seat.role == "leader"
+            )
+            rows[day].cells[column].people.append(person)
+        }
+        for slot in open {
+            guard let date = SolarDate(iso: slot.date), let column = index["\(slot.post)|\(slot.shift)"] else {
+                continue
+            }
+            let day = start.days(to: date)
+            guard rows.indices.contains(day) else { continue }
+            rows[day].cells[column].open.append((slot.role, slot.missing))
+        }
+        for day in rows.indices {
+            for column in rows[day].cells.indices {
+                // Leaders first, then by name.
+                rows[day].cells[column].people.sort { ($0.leader ? 0 : 1, $0.name) < ($1.leader ? 0 : 1, $1.name) }
+            }
+        }
+        self.rows = rows
+    }
+
+    /// "Thiếu 1 lãnh đạo" / "1 officer short".
+    static func openText(_ role: String, _ missing: Int, _ lang: Language) -> String {
+        role == "leader"
+            ? lang("Thiếu \(missing) lãnh đạo", "\(missing) leader(s) short")
+            : lang("Thiếu \(missing) cán bộ", "\(missing) officer(s) short")
+    }
+
+    static func roleName(_ role: String, _ lang: Language) -> String {
+        role == "leader" ? lang("Lãnh đạo trực", "Duty leader") : lang("Cán bộ trực", "Duty officer")
+    }
+
+    static func statusName(_ status: String, _ lang: Language) -> String {
+        switch status {
+        case "draft": lang("Bản nháp", "Draft")
+        case "published": lang("Đã công bố", "Published")
+        case "replaced": lang("Đã thay thế", "Replaced")
+        case "pending": lang("Chờ duyệt", "Pending")
+        case "approved": lang("Đã duyệt", "Approved")
+        case "rejected": lang("Từ chối", "Rejected")
+        default: status
+        }
+    }
+}
+
+extension RosterGrid {
+    /// "Cổng chính · Ca 1 (06:00–14:00)": a seat's post and shift by their set-up names.
+    static func label(post: String, shift: String, posts: [DutyPost]) -> String {
+        guard let dutyPost = posts.first(where: { $0.id == post }) else { return "\(post) · \(shift)" }
+        let shiftName = dutyPost.pattern.shifts.first { $0.id == shift }?.name ?? shift
+        return "\(dutyPost.name ?? post) · \(shiftName)"
+    }
+
+    /// "05/02/2027 · Cổng chính · Ca 1 (06:00–14:00)".
+    static func seatText(_ seat: RosterSeat, posts: [DutyPost]) -> String {
+        "\(SolarDate(iso: seat.date)?.dmy ?? seat.date) · \(label(post: seat.post, shift: seat.shift, posts: posts))"
+    }
+}

@@ -1,0 +1,108 @@
+import AnToanCore
+import Foundation
+import Plot
+
+/// One roster: the day × shift × post grid (leaders marked), open seats with their reasons, hard violations,
+/// fairness spreads and swap requests; publish, print and export.
+enum RosterPage {
+    struct SwapRow {
+        var id: UUID
+        var seat: String
+        var from: String
+        var to: String
+        var inReturn: String?
+        var note: String
+        var status: String
+    }
+
+    struct Model {
+        var id: UUID
+        var unitID: UUID
+        var unitName: String
+        var status: String
+        var start: SolarDate
+        var end: SolarDate
+        var grid: RosterGrid
+        var report: RosterReport
+        var names: [String: String]
+        var swaps: [SwapRow]
+        var canManage: Bool
+        /// Seats the reader may open: every seat for a manager, one's own otherwise.
+        var ownStaffID: UUID?
+    }
+
+    static func view(_ model: Model, _ context: PageContext) -> any Component {
+        let lang = context.lang
+        return Div {
+            H1(lang("Lịch trực", "Roster") + " \(model.start.dmy) – \(model.end.dmy)")
+            Paragraph {
+                Link(model.unitName, url: SiteURL.rosterPages(.list(model.unitID)).path)
+                Text(" · \(RosterGrid.statusName(model.status, lang)) · ")
+                Link(lang("Bản in", "Print"), url: SiteURL.rosterPages(.print(model.id)).path)
+                Text(" · ")
+                Link(lang("Tải Excel", "Download Excel"), url: SiteURL.rosterPages(.xlsx(model.id)).path)
+            }
+            Paragraph(
+                lang(
+                    "Vi phạm: \(model.report.hardViolations.count) · chỗ trống: "
+                        + "\(model.report.openSlots.reduce(0) { $0 + $1.missing }) · "
+                        + "đã xếp \(model.report.coverage.filled)/\(model.report.coverage.required) lượt",
+                    "Violations: \(model.report.hardViolations.count) · open seats: "
+                        + "\(model.report.openSlots.reduce(0) { $0 + $1.missing }) · "
+                        + "filled \(model.report.coverage.filled) of \(model.report.coverage.required)"
+                )
+            )
+            if model.canManage && model.status == "draft" {
+                PostForm(url: .rosterPages(.publish(model.id)), csrf: context.csrf) {
+                    Button(lang("Công bố lịch trực", "Publish the roster")).attribute(named: "type", value: "submit")
+                }
+            }
+            grid(model, lang)
+            Paragraph(lang("★ lãnh đạo trực", "★ duty leader")).class("muted")
+            reportView(model, lang)
+            swapsView(model, context)
+        }
+    }
+
+    private static func grid(_ model: Model, _ lang: Language) -> any Component {
+        Div {
+            El("table", ["id": "roster-grid"]) {
+                El("thead") {
+                    El("tr") {
+                        TableHeaderCell(lang("Ngày", "Day"))
+                        for column in model.grid.columns { TableHeaderCell(column.label) }
+                    }
+                }
+                El("tbody") {
+                    for row in model.grid.rows {
+                        El("tr") {
+                            TableCell(VietnamTime.dayWithLunar(row.date, lang))
+                            for cell in row.cells {
+                                TableCell { cellView(cell, model, lang) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        .class("table-wrap")
+    }
+
+    private static func cellView(_ cell: RosterGrid.Cell, _ model: Model, _ lang: Language) -> any Component {
+        ComponentGroup {
+            for person in cell.people {
+                Div {
+                    let text = (person.leader ? "★ " : "") + person.name
+                    if model.canManage || person.staffID == model.ownStaffID {
+                        Link(text, url: SiteURL.rosterPages(.seat(person.seatID)).path)
+                    } else {
+                        Text(text)
+                    }
+                }
+            }
+            for open in cell.open {
+                Div { Text(RosterGrid.openText(open.role, open.missing, lang)) }.class("field-error")
+            }
+        }
+    }
+}
