@@ -24,4 +24,7 @@ func routes(_ app: Application) throws {
     // Duty (DUTY)
     try app.register(collection: DutyController())
     try app.grouped("api", "v1").register(collection: DutyAPIController())
+    try app.register(collection: HolidaysController())
+    try app.register(collection: PeakPeriodsController())
+    try app.grouped("api", "v1").register(collection: DutyCalendarAPIController())
 }

@@ -29,12 +29,23 @@ enum SiteURL: Sendable {
     case routingRuleDelete(UUID)
     case importData
     case dutyOversight
+    case holidays
+    case holidayYear(Int)
+    case holidayChange(Int, HolidayChange)
+    case peakPeriods
 
     /// What the areas page changes in an existing area, each with its own form (a new area posts to `areas`).
     enum AreaChange: String, Sendable, CaseIterable {
         case rename
         case merge
         case split
+    }
+
+    /// What the holidays page does to a year's days off: confirm the proposal, add a day, remove a day.
+    enum HolidayChange: String, Sendable, CaseIterable {
+        case confirm
+        case add
+        case remove
     }
 
     /// What a unit's page adds to the unit, each with its own form.
@@ -74,6 +85,10 @@ enum SiteURL: Sendable {
         case .routingRuleDelete(let id): "/routing-rules/\(id.uuidString.lowercased())/delete"
         case .importData: "/import"
         case .dutyOversight: "/duty/oversight"
+        case .holidays: "/holidays"
+        case .holidayYear(let year): "/holidays/\(year)"
+        case .holidayChange(let year, let change): "/holidays/\(year)/\(change.rawValue)"
+        case .peakPeriods: "/peak-periods"
         }
     }
 
@@ -89,6 +104,8 @@ enum SiteURL: Sendable {
             case .unitPart(_, let part): "/units/:id/\(part.rawValue)"
             case .body: "/bodies/:id"
             case .routingRuleDelete: "/routing-rules/:id/delete"
+            case .holidayYear: "/holidays/:year"
+            case .holidayChange(_, let change): "/holidays/:year/\(change.rawValue)"
             default: url.path
             }
         return pattern.pathComponents

@@ -35,6 +35,8 @@ struct NavItem: Sendable {
         NavItem(url: .bodies, vi: "Cơ quan quản lý", en: "Supervising bodies", action: .viewOrganisation),
         NavItem(url: .importData, vi: "Nhập dữ liệu", en: "Import", action: .manageOrganisation),
         NavItem(url: .dutyOversight, vi: "Giám sát trực", en: "Duty oversight", action: .oversee),
+        NavItem(url: .holidays, vi: "Ngày nghỉ lễ", en: "Public holidays", action: .viewRosters),
+        NavItem(url: .peakPeriods, vi: "Đợt cao điểm", en: "Peak periods", action: .viewRosters),
         NavItem(url: .users, vi: "Tài khoản", en: "Accounts", action: .viewAccounts),
         NavItem(url: .audit, vi: "Nhật ký thay đổi", en: "Audit trail", action: .viewAuditTrail),
         NavItem(url: .tokens, vi: "Mã API", en: "API tokens", action: .useAPITokens),

@@ -21,14 +21,18 @@ enum OversightPage {
         let lang = context.lang
         return Div {
             H1(lang("Giám sát trực", "Duty oversight"))
-            Paragraph(
-                lang(
-                    "Đơn vị thiếu lãnh đạo trực hoặc thiếu người trực — lúc này, đêm nay và ngày lễ hoặc cao điểm tới — "
-                        + "theo lịch trực đã công bố. Thời điểm: \(VietnamTime.dateTime(model.at)).",
-                    "Units short of a duty leader or of officers — now, tonight and on the next holiday or peak day — "
-                        + "by their published rosters. As of \(VietnamTime.dateTime(model.at))."
+            Paragraph {
+                Text(
+                    lang(
+                        "Đơn vị thiếu lãnh đạo trực hoặc thiếu người trực — lúc này, đêm nay và ngày lễ hoặc cao điểm "
+                            + "tới — theo lịch trực đã công bố. Thời điểm: ",
+                        "Units short of a duty leader or of officers — now, tonight and on the next holiday or peak "
+                            + "day — by their published rosters. As of "
+                    )
                 )
-            )
+                DateLabel(at: model.at, lang)
+                Text(".")
+            }
             .class("muted")
             if model.rows.isEmpty {
                 Paragraph(lang("Mọi đơn vị đều đủ người trực.", "Every unit is covered.")).class("ok")
@@ -46,7 +50,13 @@ enum OversightPage {
                                 if row.noSetup {
                                     Text(lang("Chưa khai báo chốt trực và ca", "No duty posts set up"))
                                 } else {
-                                    List(row.gaps.map { gapText($0, lang) }) { Text($0) }
+                                    List(row.gaps) { gap in
+                                        ListItem {
+                                            Text(windowText(gap.window, lang) + ", ")
+                                            DateLabel(iso: gap.date, lang)
+                                            Text(", " + gapText(gap, lang))
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -56,16 +66,18 @@ enum OversightPage {
         }
     }
 
+    static func windowText(_ window: DutyOversight.Window, _ lang: Language) -> String {
+        switch window {
+        case .now: lang("Lúc này", "Now")
+        case .tonight: lang("Đêm nay", "Tonight")
+        case .nextHolidayOrPeak: lang("Ngày lễ/cao điểm tới", "Next holiday/peak")
+        }
+    }
+
+    /// Where and whom a gap lacks: "chốt hq, ca N: lãnh đạo trực 0/1".
     static func gapText(_ gap: DutyOversight.Gap, _ lang: Language) -> String {
-        let window =
-            switch gap.window {
-            case .now: lang("Lúc này", "Now")
-            case .tonight: lang("Đêm nay", "Tonight")
-            case .nextHolidayOrPeak: lang("Ngày lễ/cao điểm tới", "Next holiday/peak")
-            }
-        let day = SolarDate(iso: gap.date).map { VietnamTime.dayWithLunar($0, lang) } ?? gap.date
         let role = gap.role == "leader" ? lang("lãnh đạo trực", "duty leader") : lang("người trực", "officers")
-        return "\(window), \(day), \(lang("chốt", "post")) \(gap.post), \(lang("ca", "shift")) \(gap.shift): "
+        return "\(lang("chốt", "post")) \(gap.post), \(lang("ca", "shift")) \(gap.shift): "
             + lang("\(role) \(gap.rostered)/\(gap.required)", "\(role) \(gap.rostered) of \(gap.required)")
     }
 }
