@@ -43,15 +43,15 @@ public enum DemoDutySetup {
         return [duty, DutyPost(id: "CONG", name: "Bảo vệ \(gate)", pattern: pattern, requirements: requirements)]
     }
 
-    /// A set-up left short on purpose: two leaders on every 24-hour duty, which fewer than four leaders cannot
-    /// fill (a leader stands at most every other day).
-    public static func twoLeaders(headquarters: String) -> [DutyPost] {
+    /// A set-up left short on purpose: every 24-hour duty asks for one leader more than the unit has, so a
+    /// leader seat stays open every day.
+    public static func moreLeaders(than leaders: Int, headquarters: String) -> [DutyPost] {
         [
             DutyPost(
                 id: "TB",
                 name: "Trực ban – \(headquarters)",
                 pattern: .fullDay,
-                requirements: [ShiftRequirement(shift: "T", working: StaffCount(leaders: 2))]
+                requirements: [ShiftRequirement(shift: "T", working: StaffCount(leaders: leaders + 1))]
             )
         ]
     }

@@ -49,7 +49,7 @@ enum DemoDuty {
                 .filter(\.$status == "active").all()
             people[id] = (staff.filter(\.isLeader).count, staff.filter { !$0.isLeader }.count)
         }
-        let fewLeaders = candidates.dropLast().last { ($0.id.flatMap { people[$0]?.leaders } ?? 0) <= 3 }
+        let fewLeaders = candidates.dropLast().last
         let draft = candidates.dropLast().last { $0.id != fewLeaders?.id }
         for unit in units {
             guard let id = unit.id, let count = people[id] else { continue }
@@ -62,7 +62,7 @@ enum DemoDuty {
             let gate = sites.first { $0.kind == SiteKind.gate.rawValue }?.name ?? "Cổng chính"
             let posts =
                 unit.id == fewLeaders?.id
-                ? DemoDutySetup.twoLeaders(headquarters: headquarters)
+                ? DemoDutySetup.moreLeaders(than: count.leaders, headquarters: headquarters)
                 : DemoDutySetup.posts(
                     officers: count.officers,
                     keyTargets: Set(unit.keyTargetFlags),
