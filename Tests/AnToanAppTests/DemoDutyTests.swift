@@ -14,7 +14,10 @@ struct DemoDutyTests {
     /// Wednesday 20 January 2027, 10:00 in Vietnam: the Tết peak and days off fall in the next month's roster.
     static let now: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_800_414_000) }
 
-    @Test("the demo publishes rosters, and oversight lists exactly the units left short on purpose", arguments: Lane.all)
+    @Test(
+        "the demo publishes rosters, and oversight lists exactly the units left short on purpose",
+        arguments: Lane.all
+    )
     func demo(lane: Lane) async throws {
         try await withApp(lane, now: Self.now) { app in
             // when

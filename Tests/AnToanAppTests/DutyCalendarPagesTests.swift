@@ -82,7 +82,9 @@ struct DutyCalendarPagesTests {
 
             // when: another year's proposal is confirmed as it is
             #expect(try await admin.post("/holidays/2028/confirm", form: [:]).status == .seeOther)
-            #expect(try await Self.holidays(2028, on: app.db).count == HolidayCalendar.proposedHolidays(year: 2028).count)
+            #expect(
+                try await Self.holidays(2028, on: app.db).count == HolidayCalendar.proposedHolidays(year: 2028).count
+            )
 
             // then: an authority reads the page without forms, and may not change it
             _ = try await Fixtures.user(

@@ -48,7 +48,10 @@ struct HolidaysController: RouteCollection {
         } catch AppError.invalidFields(let errors) {
             // `days[n].date` of the added day is the form's `date`.
             let named = errors.map { error in
-                FieldError(field: error.field.replacingOccurrences(of: "days[\(added)].", with: ""), reason: error.reason)
+                FieldError(
+                    field: error.field.replacingOccurrences(of: "days[\(added)].", with: ""),
+                    reason: error.reason
+                )
             }
             return try await render(
                 req,

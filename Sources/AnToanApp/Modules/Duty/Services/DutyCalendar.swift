@@ -123,7 +123,10 @@ enum DutyCalendar {
                     .invalid(vi: "không được trước ngày bắt đầu", en: "cannot be before the start date")
                 )
             } else if from.days(to: to) >= 366 {
-                checker.add("end_date", .invalid(vi: "một đợt dài tối đa 366 ngày", en: "a period lasts 366 days at most"))
+                checker.add(
+                    "end_date",
+                    .invalid(vi: "một đợt dài tối đa 366 ngày", en: "a period lasts 366 days at most")
+                )
             }
         }
         peak.extraLeaders = count("extra_leaders", input.extraLeaders, &checker)

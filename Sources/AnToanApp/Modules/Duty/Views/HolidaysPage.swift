@@ -100,7 +100,8 @@ enum HolidaysPage {
                 .class("muted")
                 if model.canEdit {
                     PostForm(url: .holidayChange(model.year, .confirm), csrf: context.csrf) {
-                        Button(lang("Xác nhận đề xuất", "Confirm the proposal")).attribute(named: "type", value: "submit")
+                        Button(lang("Xác nhận đề xuất", "Confirm the proposal"))
+                            .attribute(named: "type", value: "submit")
                     }
                 }
             }
