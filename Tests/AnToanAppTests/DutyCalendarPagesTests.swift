@@ -188,6 +188,28 @@ struct DutyCalendarPagesTests {
         }
     }
 
+    @Test("an account that chose English reads the calendar pages in English, lunar dates included")
+    func english() async throws {
+        try await withApp(.sqlite, now: Self.now) { app in
+            let world = try await OrganisationTests.province(app)
+            let reader = try await Fixtures.user(
+                "reader_en",
+                role: .authorityOfficer,
+                scope: .area(AreaPath(world.province.path)!),
+                on: app.db
+            )
+            reader.language = "en"
+            try await reader.persist(on: app.db)
+            var browser = Browser(app)
+            _ = try await browser.signIn("reader_en")
+            let holidays = try await browser.get("/holidays/2027")
+            #expect(holidays.text.contains("Public holidays 2027") && holidays.text.contains("06/02/2027 (1/1 lunar)"))
+            #expect(holidays.text.contains("<td>Saturday</td>") && holidays.text.contains("Hung Kings' Commemoration"))
+            let peaks = try await browser.get("/peak-periods")
+            #expect(peaks.text.contains("No peak period yet.") && !peaks.text.contains("Declare a peak period"))
+        }
+    }
+
     @Test("the year's anniversaries come with their lunar dates over the API", arguments: Lane.all)
     func anniversaries(lane: Lane) async throws {
         try await withApp(lane) { app in
