@@ -40,7 +40,10 @@ struct DemoCommand: AsyncCommand {
         let today = VietnamTime.day(of: app.clock.now())
         let province = DemoGenerator.province(communes: communes, units: units, staff: staff, today: today)
         var result = try await DemoLoader.load(province, app: app)
-        if duty, units <= DemoDuty.maxUnits { result.duty = try await DemoDuty.load(app: app) }
+        // Duty data is made as the demo's accounts, which a province without communes does not get.
+        if duty, units <= DemoDuty.maxUnits, !result.logins.isEmpty {
+            result.duty = try await DemoDuty.load(app: app)
+        }
         return result
     }
 
