@@ -30,4 +30,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: RosterSeatsController())
     try app.register(collection: MyShiftsController())
     try app.grouped("api", "v1").register(collection: RosterEditAPIController())
+    try app.register(collection: HolidaysController())
+    try app.register(collection: PeakPeriodsController())
+    try app.grouped("api", "v1").register(collection: DutyCalendarAPIController())
 }

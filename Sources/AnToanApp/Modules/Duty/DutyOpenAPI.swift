@@ -71,6 +71,12 @@ extension OpenAPI {
             response: "UnitCoverList",
             query: ["at"]
         ),
+        Operation(
+            method: "get",
+            path: "/api/v1/anniversaries/{year}",
+            summary: "The year's anniversaries that drive peak plans (22/12, 19/8 …; not days off), with lunar dates",
+            response: "AnniversaryList"
+        ),
     ]
 
     static var dutySchemas: [String: Any] {
@@ -116,6 +122,8 @@ extension OpenAPI {
             "RosterRequest": input(["start_date", "days", "seed"], required: ["start_date"]),
             "UnitCover": record(["unit_id", "code", "name", "no_setup", "gaps", "not_checked_in"]),
             "UnitCoverList": ["type": "array", "items": ref("UnitCover")],
+            "Anniversary": record(["day", "name_vi", "name_en"]),
+            "AnniversaryList": ["type": "array", "items": ref("Anniversary")],
         ].merging(rosterEditSchemas) { duty, _ in duty }
     }
 }

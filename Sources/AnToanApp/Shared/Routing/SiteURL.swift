@@ -37,12 +37,23 @@ enum SiteURL: Sendable {
     case dutyReceive(UUID)
     case dutyLogBook(UUID)
     case rosterPages(RosterURL)
+    case holidays
+    case holidayYear(Int)
+    case holidayChange(Int, HolidayChange)
+    case peakPeriods
 
     /// What the areas page changes in an existing area, each with its own form (a new area posts to `areas`).
     enum AreaChange: String, Sendable, CaseIterable {
         case rename
         case merge
         case split
+    }
+
+    /// What the holidays page does to a year's days off: confirm the proposal, add a day, remove a day.
+    enum HolidayChange: String, Sendable, CaseIterable {
+        case confirm
+        case add
+        case remove
     }
 
     /// What a unit's page adds to the unit, each with its own form.
@@ -90,6 +101,10 @@ enum SiteURL: Sendable {
         case .dutyReceive(let id): "/duty/handovers/\(id.uuidString.lowercased())/receive"
         case .dutyLogBook(let id): "/units/\(id.uuidString.lowercased())/duty-log"
         case .rosterPages(let url): url.path
+        case .holidays: "/holidays"
+        case .holidayYear(let year): "/holidays/\(year)"
+        case .holidayChange(let year, let change): "/holidays/\(year)/\(change.rawValue)"
+        case .peakPeriods: "/peak-periods"
         }
     }
 
@@ -108,6 +123,8 @@ enum SiteURL: Sendable {
             case .dutyReceive: "/duty/handovers/:id/receive"
             case .dutyLogBook: "/units/:id/duty-log"
             case .rosterPages(let url): url.pattern
+            case .holidayYear: "/holidays/:year"
+            case .holidayChange(_, let change): "/holidays/:year/\(change.rawValue)"
             default: url.path
             }
         return pattern.pathComponents

@@ -38,6 +38,8 @@ struct NavItem: Sendable {
         NavItem(url: .dutyOversight, vi: "Giám sát trực", en: "Duty oversight", action: .oversee),
         NavItem(url: .rosterPages(.index), vi: "Lịch trực", en: "Rosters", action: .manageRosters),
         NavItem(url: .rosterPages(.myShifts), vi: "Lịch trực của tôi", en: "My shifts", action: .viewOwnShifts),
+        NavItem(url: .holidays, vi: "Ngày nghỉ lễ", en: "Public holidays", action: .viewRosters),
+        NavItem(url: .peakPeriods, vi: "Đợt cao điểm", en: "Peak periods", action: .viewRosters),
         NavItem(url: .users, vi: "Tài khoản", en: "Accounts", action: .viewAccounts),
         NavItem(url: .audit, vi: "Nhật ký thay đổi", en: "Audit trail", action: .viewAuditTrail),
         NavItem(url: .tokens, vi: "Mã API", en: "API tokens", action: .useAPITokens),

@@ -30,10 +30,12 @@ enum VietnamTime {
             ?? SolarDate(julianDay: 2_451_545)
     }
 
-    /// "05/02/2027 (29/12 âm)": a day as duty pages show it, its lunar date beside it.
-    static func dayWithLunar(_ day: SolarDate, _ lang: Language) -> String {
-        guard let lunar = try? LunarCalendar.lunar(from: day) else { return day.dmy }
-        return "\(day.dmy) (\(lunar.short) \(lang("âm", "lunar")))"
+    /// "05/02/2027 (29/12 âm)": a day as duty pages show it, its lunar date beside it; `time` (HH:mm) goes
+    /// right after the solar date: "05/02/2027 08:00 (29/12 âm)".
+    static func dayWithLunar(_ day: SolarDate, _ lang: Language, time: String? = nil) -> String {
+        let solar = time.map { "\(day.dmy) \($0)" } ?? day.dmy
+        guard let lunar = try? LunarCalendar.lunar(from: day) else { return solar }
+        return "\(solar) (\(lunar.short) \(lang("âm", "lunar")))"
     }
 
     /// The instant `minutes` after midnight of `day` in Vietnam (UTC+7 all year; Vietnam keeps no summer time).

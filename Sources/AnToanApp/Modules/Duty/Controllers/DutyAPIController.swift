@@ -61,14 +61,7 @@ struct DutyAPIController: RouteCollection {
     /// a unit those over its own area.
     @Sendable func listPeaks(req: Request) async throws -> [PeakPeriodDTO] {
         let principal = try req.principal(allowedTo: .viewRosters)
-        let query = PeakPeriodRecord.query(on: req.db).sort(\.$startDate)
-        switch principal.scope {
-        case .everything: break
-        case .area(let path):
-            query.group(.or) { $0.filter(\.$areaPath =~ path.value).filter(\.$areaPath ~~ path.lineage.map(\.value)) }
-        case .unit(_, let path): query.filter(\.$areaPath ~~ path.lineage.map(\.value))
-        }
-        return try await query.all().map(PeakPeriodDTO.init)
+        return try await PeakPeriodQueries.visible(in: principal.scope, on: req.db).map(PeakPeriodDTO.init)
     }
 
     @Sendable func declarePeak(req: Request) async throws -> Response {

@@ -25,7 +25,8 @@ enum DutyCalendar {
         return days
     }
 
-    /// Replaces a year's schedule with `days` (the proposal when nil), confirmed by an administrator.
+    /// Replaces a year's schedule with `days` (the proposal when nil), confirmed by an administrator. A day
+    /// already in the schedule (or the proposal) keeps its kind; a new one is custom.
     static func confirm(
         year: Int,
         days: [HolidayInput.Day]?,
@@ -37,6 +38,10 @@ enum DutyCalendar {
         var checker = FieldChecker()
         var rows: [HolidayDay] = []
         if let days {
+            let kinds = Dictionary(
+                try await daysOff(year: year, on: req.db).map { ($0.date, $0.kind) },
+                uniquingKeysWith: { first, _ in first }
+            )
             var seen: Set<String> = []
             for (index, day) in days.enumerated() {
                 let field = "days[\(index)]"
@@ -48,7 +53,9 @@ enum DutyCalendar {
                 } else if !seen.insert(date).inserted {
                     checker.add("\(field).date", .taken)
                 }
-                rows.append(HolidayDay(year: year, date: date, name: name, kind: "custom", confirmed: true))
+                rows.append(
+                    HolidayDay(year: year, date: date, name: name, kind: kinds[date] ?? "custom", confirmed: true)
+                )
             }
         } else {
             rows = try await daysOff(year: year, on: req.db).map {
@@ -105,11 +112,22 @@ enum DutyCalendar {
         peak.name = checker.text("name", input.name, max: 200)
         peak.startDate = checker.date("start_date", input.startDate, optional: false) ?? ""
         peak.endDate = checker.date("end_date", input.endDate, optional: false) ?? ""
-        if !peak.startDate.isEmpty, !peak.endDate.isEmpty, peak.endDate < peak.startDate {
-            checker.add(
-                "end_date",
-                .invalid(vi: "không được trước ngày bắt đầu", en: "cannot be before the start date")
-            )
+        for (field, date) in [("start_date", peak.startDate), ("end_date", peak.endDate)]
+        where SolarDate(iso: date).map({ !(1900...2199).contains($0.year) }) == true {
+            checker.add(field, .invalid(vi: "năm từ 1900 đến 2199", en: "a year from 1900 to 2199"))
+        }
+        if let from = SolarDate(iso: peak.startDate), let to = SolarDate(iso: peak.endDate) {
+            if to < from {
+                checker.add(
+                    "end_date",
+                    .invalid(vi: "không được trước ngày bắt đầu", en: "cannot be before the start date")
+                )
+            } else if from.days(to: to) >= 366 {
+                checker.add(
+                    "end_date",
+                    .invalid(vi: "một đợt dài tối đa 366 ngày", en: "a period lasts 366 days at most")
+                )
+            }
         }
         peak.extraLeaders = count("extra_leaders", input.extraLeaders, &checker)
         peak.extraOfficers = count("extra_officers", input.extraOfficers, &checker)

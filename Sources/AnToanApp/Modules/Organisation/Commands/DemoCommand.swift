@@ -11,6 +11,8 @@ struct DemoCommand: AsyncCommand {
         var units: Int?
         @Option(name: "staff", help: "Staff in all (default 600)")
         var staff: Int?
+        @Flag(name: "no-duty", help: "No duty set-ups, holidays, peak period or rosters (none above 100 units anyway)")
+        var noDuty: Bool
     }
 
     var help: String { "Load a demo province with one account per role (empty database only)" }
@@ -22,7 +24,8 @@ struct DemoCommand: AsyncCommand {
             app: app,
             communes: signature.communes ?? 12,
             units: signature.units ?? 40,
-            staff: signature.staff ?? 600
+            staff: signature.staff ?? 600,
+            duty: !signature.noDuty
         )
         context.console.print(DemoCommand.describe(result) + "\nLoaded in \(ContinuousClock.now - start).")
     }
@@ -31,11 +34,17 @@ struct DemoCommand: AsyncCommand {
         app: Application,
         communes: Int = 12,
         units: Int = 40,
-        staff: Int = 600
+        staff: Int = 600,
+        duty: Bool = true
     ) async throws -> DemoLoader.Result {
         let today = VietnamTime.day(of: app.clock.now())
         let province = DemoGenerator.province(communes: communes, units: units, staff: staff, today: today)
-        return try await DemoLoader.load(province, app: app)
+        var result = try await DemoLoader.load(province, app: app)
+        // Duty data is made as the demo's accounts, which a province without communes does not get.
+        if duty, units <= DemoDuty.maxUnits, !result.logins.isEmpty {
+            result.duty = try await DemoDuty.load(app: app)
+        }
+        return result
     }
 
     static func describe(_ result: DemoLoader.Result) -> String {
@@ -46,6 +55,12 @@ struct DemoCommand: AsyncCommand {
         for login in result.logins {
             lines.append(
                 "  \(login.username.padding(toLength: 12, withPad: " ", startingAt: 0)) \(login.role.nameVi) / \(login.role.nameEn)"
+            )
+        }
+        if let duty = result.duty {
+            lines.append(
+                "Duty: \(duty.setUp) units set up, \(duty.published) rosters published; left short on purpose: "
+                    + duty.short.map { "\($0.code) (\($0.reason))" }.joined(separator: ", ") + "."
             )
         }
         return lines.joined(separator: "\n")

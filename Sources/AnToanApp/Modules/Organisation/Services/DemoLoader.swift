@@ -15,6 +15,8 @@ enum DemoLoader {
         var password: String
         var units: Int
         var staff: Int
+        /// What `DemoDuty` loaded, if it ran.
+        var duty: DemoDuty.Summary?
     }
 
     /// Rows per INSERT: SQLite takes at most 32,766 bound values in one statement.

@@ -1,0 +1,118 @@
+import AnToanCore
+import Vapor
+
+/// The holidays page: a year's days off and anniversaries; administrators confirm, add and remove days through
+/// the same `DutyCalendar.confirm` as `PUT /api/v1/holidays/{year}`.
+struct HolidaysController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.route(.holidays), use: currentYear)
+        routes.get(SiteURL.route(.holidayYear(0)), use: year)
+        routes.post(SiteURL.route(.holidayChange(0, .confirm)), use: confirm)
+        routes.post(SiteURL.route(.holidayChange(0, .add)), use: add)
+        routes.post(SiteURL.route(.holidayChange(0, .remove)), use: remove)
+    }
+
+    /// This year in Vietnam.
+    @Sendable func currentYear(req: Request) async throws -> Response {
+        try await render(req, year: VietnamTime.day(of: req.application.clock.now()).year, failed: nil)
+    }
+
+    @Sendable func year(req: Request) async throws -> Response {
+        try await render(req, year: try req.yearParameter(), failed: nil)
+    }
+
+    /// Confirms the schedule as it stands (the proposal while nothing is stored).
+    @Sendable func confirm(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .manageAccounts)
+        let year = try req.yearParameter()
+        _ = try await DutyCalendar.confirm(year: year, days: nil, by: principal, on: req)
+        return req.redirect(
+            to: .holidayYear(year),
+            flash: Flash(
+                kind: .success,
+                message: req.pageLanguage("Đã xác nhận lịch nghỉ năm \(year).", "The \(year) days off are confirmed.")
+            )
+        )
+    }
+
+    /// Adds a day to the schedule and confirms it; the new day's errors sit beside the form's fields.
+    @Sendable func add(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .manageAccounts)
+        let year = try req.yearParameter()
+        let form = try req.content.decode([String: String].self)
+        var days = try await schedule(year, on: req)
+        let added = days.count
+        days.append(HolidayInput.Day(date: form["date"], name: form["name"]))
+        do {
+            _ = try await DutyCalendar.confirm(year: year, days: days, by: principal, on: req)
+        } catch AppError.invalidFields(let errors) {
+            // `days[n].date` of the added day is the form's `date`.
+            let named = errors.map { error in
+                FieldError(
+                    field: error.field.replacingOccurrences(of: "days[\(added)].", with: ""),
+                    reason: error.reason
+                )
+            }
+            return try await render(
+                req,
+                year: year,
+                failed: .init(form: "day", errors: FieldChecker(named), values: form)
+            )
+        }
+        return req.redirect(
+            to: .holidayYear(year),
+            flash: Flash(kind: .success, message: req.pageLanguage("Đã thêm ngày nghỉ.", "The day off was added."))
+        )
+    }
+
+    /// Removes one day and confirms the rest; a year keeps at least one day off.
+    @Sendable func remove(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .manageAccounts)
+        let year = try req.yearParameter()
+        let date = try req.content.decode([String: String].self)["date"] ?? ""
+        let days = try await schedule(year, on: req)
+        let rest = days.filter { $0.date != date }
+        guard rest.count < days.count else { throw AppError.notFound }
+        guard !rest.isEmpty else {
+            return req.redirect(
+                to: .holidayYear(year),
+                flash: Flash(
+                    kind: .error,
+                    message: req.pageLanguage(
+                        "Năm phải còn ít nhất một ngày nghỉ.",
+                        "A year keeps at least one day off."
+                    )
+                )
+            )
+        }
+        _ = try await DutyCalendar.confirm(year: year, days: rest, by: principal, on: req)
+        let shown = SolarDate(iso: date)?.dmy ?? date
+        return req.redirect(
+            to: .holidayYear(year),
+            flash: Flash(kind: .success, message: req.pageLanguage("Đã bỏ ngày \(shown).", "\(shown) was removed."))
+        )
+    }
+
+    private func schedule(_ year: Int, on req: Request) async throws -> [HolidayInput.Day] {
+        try await DutyCalendar.daysOff(year: year, on: req.db).map { HolidayInput.Day(date: $0.date, name: $0.name) }
+    }
+
+    private func render(_ req: Request, year: Int, failed: RegistryForms.Failed?) async throws -> Response {
+        let principal = try req.principal(allowedTo: .viewRosters)
+        let days = try await DutyCalendar.daysOff(year: year, on: req.db)
+        let model = HolidaysPage.Model(
+            year: year,
+            days: days.compactMap { day in
+                SolarDate(iso: day.date).map { HolidaysPage.Day(date: $0, name: day.name, kind: day.kind) }
+            },
+            confirmed: days.contains { $0.confirmed },
+            anniversaries: HolidayCalendar.anniversaries(year: year),
+            canEdit: principal.can(.manageAccounts),
+            failed: failed
+        )
+        return req.page(
+            req.pageLanguage("Ngày nghỉ lễ \(year)", "Public holidays \(year)"),
+            status: failed == nil ? .ok : .unprocessableEntity
+        ) { HolidaysPage.view(model, $0) }
+    }
+}
