@@ -98,18 +98,7 @@ struct DutyAPIController: RouteCollection {
         let principal = try req.principal(allowedTo: .manageRosters)
         let unit = try await topUnit(req, principal)
         let input = try req.decodeJSON(RosterRequest.self)
-        var checker = FieldChecker()
-        let start = checker.date("start_date", input.startDate, optional: false).flatMap(SolarDate.init(iso:))
-        try checker.check()
-        guard let start else { throw AppError.notFound }
-        let roster = try await RosterService.generate(
-            for: unit,
-            start: start,
-            days: input.days ?? 31,
-            seed: UInt64(input.seed ?? 1),
-            by: principal,
-            on: req
-        )
+        let roster = try await RosterService.generate(input, for: unit, by: principal, on: req)
         return try await RosterDTO(roster, seats: try await seats(of: roster, on: req.db))
             .encodeResponse(status: .created, for: req)
     }

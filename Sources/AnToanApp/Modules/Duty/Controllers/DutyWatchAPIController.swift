@@ -67,7 +67,7 @@ struct DutyWatchAPIController: RouteCollection {
     }
 
     private func dto(_ handover: DutyHandover, on req: Request) async throws -> HandoverDTO {
-        let names = try await DutyBook.names([handover.handedBy] + (handover.receivedBy.map { [$0] } ?? []), on: req.db)
+        let names = try await DutyBook.names([handover.handedBy] + [handover.receivedBy].compactMap { $0 }, on: req.db)
         guard let view = DutyBook.handover(handover, names: names) else { throw AppError.notFound }
         return HandoverDTO(view, post: handover.post)
     }

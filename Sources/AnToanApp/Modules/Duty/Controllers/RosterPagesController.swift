@@ -107,18 +107,7 @@ struct RosterPagesController: RouteCollection {
                 days: try number(form["days"], "days") ?? 31,
                 seed: try number(form["seed"], "seed")
             )
-            var checker = FieldChecker(input.problems())
-            let start = checker.date("start_date", input.startDate, optional: false).flatMap(SolarDate.init(iso:))
-            try checker.check()
-            guard let start else { throw AppError.notFound }
-            let roster = try await RosterService.generate(
-                for: unit,
-                start: start,
-                days: input.days ?? 31,
-                seed: UInt64(input.seed ?? 1),
-                by: principal,
-                on: req
-            )
+            let roster = try await RosterService.generate(input, for: unit, by: principal, on: req)
             return req.redirect(
                 to: .rosterPages(.roster(try roster.requireID())),
                 flash: Flash(kind: .success, message: req.pageLanguage("Đã lập bản nháp.", "A draft was made."))

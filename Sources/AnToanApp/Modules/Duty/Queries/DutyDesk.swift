@@ -71,11 +71,10 @@ struct DutyDesk: Sendable {
         let open = try await DutyWatch.openItems(unit: seat.unitID, post: seat.post, on: db)
         let incoming = try await DutyWatch.handover(to: seat, on: db)
         let outgoing = try await DutyWatch.handover(from: seat, on: db)
-        let names = try await DutyBook.names(
-            crew.map(\.staffID) + (shiftEntries + open).map(\.staffID)
-                + [incoming, outgoing].compactMap { $0 }.flatMap { [$0.handedBy] + ($0.receivedBy.map { [$0] } ?? []) },
-            on: db
-        )
+        let handovers = [incoming, outgoing].compactMap { $0 }
+        var people: [UUID] = crew.map(\.staffID) + shiftEntries.map(\.staffID) + open.map(\.staffID)
+        people += handovers.map(\.handedBy) + handovers.compactMap(\.receivedBy)
+        let names = try await DutyBook.names(people, on: db)
         desk.crew = crew.compactMap { seat in
             seat.id.map { id in
                 let checkIn = bySeat[id]
@@ -204,10 +203,8 @@ extension DutyBook {
                 if let id = seat.id { seats[id] = seat }
             }
         }
-        let names = try await names(
-            entries.map(\.staffID) + handovers.flatMap { [$0.handedBy] + ($0.receivedBy.map { [$0] } ?? []) },
-            on: db
-        )
+        let people: [UUID] = entries.map(\.staffID) + handovers.map(\.handedBy) + handovers.compactMap(\.receivedBy)
+        let names = try await names(people, on: db)
         struct Key: Hashable {
             var post: String
             var date: String

@@ -90,6 +90,27 @@ enum RosterService {
         }
     }
 
+    /// Solves a draft as a form or the API asks for it: its start date checked, 31 days and seed 1 unless given.
+    static func generate(
+        _ request: RosterRequest,
+        for unit: OrgUnit,
+        by actor: Principal,
+        on req: Request
+    ) async throws -> Roster {
+        var checker = FieldChecker(request.problems())
+        let start = checker.date("start_date", request.startDate, optional: false).flatMap(SolarDate.init(iso:))
+        try checker.check()
+        guard let start else { throw AppError.notFound }
+        return try await generate(
+            for: unit,
+            start: start,
+            days: request.days ?? 31,
+            seed: UInt64(request.seed ?? 1),
+            by: actor,
+            on: req
+        )
+    }
+
     /// Solves and stores a draft roster with its seats.
     static func generate(
         for unit: OrgUnit,
