@@ -571,7 +571,9 @@ struct ImportTests {
             )
             #expect(dryReport?.problems.isEmpty == true)
             #expect(report?.created == 10_000, "\(String(describing: report?.problems.prefix(5)))")
-            #expect(seconds < 30)
+            // A debug build sharing two cores with the rest of the suite, run in parallel: this bound only
+            // catches a row-by-row import. The release target (< 10 s) is the benchmark's (`make bench-org`).
+            #expect(seconds < 90)
             #expect(try await StaffMember.query(on: app.db).count() == 10_002)
             let verification = try await AuditTrail.verify(on: app.db)
             guard case .intact(let entries) = verification else {

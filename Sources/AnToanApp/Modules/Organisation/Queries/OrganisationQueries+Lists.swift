@@ -34,15 +34,24 @@ extension OrganisationQueries {
                 """
             ).all().map(UnitRow.init(row:))
         } else {
-            // The page's ids come from the index alone; only they are joined, however deep the page.
+            // The page's ids come from the index alone; only they are joined, however deep the page. The count
+            // rides along as a subquery run once, which saves a statement per page.
             let order: SQLQueryString = "ORDER BY u.area_path, u.name_folded, u.id"
-            rows = try await db.sql.raw(
+            let counted: SQLQueryString =
+                "SELECT COUNT(*) FROM units c WHERE c.parent_id IS NULL AND \(unitScope(scope, "c"))"
+            let found = try await db.sql.raw(
                 """
-                \(columns) FROM (SELECT u.id AS page_id FROM units u WHERE \(visible) \(order) \(window(page))) p \
+                \(columns), (\(counted)) AS total \
+                FROM (SELECT u.id AS page_id FROM units u WHERE \(visible) \(order) \(window(page))) p \
                 JOIN units u ON u.id = p.page_id LEFT JOIN areas a ON a.id = u.area_id \(order)
                 """
-            ).all().map(UnitRow.init(row:))
-            total = try await count("SELECT COUNT(*) AS n FROM units u WHERE \(visible)", on: db)
+            ).all()
+            rows = try found.map(UnitRow.init(row:))
+            if let first = found.first {
+                total = try first.decode(column: "total", as: Int.self)
+            } else {
+                total = try await count("SELECT (\(counted)) AS n", on: db)
+            }
         }
         return ListPage(rows: rows, page: page, perPage: perPage, total: total)
     }
@@ -95,11 +104,12 @@ extension OrganisationQueries {
         "LIMIT \(literal: perPage + 1) OFFSET \(literal: (max(page, 1) - 1) * perPage)"
     }
 
-    private static func unitScope(_ scope: Scope) -> SQLQueryString {
+    private static func unitScope(_ scope: Scope, _ alias: String = "u") -> SQLQueryString {
         switch scope {
         case .everything: "1 = 1"
-        case .area(let path): "u.area_path LIKE \(bind: path.value + "%")"
-        case .unit(let unit, _): "(u.id = \(bind: unit) OR u.parent_id = \(bind: unit))"
+        case .area(let path): "\(unsafeRaw: alias).area_path LIKE \(bind: path.value + "%")"
+        case .unit(let unit, _):
+            "(\(unsafeRaw: alias).id = \(bind: unit) OR \(unsafeRaw: alias).parent_id = \(bind: unit))"
         }
     }
 
