@@ -138,3 +138,48 @@ def test_check_in_log_book_and_two_sided_handover_on_a_phone(browser, demo_serve
     assert "Tuần tra hàng rào phía bắc" in text and "Bên nhận:" in text, text[:800]
     shot(page, "35-duty-log-book-print-phone")
     context.close()
+
+
+def test_duty_pages_of_the_demo_on_a_phone(browser, demo_server):  # noqa: F811
+    """The demo's duty pages as their users see them on a phone: the unit's rosters and one roster, days off
+    and peak periods with lunar dates, a guard's own schedule, and the province's oversight."""
+    server, password = demo_server
+    base = server.base
+
+    context, page = phone(browser, base, "antt", password)
+    page.goto(base + "/rosters")
+    assert page.locator("h1").inner_text().startswith("Lịch trực")
+    shot(page, "36-unit-rosters-phone")
+    assert_fits_phone(page)
+    with page.expect_navigation():
+        page.locator("main a[href^='/rosters/']").first.click()
+    text = page.inner_text("main")
+    assert "âm" in text, text[:400]
+    shot(page, "37-roster-grid-phone")
+    assert_fits_phone(page)
+    page.goto(base + "/holidays")
+    text = page.inner_text("main")
+    assert "Ngày nghỉ lễ năm" in text and "âm" in text, text[:400]
+    shot(page, "38-holidays-phone")
+    assert_fits_phone(page)
+    page.goto(base + "/peak-periods")
+    assert "Cao điểm Tết Nguyên đán" in page.inner_text("main")
+    shot(page, "39-peak-periods-phone")
+    assert_fits_phone(page)
+    context.close()
+
+    context, page = phone(browser, base, "baove", password)
+    page.goto(base + "/my-shifts")
+    text = page.inner_text("main")
+    assert "Lịch trực của tôi" in text and "âm" in text, text[:400]
+    shot(page, "40-my-shifts-phone")
+    assert_fits_phone(page)
+    context.close()
+
+    context, page = phone(browser, base, "congan.tinh", password)
+    page.goto(base + "/duty/oversight")
+    text = page.inner_text("main")
+    assert "3 đơn vị thiếu người trực" in text, text[:600]
+    shot(page, "41-oversight-phone")
+    assert_fits_phone(page)
+    context.close()
