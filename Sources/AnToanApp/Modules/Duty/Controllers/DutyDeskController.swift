@@ -27,7 +27,7 @@ struct DutyDeskController: RouteCollection {
         } catch AppError.invalidFields(let errors) {
             return req.page(title) { DutyDeskPage.unlinked(FieldChecker(errors), $0) }
         }
-        let model = DutyDeskPage.Model(desk: desk, at: now, failed: failed)
+        let model = DutyDeskPage.Model(desk: desk, failed: failed)
         return req.page(title, status: failed == nil ? .ok : .unprocessableEntity) { DutyDeskPage.view(model, $0) }
     }
 

@@ -37,7 +37,7 @@ struct DutyWatchAPIController: RouteCollection {
             by: principal,
             on: req
         )
-        let names = try await DutyBook.names([entry.staffID], on: req.db)
+        let names = try await OrganisationQueries.staffNames([entry.staffID], on: req.db)
         guard let line = DutyBook.lines([entry], names: names).first else { throw AppError.notFound }
         return try await LogEntryDTO(line, post: entry.post).encodeResponse(status: .created, for: req)
     }
@@ -67,7 +67,10 @@ struct DutyWatchAPIController: RouteCollection {
     }
 
     private func dto(_ handover: DutyHandover, on req: Request) async throws -> HandoverDTO {
-        let names = try await DutyBook.names([handover.handedBy] + [handover.receivedBy].compactMap { $0 }, on: req.db)
+        let names = try await OrganisationQueries.staffNames(
+            Set([handover.handedBy] + [handover.receivedBy].compactMap { $0 }),
+            on: req.db
+        )
         guard let view = DutyBook.handover(handover, names: names) else { throw AppError.notFound }
         return HandoverDTO(view, post: handover.post)
     }

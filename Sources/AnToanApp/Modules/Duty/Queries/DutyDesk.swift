@@ -74,7 +74,7 @@ struct DutyDesk: Sendable {
         let handovers = [incoming, outgoing].compactMap { $0 }
         var people: [UUID] = crew.map(\.staffID) + shiftEntries.map(\.staffID) + open.map(\.staffID)
         people += handovers.map(\.handedBy) + handovers.compactMap(\.receivedBy)
-        let names = try await DutyBook.names(people, on: db)
+        let names = try await OrganisationQueries.staffNames(Set(people), on: db)
         desk.crew = crew.compactMap { seat in
             seat.id.map { id in
                 let checkIn = bySeat[id]
@@ -112,16 +112,6 @@ struct DutyDesk: Sendable {
 
 /// Reading the log book: names, lines with their corrections, handovers.
 enum DutyBook {
-    static func names(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
-        var names: [UUID: String] = [:]
-        for chunk in ImportLookups.chunks(Array(Set(ids))) {
-            for member in try await StaffMember.query(on: db).filter(\.$id ~~ chunk).all() {
-                if let id = member.id { names[id] = member.fullName }
-            }
-        }
-        return names
-    }
-
     static func lines(_ entries: [DutyLogEntry], names: [UUID: String]) -> [DutyDesk.Line] {
         let corrections = DutyLog.corrections(entries.map(\.logEntry))
         return entries.compactMap { entry in
@@ -204,7 +194,7 @@ extension DutyBook {
             }
         }
         let people: [UUID] = entries.map(\.staffID) + handovers.map(\.handedBy) + handovers.compactMap(\.receivedBy)
-        let names = try await names(people, on: db)
+        let names = try await OrganisationQueries.staffNames(Set(people), on: db)
         struct Key: Hashable {
             var post: String
             var date: String

@@ -141,7 +141,7 @@ enum DutyOversight {
             checked.formUnion(try await DutyCheckIn.query(on: db).filter(\.$seatID ~~ chunk).all().map(\.seatID))
         }
         let missing = seats.filter { $0.id.map { !checked.contains($0) } ?? false }
-        let names = try await DutyBook.names(missing.map(\.staffID), on: db)
+        let names = try await OrganisationQueries.staffNames(Set(missing.map(\.staffID)), on: db)
         return Dictionary(grouping: missing, by: \.unitID).mapValues { seats in
             seats.map {
                 Absence(

@@ -7,7 +7,6 @@ import Plot
 enum DutyDeskPage {
     struct Model {
         var desk: DutyDesk
-        var at: Date
         var failed: RegistryForms.Failed?
     }
 
