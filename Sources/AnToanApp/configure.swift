@@ -49,10 +49,7 @@ public func configure(
     try app.useDatabase(config.database, logLevel: config.logLevel)
     app.migrations.add(MigrationRegistry.all)
 
-    let encoder = JSONEncoder()
-    encoder.keyEncodingStrategy = SnakeCaseKeys.strategy
-    encoder.dateEncodingStrategy = .iso8601
-    ContentConfiguration.global.use(encoder: encoder, for: .json)
+    ContentConfiguration.global.use(encoder: APIJSONEncoder(), for: .json)
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase
     decoder.dateDecodingStrategy = .iso8601

@@ -1,0 +1,444 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import Synchronization
+import Vapor
+
+/// The API's JSON: each value is written straight into the body, in the order it encodes itself, keys in
+/// snake_case, dates in ISO 8601. It reads as Foundation's `JSONEncoder` with those two
+/// settings reads (a test holds them side by side over the API's own values), at a fraction of the cost:
+/// Foundation builds a tree of the whole value first, and for a key strategy the coding path of every key,
+/// which was a third of the CPU of a page of 50 units.
+struct APIJSONEncoder: ContentEncoder {
+    func encode<E: Encodable>(_ encodable: E, to body: inout ByteBuffer, headers: inout HTTPHeaders) throws {
+        try encode(encodable, to: &body, headers: &headers, userInfo: [:])
+    }
+
+    func encode<E: Encodable>(
+        _ encodable: E,
+        to body: inout ByteBuffer,
+        headers: inout HTTPHeaders,
+        userInfo: [CodingUserInfoKey: any Sendable]
+    ) throws {
+        headers.contentType = .json
+        body.writeBytes(try Self.bytes(of: encodable, userInfo: userInfo))
+    }
+
+    static func bytes(of value: some Encodable, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> [UInt8] {
+        let writer = JSONStreamWriter(userInfo: userInfo)
+        try writer.write(value)
+        return try writer.finish()
+    }
+}
+
+/// The bytes written so far and the objects and arrays still open. Before an element, a container closes
+/// whatever a previous element left open deeper down, so a value never needs to say when it is done. A
+/// container written to after a later sibling was opened (Foundation allows it; no type of ours does it)
+/// makes the whole encoding fail rather than write a muddle.
+private final class JSONStreamWriter {
+    private var bytes: [UInt8] = []
+    /// Open containers, innermost last: the byte that closes each, whether it has an element yet, its number.
+    private var open: [(close: UInt8, empty: Bool, serial: Int)] = []
+    private var opened = 0
+    private var misuse: String?
+    let userInfo: [CodingUserInfoKey: Any]
+
+    init(userInfo: [CodingUserInfoKey: any Sendable]) {
+        self.userInfo = userInfo
+        bytes.reserveCapacity(4096)
+    }
+
+    var depth: Int { open.count }
+
+    /// The container open at `depth`, once open.
+    func container(at depth: Int) -> Container { Container(depth: depth, serial: open[depth - 1].serial) }
+
+    func finish() throws -> [UInt8] {
+        if let misuse {
+            throw EncodingError.invalidValue(misuse, EncodingError.Context(codingPath: [], debugDescription: misuse))
+        }
+        close(above: 0)
+        return bytes
+    }
+
+    /// Writes one value where the writer stands. A value that writes nothing is `{}`, as with Foundation.
+    func write<T: Encodable>(_ value: T) throws {
+        switch value {
+        case let uuid as UUID: writeUUID(uuid)
+        case let date as Date: writeString(date.formatted(.iso8601))
+        case let data as Data: writeString(data.base64EncodedString())
+        case let url as URL: writeString(url.absoluteString)
+        case let decimal as Decimal: bytes.append(contentsOf: decimal.description.utf8)
+        case let dictionary as any StringKeyedDictionary: try dictionary.writeEntries(to: self)
+        default:
+            let start = bytes.count
+            let depth = depth
+            try value.encode(to: StreamEncoder(writer: self, depth: depth))
+            close(above: depth)
+            if bytes.count == start { bytes.append(contentsOf: "{}".utf8) }
+        }
+    }
+
+    /// Opens an object or array.
+    func openContainer(object: Bool) -> Container {
+        opened += 1
+        bytes.append(object ? UInt8(ascii: "{") : UInt8(ascii: "["))
+        open.append((close: object ? UInt8(ascii: "}") : UInt8(ascii: "]"), empty: true, serial: opened))
+        return Container(depth: open.count, serial: opened)
+    }
+
+    /// Before an element of `container`: closes deeper ones, then writes the comma if needed.
+    func beginElement(of container: Container) {
+        let depth = container.depth
+        guard depth <= open.count, open[depth - 1].serial == container.serial else {
+            misuse = misuse ?? "a container was written to after a later one was opened"
+            return
+        }
+        close(above: depth)
+        if open[depth - 1].empty {
+            open[depth - 1].empty = false
+        } else {
+            bytes.append(UInt8(ascii: ","))
+        }
+    }
+
+    /// Before a member of an object: its key (a type's own in snake_case) and the colon.
+    func beginMember(_ key: some CodingKey, of object: Container) {
+        beginMember(key.stringValue, snakeCase: key.intValue == nil, of: object)
+    }
+
+    func beginMember(_ key: String, snakeCase: Bool, of object: Container) {
+        beginElement(of: object)
+        bytes.append(contentsOf: Self.member(key, snakeCase: snakeCase))
+    }
+
+    private func close(above depth: Int) {
+        while open.count > depth { bytes.append(open.removeLast().close) }
+    }
+
+    func writeNull() { bytes.append(contentsOf: "null".utf8) }
+
+    func writeBool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+
+    func writeInteger(_ value: some BinaryInteger) { bytes.append(contentsOf: String(value).utf8) }
+
+    /// As Foundation writes them: the shortest form, without a trailing ".0"; no NaN or infinity in JSON.
+    func writeFloat<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F) throws {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(
+                value,
+                EncodingError.Context(codingPath: [], debugDescription: "\(value) is not a JSON number")
+            )
+        }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    func writeString(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        Self.appendEscaped(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Upper-case, as `uuidString`, without going through it (it formats with printf).
+    private func writeUUID(_ uuid: UUID) {
+        let hex = Array("0123456789ABCDEF".utf8)
+        bytes.append(UInt8(ascii: "\""))
+        withUnsafeBytes(of: uuid.uuid) { raw in
+            for (index, byte) in raw.enumerated() {
+                if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(UInt8(ascii: "-")) }
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
+            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+            case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
+            case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: #"\u00"#.utf8)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    /// `"key":`, escaped and converted, kept: the API's types have a few hundred keys in all.
+    private static let members = Mutex<[MemberKey: [UInt8]]>([:])
+
+    private struct MemberKey: Hashable {
+        var key: String
+        var snakeCase: Bool
+    }
+
+    private static func member(_ key: String, snakeCase: Bool) -> [UInt8] {
+        let cacheKey = MemberKey(key: key, snakeCase: snakeCase)
+        if let known = members.withLock({ $0[cacheKey] }) { return known }
+        var member: [UInt8] = [UInt8(ascii: "\"")]
+        appendEscaped(snakeCase ? foundationSnakeCase(key) : key, to: &member)
+        member.append(contentsOf: "\":".utf8)
+        // Dictionary keys are data and unbounded; past this size the cache stops growing.
+        members.withLock { if $0.count < 10_000 { $0[cacheKey] = member } }
+        return member
+    }
+
+    /// The key as Foundation's `.convertToSnakeCase` gives it, asked of Foundation itself.
+    private static func foundationSnakeCase(_ key: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        guard let data = try? encoder.encode(OneKey(name: key)),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Int],
+            let converted = object.keys.first
+        else { return key }
+        return converted
+    }
+
+    private struct OneKey: Encodable {
+        var name: String
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyKey.self)
+            try container.encode(0, forKey: AnyKey(stringValue: name))
+        }
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}
+
+/// `[String: Value]`: Foundation writes its keys as they are, not in snake_case; here in sorted order.
+private protocol StringKeyedDictionary {
+    func writeEntries(to writer: JSONStreamWriter) throws
+}
+
+extension Dictionary: StringKeyedDictionary where Key == String, Value: Encodable {
+    fileprivate func writeEntries(to writer: JSONStreamWriter) throws {
+        let object = writer.openContainer(object: true)
+        for key in keys.sorted() {
+            writer.beginMember(key, snakeCase: false, of: object)
+            try writer.write(self[key]!)
+        }
+    }
+}
+
+private struct StreamEncoder: Encoder {
+    let writer: JSONStreamWriter
+    /// The writer's depth where this value starts; a container it opens is the one just below.
+    let depth: Int
+
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { writer.userInfo }
+
+    /// A value asking twice gets the same container, as Foundation gives.
+    private func own(object: Bool) -> Container {
+        writer.depth > depth ? writer.container(at: depth + 1) : writer.openContainer(object: object)
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        KeyedEncodingContainer(StreamKeyedContainer<Key>(writer: writer, object: own(object: true)))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        StreamUnkeyedContainer(writer: writer, array: own(object: false))
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { StreamSingleValue(writer: writer) }
+}
+
+/// Where a container stands in the writer: its depth, and its number, which tells it from a later one there.
+private struct Container {
+    var depth: Int
+    var serial: Int
+}
+
+private struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let writer: JSONStreamWriter
+    let object: Container
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil(forKey key: Key) throws {
+        writer.beginMember(key, of: object)
+        writer.writeNull()
+    }
+
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        writer.beginMember(key, of: object)
+        writer.writeBool(value)
+    }
+
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        writer.beginMember(key, of: object)
+        writer.writeString(value)
+    }
+
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        writer.beginMember(key, of: object)
+        try writer.writeFloat(value)
+    }
+
+    mutating func encode(_ value: Float, forKey key: Key) throws {
+        writer.beginMember(key, of: object)
+        try writer.writeFloat(value)
+    }
+
+    mutating func encode(_ value: Int, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { integer(value, key) }
+
+    private func integer(_ value: some BinaryInteger, _ key: Key) {
+        writer.beginMember(key, of: object)
+        writer.writeInteger(value)
+    }
+
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        writer.beginMember(key, of: object)
+        try writer.write(value)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type,
+        forKey key: Key
+    ) -> KeyedEncodingContainer<NestedKey> {
+        writer.beginMember(key, of: object)
+        return KeyedEncodingContainer(StreamKeyedContainer<NestedKey>(writer: writer, object: writer.openContainer(object: true)))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        writer.beginMember(key, of: object)
+        return StreamUnkeyedContainer(writer: writer, array: writer.openContainer(object: false))
+    }
+
+    /// The super-value is written in place under "super"; it must encode something, as a class does.
+    mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
+
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        writer.beginMember(key, of: object)
+        return StreamEncoder(writer: writer, depth: writer.depth)
+    }
+}
+
+private struct StreamUnkeyedContainer: UnkeyedEncodingContainer {
+    let writer: JSONStreamWriter
+    let array: Container
+    private(set) var count = 0
+    var codingPath: [any CodingKey] { [] }
+
+    init(writer: JSONStreamWriter, array: Container) {
+        self.writer = writer
+        self.array = array
+    }
+
+    private mutating func element() {
+        writer.beginElement(of: array)
+        count += 1
+    }
+
+    mutating func encodeNil() throws {
+        element()
+        writer.writeNull()
+    }
+
+    mutating func encode(_ value: Bool) throws {
+        element()
+        writer.writeBool(value)
+    }
+
+    mutating func encode(_ value: String) throws {
+        element()
+        writer.writeString(value)
+    }
+
+    mutating func encode(_ value: Double) throws {
+        element()
+        try writer.writeFloat(value)
+    }
+
+    mutating func encode(_ value: Float) throws {
+        element()
+        try writer.writeFloat(value)
+    }
+
+    mutating func encode(_ value: Int) throws { integer(value) }
+    mutating func encode(_ value: Int8) throws { integer(value) }
+    mutating func encode(_ value: Int16) throws { integer(value) }
+    mutating func encode(_ value: Int32) throws { integer(value) }
+    mutating func encode(_ value: Int64) throws { integer(value) }
+    mutating func encode(_ value: UInt) throws { integer(value) }
+    mutating func encode(_ value: UInt8) throws { integer(value) }
+    mutating func encode(_ value: UInt16) throws { integer(value) }
+    mutating func encode(_ value: UInt32) throws { integer(value) }
+    mutating func encode(_ value: UInt64) throws { integer(value) }
+
+    private mutating func integer(_ value: some BinaryInteger) {
+        element()
+        writer.writeInteger(value)
+    }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        element()
+        try writer.write(value)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type
+    ) -> KeyedEncodingContainer<NestedKey> {
+        element()
+        return KeyedEncodingContainer(StreamKeyedContainer<NestedKey>(writer: writer, object: writer.openContainer(object: true)))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        element()
+        return StreamUnkeyedContainer(writer: writer, array: writer.openContainer(object: false))
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        element()
+        return StreamEncoder(writer: writer, depth: writer.depth)
+    }
+}
+
+private struct StreamSingleValue: SingleValueEncodingContainer {
+    let writer: JSONStreamWriter
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil() throws { writer.writeNull() }
+    mutating func encode(_ value: Bool) throws { writer.writeBool(value) }
+    mutating func encode(_ value: String) throws { writer.writeString(value) }
+    mutating func encode(_ value: Double) throws { try writer.writeFloat(value) }
+    mutating func encode(_ value: Float) throws { try writer.writeFloat(value) }
+    mutating func encode(_ value: Int) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: Int8) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: Int16) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: Int32) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: Int64) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: UInt) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: UInt8) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: UInt16) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: UInt32) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: UInt64) throws { writer.writeInteger(value) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try writer.write(value) }
+}
