@@ -21,7 +21,10 @@ struct APIJSONEncoderTests {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private static func expectSameAsFoundation(_ value: some Encodable, sourceLocation: SourceLocation = #_sourceLocation)
+    private static func expectSameAsFoundation(
+        _ value: some Encodable,
+        sourceLocation: SourceLocation = #_sourceLocation
+    )
         throws
     {
         let ours = Data(try APIJSONEncoder.bytes(of: value))

@@ -324,7 +324,9 @@ private struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProto
         forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
         writer.beginMember(key, of: object)
-        return KeyedEncodingContainer(StreamKeyedContainer<NestedKey>(writer: writer, object: writer.openContainer(object: true)))
+        return KeyedEncodingContainer(
+            StreamKeyedContainer<NestedKey>(writer: writer, object: writer.openContainer(object: true))
+        )
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
@@ -407,7 +409,9 @@ private struct StreamUnkeyedContainer: UnkeyedEncodingContainer {
         keyedBy keyType: NestedKey.Type
     ) -> KeyedEncodingContainer<NestedKey> {
         element()
-        return KeyedEncodingContainer(StreamKeyedContainer<NestedKey>(writer: writer, object: writer.openContainer(object: true)))
+        return KeyedEncodingContainer(
+            StreamKeyedContainer<NestedKey>(writer: writer, object: writer.openContainer(object: true))
+        )
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
