@@ -8,6 +8,18 @@ import SQLKit
 extension OrganisationQueries {
     static let perPage = 50
 
+    /// What `UnitRow(_:)` reads, in its order.
+    static let unitColumns: SQLQueryString = """
+        SELECT u.id, u.code, u.name, u.kind, u.enterprise_size, u.school_level, u.address, u.phone, u.email, \
+        u.head_name, u.flags, u.area_id, u.area_path, u.parent_id, a.name AS area_name
+        """
+
+    /// What `StaffRow(_:)` reads, in its order.
+    static let staffColumns: SQLQueryString = """
+        SELECT s.id, s.code, s.full_name, s.position, s.unit_id, s.department_id, s.phone, s.email, \
+        s.is_leader, s.status, s.identity_number, u.name AS unit_name
+        """
+
     /// Top-level units in scope by area and name, or those whose name has a word starting with `search`.
     static func unitPage(
         in scope: Scope,
@@ -17,38 +29,35 @@ extension OrganisationQueries {
     ) async throws
         -> ListPage<UnitRow>
     {
-        let columns: SQLQueryString = """
-            SELECT u.id, u.code, u.name, u.kind, u.enterprise_size, u.school_level, u.address, u.phone, u.email, \
-            u.head_name, u.flags, u.area_id, u.area_path, u.parent_id, a.name AS area_name
-            """
         let visible: SQLQueryString = "u.parent_id IS NULL AND \(unitScope(scope))"
         let rows: [UnitRow]
         var total: Int?
         if let range = searchRange(search) {
-            rows = try await db.sql.raw(
+            rows = try await db.rows(
                 """
-                \(columns) FROM name_keys k JOIN units u ON u.id = k.owner_id LEFT JOIN areas a ON a.id = u.area_id \
+                \(unitColumns) FROM name_keys k JOIN units u ON u.id = k.owner_id \
+                LEFT JOIN areas a ON a.id = u.area_id \
                 WHERE k.owner_kind = 'unit' AND k.search_key >= \(bind: range.lower) \
                 AND k.search_key < \(bind: range.upper) AND \(visible) \
                 ORDER BY k.search_key, k.name_folded, k.owner_id \(window(page))
                 """
-            ).all().map(UnitRow.init(row:))
+            ) { try UnitRow(&$0) }
         } else {
             // The page's ids come from the index alone; only they are joined, however deep the page. The count
             // rides along as a subquery run once, which saves a statement per page.
             let order: SQLQueryString = "ORDER BY u.area_path, u.name_folded, u.id"
             let counted: SQLQueryString =
                 "SELECT COUNT(*) FROM units c WHERE c.parent_id IS NULL AND \(unitScope(scope, "c"))"
-            let found = try await db.sql.raw(
+            let found = try await db.rows(
                 """
-                \(columns), (\(counted)) AS total \
+                \(unitColumns), (\(counted)) AS total \
                 FROM (SELECT u.id AS page_id FROM units u WHERE \(visible) \(order) \(window(page))) p \
                 JOIN units u ON u.id = p.page_id LEFT JOIN areas a ON a.id = u.area_id \(order)
                 """
-            ).all()
-            rows = try found.map(UnitRow.init(row:))
+            ) { (try UnitRow(&$0), try $0.next(Int.self)) }
+            rows = found.map(\.0)
             if let first = found.first {
-                total = try first.decode(column: "total", as: Int.self)
+                total = first.1
             } else {
                 total = try await count("SELECT (\(counted)) AS n", on: db)
             }
@@ -65,28 +74,24 @@ extension OrganisationQueries {
     ) async throws
         -> ListPage<StaffRow>
     {
-        let columns: SQLQueryString = """
-            SELECT s.id, s.code, s.full_name, s.position, s.unit_id, s.department_id, s.phone, s.email, \
-            s.is_leader, s.status, s.identity_number, u.name AS unit_name
-            """
         let rows: [StaffRow]
         var total: Int?
         if let range = searchRange(search) {
-            rows = try await db.sql.raw(
+            rows = try await db.rows(
                 """
-                \(columns) FROM name_keys k JOIN staff s ON s.id = k.owner_id JOIN units u ON u.id = s.unit_id \
+                \(staffColumns) FROM name_keys k JOIN staff s ON s.id = k.owner_id JOIN units u ON u.id = s.unit_id \
                 WHERE k.owner_kind = 'staff' AND k.search_key >= \(bind: range.lower) \
                 AND k.search_key < \(bind: range.upper) AND \(staffScope(scope)) \
                 ORDER BY k.search_key, k.name_folded, k.owner_id \(window(page))
                 """
-            ).all().map(StaffRow.init(row:))
+            ) { try StaffRow(&$0) }
         } else {
-            rows = try await db.sql.raw(
+            rows = try await db.rows(
                 """
-                \(columns) FROM staff s JOIN units u ON u.id = s.unit_id WHERE \(staffScope(scope)) \
+                \(staffColumns) FROM staff s JOIN units u ON u.id = s.unit_id WHERE \(staffScope(scope)) \
                 ORDER BY s.name_folded, s.id \(window(page))
                 """
-            ).all().map(StaffRow.init(row:))
+            ) { try StaffRow(&$0) }
             total = try await count("SELECT COUNT(*) AS n FROM staff s WHERE \(staffScope(scope))", on: db)
         }
         return ListPage(rows: rows, page: page, perPage: perPage, total: total)

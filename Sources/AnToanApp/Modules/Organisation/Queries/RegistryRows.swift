@@ -68,24 +68,24 @@ struct UnitRow: Sendable, UnitProfile {
 }
 
 extension UnitRow {
-    /// Column by column: a list's rows skip the `Decodable` machinery, which cost a tenth of a unit page.
-    init(row: any SQLRow) throws {
+    /// The columns `OrganisationQueries.unitColumns` selects, in its order.
+    init(_ row: inout RowReader) throws {
         self.init(
-            id: try row.decode(column: "id", as: UUID.self),
-            code: try row.decode(column: "code", as: String.self),
-            name: try row.decode(column: "name", as: String.self),
-            kind: try row.decode(column: "kind", as: String.self),
-            enterpriseSize: try row.decode(column: "enterprise_size", as: String?.self),
-            schoolLevel: try row.decode(column: "school_level", as: String?.self),
-            address: try row.decode(column: "address", as: String.self),
-            phone: try row.decode(column: "phone", as: String?.self),
-            email: try row.decode(column: "email", as: String?.self),
-            headName: try row.decode(column: "head_name", as: String?.self),
-            flags: try row.decode(column: "flags", as: String.self),
-            areaID: try row.decode(column: "area_id", as: UUID.self),
-            areaPath: try row.decode(column: "area_path", as: String.self),
-            parentID: try row.decode(column: "parent_id", as: UUID?.self),
-            areaName: try row.decode(column: "area_name", as: String?.self)
+            id: try row.next(),
+            code: try row.next(),
+            name: try row.next(),
+            kind: try row.next(),
+            enterpriseSize: try row.next(),
+            schoolLevel: try row.next(),
+            address: try row.next(),
+            phone: try row.next(),
+            email: try row.next(),
+            headName: try row.next(),
+            flags: try row.next(),
+            areaID: try row.next(),
+            areaPath: try row.next(),
+            parentID: try row.next(),
+            areaName: try row.next()
         )
     }
 }
@@ -128,21 +128,21 @@ struct StaffRow: Sendable {
 }
 
 extension StaffRow {
-    /// Column by column, as `UnitRow(row:)`.
-    init(row: any SQLRow) throws {
+    /// The columns `OrganisationQueries.staffColumns` selects, in its order.
+    init(_ row: inout RowReader) throws {
         self.init(
-            id: try row.decode(column: "id", as: UUID.self),
-            code: try row.decode(column: "code", as: String?.self),
-            fullName: try row.decode(column: "full_name", as: String.self),
-            position: try row.decode(column: "position", as: String.self),
-            unitID: try row.decode(column: "unit_id", as: UUID.self),
-            departmentID: try row.decode(column: "department_id", as: UUID?.self),
-            phone: try row.decode(column: "phone", as: String?.self),
-            email: try row.decode(column: "email", as: String?.self),
-            isLeader: try row.decode(column: "is_leader", as: Bool.self),
-            status: try row.decode(column: "status", as: String.self),
-            identityNumber: try row.decode(column: "identity_number", as: String?.self),
-            unitName: try row.decode(column: "unit_name", as: String?.self)
+            id: try row.next(),
+            code: try row.next(),
+            fullName: try row.next(),
+            position: try row.next(),
+            unitID: try row.next(),
+            departmentID: try row.next(),
+            phone: try row.next(),
+            email: try row.next(),
+            isLeader: try row.next(),
+            status: try row.next(),
+            identityNumber: try row.next(),
+            unitName: try row.next()
         )
     }
 }
