@@ -156,6 +156,11 @@ private final class JSONStreamWriter {
     }
 
     private static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
+        // Most text needs no escape: copied in one go.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: value.utf8)
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)

@@ -21,5 +21,6 @@ enum MigrationRegistry {
         CreateDuty(),  // holidays, peak periods, duty set-ups per unit, rosters and their seats
         CreateDutyWatch(),  // check-ins on roster seats, the duty log book and handovers between shifts
         CreateRosterSwaps(),  // swap requests of published seats; secret calendar feeds of each person's shifts
+        CreateUnitCountIndex(),  // a narrow index that counts a unit list's units in scope
     ]
 }

@@ -10,38 +10,45 @@ enum PrincipalLookup {
         "u.id, u.username, u.display_name, u.role, u.scope_kind, u.unit_id, u.area_path, u.language"
 
     static func bySession(tokenHash: String, now: Date, on db: any Database) async throws -> Principal? {
-        let row = try await db.sql.raw(
+        try await db.rows(
             """
             SELECT \(unsafeRaw: userColumns), s.id AS session_id FROM user_sessions s JOIN users u ON u.id = s.user_id
             WHERE s.token_hash = \(bind: tokenHash) AND s.expires_at > \(bind: now) AND u.is_active = \(bind: true)
             """
-        ).first()
-        return try row.map { try principal(from: $0, sessionID: $0.decode(column: "session_id", as: UUID.self)) }
+        ) { row in
+            var principal = try principal(&row)
+            principal.sessionID = try row.next()
+            return principal
+        }.first
     }
 
     static func byToken(tokenHash: String, on db: any Database) async throws -> Principal? {
-        let row = try await db.sql.raw(
+        try await db.rows(
             """
             SELECT \(unsafeRaw: userColumns) FROM api_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = \(bind: tokenHash) AND t.revoked_at IS NULL AND u.is_active = \(bind: true)
             """
-        ).first()
-        return try row.map { try principal(from: $0, sessionID: nil) }
+        ) { try principal(&$0) }.first
     }
 
-    private static func principal(from row: any SQLRow, sessionID: UUID?) throws -> Principal {
-        Principal(
-            id: try row.decode(column: "id", as: UUID.self),
-            username: try row.decode(column: "username", as: String.self),
-            displayName: try row.decode(column: "display_name", as: String.self),
-            role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .teamMember,
-            scope: User.scope(
-                kind: try row.decode(column: "scope_kind", as: String.self),
-                unitID: try row.decode(column: "unit_id", as: UUID?.self),
-                areaPath: try row.decode(column: "area_path", as: String?.self)
-            ),
-            language: Language(rawValue: try row.decode(column: "language", as: String.self)),
-            sessionID: sessionID
+    /// The columns of `userColumns`, in its order.
+    private static func principal(_ row: inout RowReader) throws -> Principal {
+        let id: UUID = try row.next()
+        let username: String = try row.next()
+        let displayName: String = try row.next()
+        let role: String = try row.next()
+        let scopeKind: String = try row.next()
+        let unitID: UUID? = try row.next()
+        let areaPath: String? = try row.next()
+        let language: String = try row.next()
+        return Principal(
+            id: id,
+            username: username,
+            displayName: displayName,
+            role: Role(rawValue: role) ?? .teamMember,
+            scope: User.scope(kind: scopeKind, unitID: unitID, areaPath: areaPath),
+            language: Language(rawValue: language),
+            sessionID: nil
         )
     }
 }
