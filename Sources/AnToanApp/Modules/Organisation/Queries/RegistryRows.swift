@@ -1,6 +1,5 @@
 import AnToanCore
 import Foundation
-import SQLKit
 
 /// One page of a list. Plain lists are counted; a search reads only up to its page, so its total is
 /// known only on its last page.
@@ -48,7 +47,7 @@ extension UnitProfile {
 
 extension OrgUnit: UnitProfile {}
 
-/// A unit as lists read it: decoded straight from SQL, with its area's name.
+/// A unit as lists read it, with its area's name.
 struct UnitRow: Sendable, UnitProfile {
     var id: UUID
     var code: String
@@ -111,7 +110,7 @@ extension UnitRow {
     }
 }
 
-/// A staff member as lists read them: decoded straight from SQL, with the unit's name.
+/// A staff member as lists read them, with the unit's name.
 struct StaffRow: Sendable {
     var id: UUID
     var code: String?
