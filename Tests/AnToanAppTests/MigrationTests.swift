@@ -27,6 +27,31 @@ struct MigrationTests {
         }
     }
 
+    @Test(
+        "on PostgreSQL every area path compares byte by byte, so a scope's prefix can walk an index in any locale",
+        arguments: Lane.all.filter { $0 == .postgres }
+    )
+    func areaPathsInByteOrder(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            // when
+            let columns = try await app.db.sql.raw(
+                """
+                SELECT table_name, column_name, collation_name FROM information_schema.columns \
+                WHERE table_schema = current_schema() AND column_name LIKE '%path'
+                """
+            ).all().map { row in
+                (
+                    try row.decode(column: "table_name", as: String.self) + "."
+                        + row.decode(column: "column_name", as: String.self),
+                    try row.decode(column: "collation_name", as: String?.self)
+                )
+            }
+            // then: the migration names every path column, and each is in the "C" collation
+            #expect(Set(columns.map(\.0)) == Set(AreaPathsInByteOrder.columns.map { "\($0).\($1)" }))
+            #expect(columns.filter { $0.1 != "C" }.isEmpty, "not in byte order: \(columns.filter { $0.1 != "C" })")
+        }
+    }
+
     @Test("every migration is in the registry once")
     func registryHasNoDuplicates() {
         let names = MigrationRegistry.all.map(\.name)

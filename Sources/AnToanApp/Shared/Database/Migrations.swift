@@ -22,5 +22,6 @@ enum MigrationRegistry {
         CreateDutyWatch(),  // check-ins on roster seats, the duty log book and handovers between shifts
         CreateRosterSwaps(),  // swap requests of published seats; secret calendar feeds of each person's shifts
         CreateUnitCountIndex(),  // a narrow index that counts a unit list's units in scope
+        AreaPathsInByteOrder(),  // PostgreSQL: area paths in the "C" collation, so a scope's prefix walks an index
     ]
 }
