@@ -6,7 +6,7 @@ import SQLKit
 /// collation; a database made in any other locale (Debian's default C.UTF-8 among them) read every staff
 /// row of the province for one commune's list. Lists sorted by path now sort as on SQLite, too.
 struct AreaPathsInByteOrder: AsyncMigration {
-    /// Every column that holds an area path; a test checks that none is left out.
+    /// The columns that held an area path when this ran; a later one is made in "C" by its own migration.
     static let columns = [
         ("areas", "path"),
         ("units", "area_path"),
