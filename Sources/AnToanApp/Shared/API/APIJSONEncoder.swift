@@ -35,7 +35,7 @@ struct APIJSONEncoder: ContentEncoder {
 /// whatever a previous element left open deeper down, so a value never needs to say when it is done. A
 /// container written to after a later sibling was opened (Foundation allows it; no type of ours does it)
 /// makes the whole encoding fail rather than write a muddle.
-private final class JSONStreamWriter {
+final class JSONStreamWriter {
     private var bytes: [UInt8] = []
     /// Open containers, innermost last: the byte that closes each, whether it has an element yet, its number.
     private var open: [(close: UInt8, empty: Bool, serial: Int)] = []
@@ -51,7 +51,7 @@ private final class JSONStreamWriter {
     var depth: Int { open.count }
 
     /// The container open at `depth`, once open.
-    func container(at depth: Int) -> Container { Container(depth: depth, serial: open[depth - 1].serial) }
+    func container(at depth: Int) -> JSONContainer { JSONContainer(depth: depth, serial: open[depth - 1].serial) }
 
     func finish() throws -> [UInt8] {
         if let misuse {
@@ -80,15 +80,15 @@ private final class JSONStreamWriter {
     }
 
     /// Opens an object or array.
-    func openContainer(object: Bool) -> Container {
+    func openContainer(object: Bool) -> JSONContainer {
         opened += 1
         bytes.append(object ? UInt8(ascii: "{") : UInt8(ascii: "["))
         open.append((close: object ? UInt8(ascii: "}") : UInt8(ascii: "]"), empty: true, serial: opened))
-        return Container(depth: open.count, serial: opened)
+        return JSONContainer(depth: open.count, serial: opened)
     }
 
     /// Before an element of `container`: closes deeper ones, then writes the comma if needed.
-    func beginElement(of container: Container) {
+    func beginElement(of container: JSONContainer) {
         let depth = container.depth
         guard depth <= open.count, open[depth - 1].serial == container.serial else {
             misuse = misuse ?? "a container was written to after a later one was opened"
@@ -103,11 +103,11 @@ private final class JSONStreamWriter {
     }
 
     /// Before a member of an object: its key (a type's own in snake_case) and the colon.
-    func beginMember(_ key: some CodingKey, of object: Container) {
+    func beginMember(_ key: some CodingKey, of object: JSONContainer) {
         beginMember(key.stringValue, snakeCase: key.intValue == nil, of: object)
     }
 
-    func beginMember(_ key: String, snakeCase: Bool, of object: Container) {
+    func beginMember(_ key: String, snakeCase: Bool, of object: JSONContainer) {
         beginElement(of: object)
         bytes.append(contentsOf: Self.member(key, snakeCase: snakeCase))
     }
@@ -243,211 +243,8 @@ extension Dictionary: StringKeyedDictionary where Key == String, Value: Encodabl
     }
 }
 
-private struct StreamEncoder: Encoder {
-    let writer: JSONStreamWriter
-    /// The writer's depth where this value starts; a container it opens is the one just below.
-    let depth: Int
-
-    var codingPath: [any CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { writer.userInfo }
-
-    /// A value asking twice gets the same container, as Foundation gives.
-    private func own(object: Bool) -> Container {
-        writer.depth > depth ? writer.container(at: depth + 1) : writer.openContainer(object: object)
-    }
-
-    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(StreamKeyedContainer<Key>(writer: writer, object: own(object: true)))
-    }
-
-    func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        StreamUnkeyedContainer(writer: writer, array: own(object: false))
-    }
-
-    func singleValueContainer() -> any SingleValueEncodingContainer { StreamSingleValue(writer: writer) }
-}
-
 /// Where a container stands in the writer: its depth, and its number, which tells it from a later one there.
-private struct Container {
+struct JSONContainer {
     var depth: Int
     var serial: Int
-}
-
-private struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let writer: JSONStreamWriter
-    let object: Container
-    var codingPath: [any CodingKey] { [] }
-
-    mutating func encodeNil(forKey key: Key) throws {
-        writer.beginMember(key, of: object)
-        writer.writeNull()
-    }
-
-    mutating func encode(_ value: Bool, forKey key: Key) throws {
-        writer.beginMember(key, of: object)
-        writer.writeBool(value)
-    }
-
-    mutating func encode(_ value: String, forKey key: Key) throws {
-        writer.beginMember(key, of: object)
-        writer.writeString(value)
-    }
-
-    mutating func encode(_ value: Double, forKey key: Key) throws {
-        writer.beginMember(key, of: object)
-        try writer.writeFloat(value)
-    }
-
-    mutating func encode(_ value: Float, forKey key: Key) throws {
-        writer.beginMember(key, of: object)
-        try writer.writeFloat(value)
-    }
-
-    mutating func encode(_ value: Int, forKey key: Key) throws { integer(value, key) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { integer(value, key) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { integer(value, key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { integer(value, key) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { integer(value, key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { integer(value, key) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { integer(value, key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { integer(value, key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { integer(value, key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { integer(value, key) }
-
-    private func integer(_ value: some BinaryInteger, _ key: Key) {
-        writer.beginMember(key, of: object)
-        writer.writeInteger(value)
-    }
-
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        writer.beginMember(key, of: object)
-        try writer.write(value)
-    }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(
-        keyedBy keyType: NestedKey.Type,
-        forKey key: Key
-    ) -> KeyedEncodingContainer<NestedKey> {
-        writer.beginMember(key, of: object)
-        return KeyedEncodingContainer(
-            StreamKeyedContainer<NestedKey>(writer: writer, object: writer.openContainer(object: true))
-        )
-    }
-
-    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        writer.beginMember(key, of: object)
-        return StreamUnkeyedContainer(writer: writer, array: writer.openContainer(object: false))
-    }
-
-    /// The super-value is written in place under "super"; it must encode something, as a class does.
-    mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
-
-    mutating func superEncoder(forKey key: Key) -> any Encoder {
-        writer.beginMember(key, of: object)
-        return StreamEncoder(writer: writer, depth: writer.depth)
-    }
-}
-
-private struct StreamUnkeyedContainer: UnkeyedEncodingContainer {
-    let writer: JSONStreamWriter
-    let array: Container
-    private(set) var count = 0
-    var codingPath: [any CodingKey] { [] }
-
-    init(writer: JSONStreamWriter, array: Container) {
-        self.writer = writer
-        self.array = array
-    }
-
-    private mutating func element() {
-        writer.beginElement(of: array)
-        count += 1
-    }
-
-    mutating func encodeNil() throws {
-        element()
-        writer.writeNull()
-    }
-
-    mutating func encode(_ value: Bool) throws {
-        element()
-        writer.writeBool(value)
-    }
-
-    mutating func encode(_ value: String) throws {
-        element()
-        writer.writeString(value)
-    }
-
-    mutating func encode(_ value: Double) throws {
-        element()
-        try writer.writeFloat(value)
-    }
-
-    mutating func encode(_ value: Float) throws {
-        element()
-        try writer.writeFloat(value)
-    }
-
-    mutating func encode(_ value: Int) throws { integer(value) }
-    mutating func encode(_ value: Int8) throws { integer(value) }
-    mutating func encode(_ value: Int16) throws { integer(value) }
-    mutating func encode(_ value: Int32) throws { integer(value) }
-    mutating func encode(_ value: Int64) throws { integer(value) }
-    mutating func encode(_ value: UInt) throws { integer(value) }
-    mutating func encode(_ value: UInt8) throws { integer(value) }
-    mutating func encode(_ value: UInt16) throws { integer(value) }
-    mutating func encode(_ value: UInt32) throws { integer(value) }
-    mutating func encode(_ value: UInt64) throws { integer(value) }
-
-    private mutating func integer(_ value: some BinaryInteger) {
-        element()
-        writer.writeInteger(value)
-    }
-
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        element()
-        try writer.write(value)
-    }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(
-        keyedBy keyType: NestedKey.Type
-    ) -> KeyedEncodingContainer<NestedKey> {
-        element()
-        return KeyedEncodingContainer(
-            StreamKeyedContainer<NestedKey>(writer: writer, object: writer.openContainer(object: true))
-        )
-    }
-
-    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        element()
-        return StreamUnkeyedContainer(writer: writer, array: writer.openContainer(object: false))
-    }
-
-    mutating func superEncoder() -> any Encoder {
-        element()
-        return StreamEncoder(writer: writer, depth: writer.depth)
-    }
-}
-
-private struct StreamSingleValue: SingleValueEncodingContainer {
-    let writer: JSONStreamWriter
-    var codingPath: [any CodingKey] { [] }
-
-    mutating func encodeNil() throws { writer.writeNull() }
-    mutating func encode(_ value: Bool) throws { writer.writeBool(value) }
-    mutating func encode(_ value: String) throws { writer.writeString(value) }
-    mutating func encode(_ value: Double) throws { try writer.writeFloat(value) }
-    mutating func encode(_ value: Float) throws { try writer.writeFloat(value) }
-    mutating func encode(_ value: Int) throws { writer.writeInteger(value) }
-    mutating func encode(_ value: Int8) throws { writer.writeInteger(value) }
-    mutating func encode(_ value: Int16) throws { writer.writeInteger(value) }
-    mutating func encode(_ value: Int32) throws { writer.writeInteger(value) }
-    mutating func encode(_ value: Int64) throws { writer.writeInteger(value) }
-    mutating func encode(_ value: UInt) throws { writer.writeInteger(value) }
-    mutating func encode(_ value: UInt8) throws { writer.writeInteger(value) }
-    mutating func encode(_ value: UInt16) throws { writer.writeInteger(value) }
-    mutating func encode(_ value: UInt32) throws { writer.writeInteger(value) }
-    mutating func encode(_ value: UInt64) throws { writer.writeInteger(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try writer.write(value) }
 }
