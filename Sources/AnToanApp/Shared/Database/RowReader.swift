@@ -38,7 +38,7 @@ struct RowReader {
 enum RowReaderError: Error {
     /// The query selects fewer columns than the reader reads.
     case noColumn(Int)
-    /// A bound value PostgresNIO cannot send; the lists bind text and ids.
+    /// A bound value PostgresNIO cannot send (text, numbers, ids, dates and flags it can).
     case unsupportedBind(String)
 }
 
