@@ -18,16 +18,17 @@ struct AreaPathsInByteOrder: AsyncMigration {
     ]
 
     func prepare(on database: any Database) async throws {
-        try await collate(#""C""#, on: database)
+        guard let collation = database.byteOrderCollation else { return }
+        try await collate(collation, on: database)
     }
 
     func revert(on database: any Database) async throws {
+        guard database.byteOrderCollation != nil else { return }
         try await collate(#""default""#, on: database)
     }
 
     /// Changing a column's collation rebuilds the indexes on it.
     private func collate(_ collation: String, on database: any Database) async throws {
-        guard database.sql.dialect.name == "postgresql" else { return }
         for (table, column) in Self.columns {
             let _: Void = try await database.sql.raw(
                 "ALTER TABLE \(ident: table) ALTER COLUMN \(ident: column) TYPE TEXT COLLATE \(unsafeRaw: collation)"

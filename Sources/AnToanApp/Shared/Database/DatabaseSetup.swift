@@ -58,6 +58,12 @@ extension Database {
         // Both drivers this app uses are SQL databases, so the cast cannot fail.
         self as! any SQLDatabase
     }
+
+    /// The collation of a text column that must compare byte by byte, as SQLite compares all text: `"C"`
+    /// on PostgreSQL (a key range or a `LIKE 'prefix%'` then walks an index in any locale), none on SQLite.
+    var byteOrderCollation: String? {
+        sql.dialect.name == "postgresql" ? #""C""# : nil
+    }
 }
 
 extension DatabaseID {

@@ -6,7 +6,7 @@ import SQLKit
 /// A row's columns, read in the order the query selects them. On PostgreSQL each cell is decoded by
 /// PostgresNIO straight into its type; PostgresKit's `SQLRow` looks each column up by name and goes through
 /// `Decodable` with a coding key made per cell, which was a quarter of the CPU of a page of 50 units.
-/// On SQLite the columns are read by name through SQLKit, the names taken from the row in order.
+/// On SQLite the columns are read by name through SQLKit, the names taken once per query, in order.
 struct RowReader {
     private enum Source {
         case postgres(PostgresRow.Iterator)
@@ -18,7 +18,7 @@ struct RowReader {
 
     fileprivate init(postgres row: PostgresRow) { source = .postgres(row.makeIterator()) }
 
-    fileprivate init(sql row: any SQLRow) { source = .sql(row, columns: row.allColumns) }
+    fileprivate init(sql row: any SQLRow, columns: [String]) { source = .sql(row, columns: columns) }
 
     /// The next column's value.
     mutating func next<T: PostgresDecodable & Decodable>(_: T.Type = T.self) throws -> T {
@@ -46,8 +46,11 @@ extension Database {
     /// Runs `query` and reads each row with `read`, the columns in the order the query selects them.
     func rows<Row>(_ query: SQLQueryString, _ read: (inout RowReader) throws -> Row) async throws -> [Row] {
         guard let postgres = self as? any PostgresDatabase else {
-            return try await sql.raw(query).all().map { row in
-                var reader = RowReader(sql: row)
+            let rows = try await sql.raw(query).all()
+            // Every row of a result has the same columns.
+            let columns = rows.first?.allColumns ?? []
+            return try rows.map { row in
+                var reader = RowReader(sql: row, columns: columns)
                 return try read(&reader)
             }
         }

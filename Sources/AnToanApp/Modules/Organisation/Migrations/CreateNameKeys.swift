@@ -5,7 +5,7 @@ import SQLKit
 /// byte (`COLLATE "C"`) as on SQLite, so the prefix range of `Folding.prefixRange` means the same on both.
 struct CreateNameKeys: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let collate = database.sql.dialect.name == "postgresql" ? #" COLLATE "C""# : ""
+        let collate = database.byteOrderCollation.map { " COLLATE \($0)" } ?? ""
         let _: Void = try await database.sql.raw(
             """
             CREATE TABLE name_keys (owner_kind TEXT NOT NULL, owner_id UUID NOT NULL, \
