@@ -9,7 +9,9 @@
 # The cluster: initdb/postgres refuse to run as root, so they run as the `postgres` user;
 # data and socket dirs live in a mktemp dir owned by postgres; it listens on 127.0.0.1 on a
 # free port; role `antoan` (password auth, CREATEDB because the Swift tests create and drop
-# their own databases) owns database `antoan_test`. Durability is switched off: it is a
+# their own databases) owns database `antoan_test`. The cluster is made in the C.UTF-8 locale,
+# Debian's default and what a real deployment gets, so that a query or index that works only
+# under the C collation (a LIKE prefix over an area path, say) shows here. Durability is switched off: it is a
 # throwaway, and fsync on a 2-core CI machine only slows the tests.
 
 # shellcheck source=scripts/lib.sh
@@ -47,7 +49,7 @@ pg_lane_start() {
     port="$(free_port)"
     pw="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
 
-    if ! runuser -u postgres -- "$bin/initdb" -D "$dir/data" -U postgres -E UTF8 --no-locale \
+    if ! runuser -u postgres -- "$bin/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C.UTF-8 \
         --auth-local=trust --auth-host=scram-sha-256 -N >"$dir/initdb.log" 2>&1; then
         echo "initdb failed:" >&2
         tail -n 20 "$dir/initdb.log" >&2
