@@ -1,4 +1,5 @@
-/// Conversions between the Gregorian and the Vietnamese lunar calendar (UTC+7 from 1968, UTC+8 before).
+/// Conversions between the Gregorian and the Vietnamese lunar calendar (UTC+7 from 1968, UTC+8 from 1929,
+/// the meridian of Beijing before), with the published exceptions of `LunarTable.publishedCorrections`.
 public enum LunarCalendar {
     /// Solar days that can be converted, in both directions: a lunar date converts when its solar day is in here.
     public static let supportedRange: ClosedRange<SolarDate> = {

@@ -21,13 +21,26 @@ struct LunarTable: Sendable {
     let leapMonths: [Int: Int]
 
     /// Built on first use; a `static let` is initialised exactly once and thread-safely, and is immutable after.
-    static let shared = LunarTable(firstCycle: 1899, lastCycle: 2199, utcOffset: vietnamUTCOffset(localDay:))
+    static let shared = LunarTable(
+        firstCycle: 1899,
+        lastCycle: 2199,
+        utcOffset: vietnamUTCOffset(localDay:),
+        corrections: publishedCorrections
+    )
 
-    /// North Vietnam adopted UTC+7 for the calendar from 1968; earlier Vietnamese tables follow UTC+8.
+    /// Before 1929 the calendar followed the meridian of Beijing (116°25′ E, local mean time UTC+7:45:40);
+    /// from 1929 the Chinese calendar, which Vietnamese tables followed, used UTC+8 (120° E).
+    static let utc8FromDay = 2_425_613  // JDN of 1929-01-01
+    /// North Vietnam adopted UTC+7 for the calendar from 1968.
     static let utc7FromDay = 2_439_857  // JDN of 1968-01-01
+    static let beijingMeanTime = 7 + 45.0 / 60 + 40.0 / 3600
 
     static func vietnamUTCOffset(localDay: Int) -> Double {
-        localDay < utc7FromDay ? 8 : 7
+        switch localDay {
+        case ..<utc8FromDay: beijingMeanTime
+        case ..<utc7FromDay: 8
+        default: 7
+        }
     }
 
     /// Local calendar day (JDN) on which lunation `k` begins.
@@ -47,10 +60,14 @@ struct LunarTable: Sendable {
 
     /// Builds months from lunar month 11 of `firstCycle` up to (not including) month 11 of `lastCycle + 1`.
     /// `utcOffset` gives the zone (hours east of UTC) in force on a local day; tests pass UTC+8 for China.
-    init(firstCycle: Int, lastCycle: Int, utcOffset: (Int) -> Double) {
+    /// `corrections` replaces computed month starts (JDN) with published ones.
+    init(firstCycle: Int, lastCycle: Int, utcOffset: (Int) -> Double, corrections: [Int: Int] = [:]) {
         let firstK = LunarTable.lunation(year: firstCycle, month: 10)
         let lastK = LunarTable.lunation(year: lastCycle + 2, month: 3)
-        let starts = (firstK...lastK).map { LunarTable.newMoonDay(k: $0, utcOffset: utcOffset) }
+        let starts = (firstK...lastK).map { k in
+            let computed = LunarTable.newMoonDay(k: k, utcOffset: utcOffset)
+            return corrections[computed] ?? computed
+        }
         let sectors = starts.map { LunarTable.sunSector(localDay: $0, utcOffset: utcOffset) }
 
         // Month 11 is the lunation containing the winter solstice: the last one starting by 31 December

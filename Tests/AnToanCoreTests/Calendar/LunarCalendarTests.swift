@@ -120,6 +120,32 @@ struct LunarCalendarTests {
         #expect(try LunarCalendar.lunar(from: date) == LunarDate(year: date.year, month: 1, day: 1))
     }
 
+    @Test(
+        "months where the published tables depart from UTC+8 or from the astronomy start on the published day",
+        arguments: [
+            // New moons minutes after midnight at UTC+8, before midnight on Beijing's meridian (UTC+7:45:40).
+            ("23/04/1906", LunarDate(year: 1906, month: 4, day: 1), "22/04/1906", 29),
+            ("17/11/1914", LunarDate(year: 1914, month: 10, day: 1), "16/11/1914", 29),
+            ("03/02/1916", LunarDate(year: 1916, month: 1, day: 1), "02/02/1916", 29),
+            ("10/11/1920", LunarDate(year: 1920, month: 10, day: 1), "09/11/1920", 29),
+            // Published exceptions: Tết 1925 a day after the new moon, May 2054 a day before.
+            ("25/01/1925", LunarDate(year: 1925, month: 1, day: 1), "24/01/1925", 30),
+            ("07/05/2054", LunarDate(year: 2054, month: 4, day: 1), "06/05/2054", 29),
+        ]
+    )
+    func publishedMonthStarts(dmy: String, first: LunarDate, eve: String, lastDay: Int) throws {
+        // given the first day of the month in the published tables and the day before it
+        let date = try solar(dmy)
+        // when
+        let lunar = try LunarCalendar.lunar(from: date)
+        let previous = try LunarCalendar.lunar(from: solar(eve))
+        // then
+        #expect(lunar == first)
+        #expect(try LunarCalendar.solar(from: first) == date)
+        #expect(previous.day == lastDay)
+        #expect(previous.month == (first.month + 10) % 12 + 1)
+    }
+
     @Test("year names follow the 60-year cycle")
     func canChi() {
         #expect(LunarDate.canChi(year: 1984) == "Giáp Tý")
