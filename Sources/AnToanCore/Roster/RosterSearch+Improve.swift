@@ -1,4 +1,4 @@
-/// Local search: fill open seats, then move and swap seats while the objective drops and hard rules hold.
+/// Local search: fill open seats, then move, swap and exchange seats while the objective drops and hard rules hold.
 extension RosterSearch {
     static let maxRounds = 200
 
@@ -8,6 +8,8 @@ extension RosterSearch {
             var changed = fillOpenSeats(ejecting: true)
             changed = moveSeats() || changed
             changed = swapSeats() || changed
+            // Only when single moves are stuck: trade blocks of days, which tight rest rules call for.
+            if !changed { changed = exchangeBlocks() }
             if !changed { break }
         }
         // Cheap final pass even after the deadline: never leave a free person beside an open seat.
