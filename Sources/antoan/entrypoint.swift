@@ -21,8 +21,12 @@ enum Entrypoint {
         _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 
         let app = try await Application.make(.detect())
-        let command = app.environment.arguments.dropFirst().first { !$0.hasPrefix("-") }
-        var startup = StartupTasks.forCommand(command)
+        let words = app.environment.arguments.dropFirst()
+        // Help needs no database: `antoan --help` must not make antoan.sqlite in the current folder.
+        var startup =
+            words.contains { $0 == "--help" || $0 == "-h" }
+            ? StartupTasks(migrate: false, loadSecret: false, printSetupLink: false)
+            : StartupTasks.forCommand(words.first { !$0.hasPrefix("-") })
         // `serve --demo` is ours, not Vapor's: take it off before Vapor parses the serve flags.
         if app.environment.arguments.contains("--demo") {
             app.environment.arguments.removeAll { $0 == "--demo" }
@@ -30,7 +34,9 @@ enum Entrypoint {
         }
         do {
             try await configure(app, config: config, startup: startup)
-            try await app.execute()
+            // Not `app.execute()`: it logs an error before rethrowing it, and the error is printed once, below.
+            try await app.startup()
+            try await app.running?.onStop.get()
             try await app.asyncShutdown()
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))

@@ -30,8 +30,8 @@ struct BenchRosterCommand: AnyAsyncCommand {
                 }
                 units = value
             case "--time-limit":
-                guard let value = words.popFirst().flatMap({ Double($0) }), value > 0, value <= 3_600 else {
-                    throw CommandFailed(message: "time-limit: must be 0–3600 seconds")
+                guard let value = words.popFirst().flatMap({ Double($0) }), (1...3_600).contains(value) else {
+                    throw CommandFailed(message: "time-limit: must be 1–3600 seconds")
                 }
                 limit = value
             case "--help", "-h": return outputHelp(using: &context)

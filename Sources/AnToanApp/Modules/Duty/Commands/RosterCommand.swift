@@ -15,7 +15,7 @@ struct SolveRosterCommand: AsyncCommand {
         var instance: String
         @Option(name: "seed", help: "Random seed (default: the instance's seed, else 1)")
         var seed: UInt64?
-        @Option(name: "time-limit", help: "Seconds at most (default 10)")
+        @Option(name: "time-limit", help: "Seconds at most, 1–3600 (default 10)")
         var timeLimit: Double?
     }
 
@@ -26,7 +26,7 @@ struct SolveRosterCommand: AsyncCommand {
             throw CommandFailed(message: "instance: cannot read \(signature.instance)")
         }
         let limit = signature.timeLimit ?? 10
-        guard limit > 0, limit <= 3_600 else { throw CommandFailed(message: "time-limit: must be 0–3600 seconds") }
+        guard (1...3_600).contains(limit) else { throw CommandFailed(message: "time-limit: must be 1–3600 seconds") }
         do {
             let instance = try RosterJSON.decodeInstance(from: data)
             let solution = try RosterSolver.solve(
