@@ -16,11 +16,8 @@ struct OperationsController: RouteCollection {
                 body: .init(string: Stylesheet.css)
             )
         }
-        routes.get("api", "openapi.json") { _ in
-            let data = try JSONSerialization.data(
-                withJSONObject: OpenAPI.document(),
-                options: [.sortedKeys, .prettyPrinted]
-            )
+        routes.get("api", "openapi.json") { req in
+            let data = try APIDocument.json(req.application.apiOperations)
             return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(data: data))
         }
     }

@@ -1,53 +1,43 @@
-/// The import and export routes' part of the OpenAPI document.
-extension OpenAPI {
-    static let importOperations: [Operation] = [
-        Operation(
-            method: "post",
-            path: "/api/v1/import/{kind}",
-            summary: "Check (dry_run=true, the default) or import (dry_run=false) a spreadsheet of areas, units, "
-                + "staff or memberships. The body is the raw .xlsx or CSV file (Content-Type text/csv or "
-                + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet), 10 MB at most (413 beyond). "
-                + "An import writes every row or none: with any problem it answers 422 with this same report.",
-            response: "ImportReport",
-            query: ["dry_run", "filename"]
-        ),
-        Operation(
-            method: "get",
-            path: "/api/v1/import/{kind}/template",
-            summary: "A blank template (.xlsx or .csv) with Vietnamese headers; English headers import too",
-            query: ["format"]
-        ),
-        Operation(
-            method: "get",
-            path: "/api/v1/export/{kind}",
-            summary: "Areas, units, staff or memberships within the caller's scope, in the template's columns",
-            query: ["format"]
-        ),
-    ]
+import OpenAPIKit
 
-    static var importSchemas: [String: Any] {
-        let problem: [String: Any] = [
-            "type": "object",
-            "properties": [
-                "row": ["type": "integer", "description": "Row as Excel numbers it; the header is row 1"],
-                "column": ["type": "string", "description": "Column header as written in the file"],
-                "reason": ["type": "string", "description": "Vietnamese, or English with Accept-Language: en"],
-            ],
-            "required": ["row", "column", "reason"],
-            "additionalProperties": false,
+/// The import and export routes in the OpenAPI document.
+extension ImportAPIController: DocumentedAPI {
+    static var operations: [APIOperation] {
+        let format = APIParameter(
+            name: "format",
+            schema: .string(allowedValues: "xlsx", "csv"),
+            description: "Default xlsx"
+        )
+        let spreadsheet = [ImportFileFormat.xlsxType, "text/csv"]
+        return [
+            APIOperation(
+                method: .post,
+                path: "/api/v1/import/{kind}",
+                summary: "Check (dry_run=true, the default) or import (dry_run=false) a spreadsheet of areas, units, "
+                    + "staff or memberships, 10 MB at most (413 beyond). An import writes every row or none: with "
+                    + "any problem it answers 422 with this same report.",
+                request: .file(spreadsheet, description: "The raw .xlsx or CSV file"),
+                response: .json(ImportReportDTO.self),
+                query: [
+                    APIParameter(name: "dry_run", schema: .string(allowedValues: "true", "false")),
+                    APIParameter(name: "filename", schema: .text(max: 200)),
+                ],
+                unprocessable: ImportReportDTO.self
+            ),
+            APIOperation(
+                method: .get,
+                path: "/api/v1/import/{kind}/template",
+                summary: "A blank template (.xlsx or .csv) with Vietnamese headers; English headers import too",
+                response: .file(spreadsheet, description: "The template"),
+                query: [format]
+            ),
+            APIOperation(
+                method: .get,
+                path: "/api/v1/export/{kind}",
+                summary: "Areas, units, staff or memberships within the caller's scope, in the template's columns",
+                response: .file(spreadsheet, description: "The list"),
+                query: [format]
+            ),
         ]
-        let report: [String: Any] = [
-            "type": "object",
-            "properties": [
-                "kind": ["type": "string", "enum": ImportKind.allCases.map(\.rawValue)],
-                "rows": ["type": "integer", "description": "Data rows in the file"],
-                "problems": ["type": "array", "items": ["$ref": "#/components/schemas/ImportProblem"]],
-                "applied": ["type": "boolean"],
-                "created": ["type": "integer"],
-            ],
-            "required": ["kind", "rows", "problems", "applied", "created"],
-            "additionalProperties": false,
-        ]
-        return ["ImportReport": report, "ImportProblem": problem]
     }
 }
