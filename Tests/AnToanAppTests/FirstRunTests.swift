@@ -78,4 +78,51 @@ struct FirstRunTests {
             #expect(response.status == .notFound)
         }
     }
+
+    @Test("two setup submits at once, even with two links, make one administrator", arguments: Lane.all)
+    func concurrentSetup(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            // given: two links, as two nodes starting together print
+            var paths: [String] = []
+            for _ in 0..<2 {
+                let link = try #require(try await FirstRun.setupLink(app: app))
+                paths.append(String(link.dropFirst(app.appConfig.baseURL.count)))
+            }
+            let submits = [(paths[0], "quan_tri_a"), (paths[0], "quan_tri_b"), (paths[1], "quan_tri_c")]
+            // when: three submits race, two with the same link
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for (path, username) in submits {
+                    group.addTask {
+                        var browser = Browser(app)
+                        _ = try await browser.get(path)
+                        let form = [
+                            "username": username, "password": Fixtures.password, "password_confirm": Fixtures.password,
+                        ]
+                        return try await browser.post(path, form: form).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            // then
+            #expect(statuses.filter { $0 == .seeOther }.count == 1)
+            #expect(try await User.query(on: app.db).count() == 1)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$entity == "user").count() == 1)
+        }
+    }
+
+    @Test("using the setup link is written to the audit trail with the new administrator", arguments: Lane.all)
+    func setupAudited(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            let link = try #require(try await FirstRun.setupLink(app: app))
+            let path = String(link.dropFirst(app.appConfig.baseURL.count))
+            var browser = Browser(app)
+            let form = ["username": "quan_tri", "password": Fixtures.password, "password_confirm": Fixtures.password]
+            #expect(try await browser.post(path, form: form).status == .seeOther)
+            let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$entity == "setup_token").first())
+            let admin = try #require(try await User.find(username: "quan_tri", on: app.db))
+            #expect(entry.actorID == admin.id)
+            #expect(entry.changes.contains(#""used":["false","true"]"#))
+            #expect(entry.changes.contains("quan_tri"))
+        }
+    }
 }

@@ -17,6 +17,8 @@ public struct AppConfig: Sendable {
     public var secret: String?
     public var logLevel: Logger.Level
     var defaultLanguage: Language
+    /// Whose `X-Forwarded-For` names the client (see `TrustedProxies`); nobody's by default.
+    var trustedProxies = TrustedProxies.none
 
     public var usesSecureCookies: Bool { baseURL.hasPrefix("https://") }
 
@@ -30,6 +32,7 @@ public struct AppConfig: Sendable {
         ("SECRET", "at least 32 characters; when unset a secret is generated and kept in the database"),
         ("LOG_LEVEL", "trace, debug, info, notice, warning, error or critical (default info)"),
         ("DEFAULT_LANGUAGE", "vi or en (default vi)"),
+        ("TRUSTED_PROXIES", "addresses or CIDRs of the proxies whose X-Forwarded-For is believed (default none)"),
     ]
 }
 
@@ -87,6 +90,13 @@ extension AppConfig {
         if language == nil {
             problems.append("DEFAULT_LANGUAGE must be vi or en (got \"\(value("DEFAULT_LANGUAGE") ?? "")\")")
         }
+        let (proxies, badProxies) = TrustedProxies.parse(value("TRUSTED_PROXIES") ?? "")
+        if !badProxies.isEmpty {
+            problems.append(
+                "TRUSTED_PROXIES must list IP addresses or CIDR ranges such as 10.0.0.0/8 (not: "
+                    + badProxies.map { "\"\($0)\"" }.joined(separator: ", ") + ")"
+            )
+        }
         guard problems.isEmpty, let port, let logLevel, let language else { throw ConfigError(problems: problems) }
         return AppConfig(
             database: database,
@@ -95,7 +105,8 @@ extension AppConfig {
             baseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL,
             secret: secret,
             logLevel: logLevel,
-            defaultLanguage: language
+            defaultLanguage: language,
+            trustedProxies: proxies
         )
     }
 }

@@ -13,6 +13,8 @@ enum AppError: Error {
     case locked(minutes: Int)
     case setupLinkInvalid
     case tooLarge(megabytes: Int)
+    /// A signed-out visitor's form past its small cap.
+    case formTooLarge(kilobytes: Int)
 }
 
 extension AppError {
@@ -25,7 +27,7 @@ extension AppError {
         case .badRequest: .badRequest
         case .unsupportedMediaType: .unsupportedMediaType
         case .locked: .tooManyRequests
-        case .tooLarge: .payloadTooLarge
+        case .tooLarge, .formTooLarge: .payloadTooLarge
         }
     }
 
@@ -41,7 +43,7 @@ extension AppError {
         case .loginFailed: "login_failed"
         case .locked: "locked"
         case .setupLinkInvalid: "setup_link_invalid"
-        case .tooLarge: "payload_too_large"
+        case .tooLarge, .formTooLarge: "payload_too_large"
         }
     }
 
@@ -72,6 +74,11 @@ extension AppError {
             lang(
                 "Nội dung gửi lên quá lớn (tối đa \(megabytes) MB).",
                 "The upload is too large (\(megabytes) MB at most)."
+            )
+        case .formTooLarge(let kilobytes):
+            lang(
+                "Biểu mẫu gửi lên quá lớn (tối đa \(kilobytes) KB khi chưa đăng nhập).",
+                "The form is too large (\(kilobytes) KB at most when not signed in)."
             )
         }
     }

@@ -7,7 +7,7 @@ struct CSRFCookieMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // The API authenticates with bearer tokens and renders no forms: no nonce to make.
-        if request.url.path.hasPrefix("/api/") { return try await next.respond(to: request) }
+        if request.isAPIPath { return try await next.respond(to: request) }
         let existing = request.cookies[Self.cookie].map(\.string).flatMap { $0.count == 43 ? $0 : nil }
         request.storage[CSRFNonceKey.self] = existing ?? SecretToken.generate()
         request.storage[CSRFCookieSentKey.self] = existing != nil
@@ -26,23 +26,26 @@ struct CSRFCookieMiddleware: AsyncMiddleware {
 }
 
 /// Double-submit protection for forms: every form posts the HMAC of the cookie's nonce under the app's
-/// secret as `_csrf`, which a page on another site can neither read nor forge. The API uses bearer
-/// tokens, which browsers never send by themselves, so it is exempt.
+/// secret as `_csrf`, which a page on another site can neither read nor forge. The API authenticates with
+/// bearer tokens only (`AuthMiddleware` ignores the session cookie there), which browsers never send by
+/// themselves, so it is exempt.
 struct CSRFCheckMiddleware: AsyncMiddleware {
     static let field = "_csrf"
+    /// What a signed-out visitor may post (sign-in, first-run setup, the language switch): their forms are small.
+    static let anonymousMaxBytes = 64 * 1024
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if !request.url.path.hasPrefix("/api/"), ![.GET, .HEAD, .OPTIONS].contains(request.method) {
-            // The token travels in the body, and a browser's upload arrives in pieces: gather it first.
-            if request.body.data == nil {
-                do {
-                    _ = try await ImportUpload.collect(
-                        request,
-                        max: SpreadsheetLimits.maxBytes + ImportUpload.formOverhead
-                    )
-                } catch is ImportUpload.TooLarge {
-                    throw AppError.tooLarge(megabytes: SpreadsheetLimits.maxBytes / 1_048_576)
-                }
+        if !request.isAPIPath, ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            // The token travels in the body, and a browser's upload arrives in pieces: gather it first. Only a
+            // signed-in account may send a file; nobody else is read past the small cap.
+            let signedIn = request.auth.has(Principal.self)
+            let max = signedIn ? SpreadsheetLimits.maxBytes + ImportUpload.formOverhead : Self.anonymousMaxBytes
+            do {
+                _ = try await ImportUpload.collect(request, max: max)
+            } catch is ImportUpload.TooLarge {
+                throw signedIn
+                    ? AppError.tooLarge(megabytes: SpreadsheetLimits.maxBytes / 1_048_576)
+                    : AppError.formTooLarge(kilobytes: Self.anonymousMaxBytes / 1024)
             }
             let sent = try? request.content.get(String.self, at: Self.field)
             guard request.storage[CSRFCookieSentKey.self] == true, let sent, sent == request.csrfToken else {
@@ -62,6 +65,9 @@ private struct CSRFCookieSentKey: StorageKey {
 }
 
 extension Request {
+    /// `/api/…`: bearer tokens only, no session cookie, no CSRF token.
+    var isAPIPath: Bool { url.path.hasPrefix("/api/") }
+
     /// The value every form of this page must post back as `_csrf`.
     var csrfToken: String {
         SecretToken.hmac(storage[CSRFNonceKey.self] ?? "", secret: application.secret)

@@ -18,6 +18,10 @@ enum AuditAction: String, Sendable, CaseIterable {
     case delete
     /// Personal data shown in full, which the law asks to be traceable.
     case reveal
+    /// A wrong name or password at sign-in (the name tried and the client address; never the password).
+    case signInFailed = "sign_in_failed"
+    /// Too many failures: an account, or a client address, is locked for a while.
+    case signInLocked = "sign_in_locked"
 }
 
 /// Writes and checks the hash-chained audit trail.

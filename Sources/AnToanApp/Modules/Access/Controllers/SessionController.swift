@@ -57,7 +57,7 @@ struct SessionController: RouteCollection {
 
     @Sendable func logout(req: Request) async throws -> Response {
         if let sessionID = req.auth.get(Principal.self)?.sessionID {
-            let _: Void = try await UserSession.query(on: req.db).filter(\.$id == sessionID).delete()
+            try await SignIn.closeSession(sessionID, app: req.application)
         }
         let response = req.redirect(to: .login)
         response.cookies[AuthMiddleware.sessionCookie] = .expired
@@ -104,7 +104,7 @@ struct SessionController: RouteCollection {
             var password_confirm: String?
         }
         let token = req.parameters.get("token") ?? ""
-        let row = try await FirstRun.validToken(token, on: req)
+        _ = try await FirstRun.validToken(token, on: req)
         let form = try req.content.decode(Form.self)
         let draft = AccountDraft(
             username: form.username ?? "",
@@ -121,7 +121,7 @@ struct SessionController: RouteCollection {
                     )
                 ])
             }
-            _ = try await Accounts.create(draft, by: nil, on: req)
+            _ = try await FirstRun.complete(token: token, with: draft, on: req)
         } catch AppError.invalidFields(let errors) {
             let checker = FieldChecker(errors)
             let model = SetupPage.Model(
@@ -134,8 +134,6 @@ struct SessionController: RouteCollection {
                 SetupPage.view(model, $0)
             }
         }
-        row.usedAt = req.application.clock.now()
-        try await row.persist(on: req.db)
         let lang = req.pageLanguage
         return req.redirect(
             to: .login,
@@ -183,11 +181,21 @@ struct SessionController: RouteCollection {
         }
         let before = user.auditSnapshot
         user.passwordHash = try await req.password.async.hash(password)
-        try await Accounts.save(user, before: before, by: principal.auditActor, passwordChanged: true, on: req)
-        try await UserSession.query(on: req.db)
-            .filter(\.$user.$id == principal.id)
-            .filter(\.$id != (principal.sessionID ?? .placeholder))
-            .delete()
+        let now = req.application.clock.now()
+        try await req.application.write { db in
+            try await Accounts.record(
+                user,
+                before: before,
+                by: principal.auditActor,
+                passwordChanged: true,
+                now: now,
+                on: db
+            )
+            let _: Void = try await UserSession.query(on: db)
+                .filter(\.$user.$id == principal.id)
+                .filter(\.$id != (principal.sessionID ?? .placeholder))
+                .delete()
+        }
         return req.redirect(
             to: .home,
             flash: Flash(kind: .success, message: lang("Đã đổi mật khẩu.", "Your password was changed."))

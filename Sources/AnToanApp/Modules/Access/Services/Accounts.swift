@@ -67,6 +67,16 @@ struct AccountDraft: Sendable {
 /// Creating and changing accounts: one implementation behind the pages and the API.
 enum Accounts {
     static func create(_ draft: AccountDraft, by actor: Principal?, on req: Request) async throws -> User {
+        let user = try await prepare(draft, by: actor, on: req)
+        let now = req.application.clock.now()
+        try await req.application.write { db in
+            try await insert(user, by: actor?.auditActor ?? .system, now: now, on: db)
+        }
+        return user
+    }
+
+    /// Checks a new account's draft and hashes its password: the slow part, done before any transaction.
+    static func prepare(_ draft: AccountDraft, by actor: Principal?, on req: Request) async throws -> User {
         var checker = FieldChecker()
         let (role, scope) = draft.checked(requirePassword: true, checker: &checker)
         if draft.role == nil { checker.add("role", .required) }
@@ -82,30 +92,32 @@ enum Accounts {
         guard let role, let scope, let password = draft.password else { throw AppError.forbidden }
         let hash = try await req.password.async.hash(password)
         let displayName = draft.displayName?.trimmingCharacters(in: .whitespaces)
-        let user = User(
+        return User(
             username: username,
             displayName: (displayName?.isEmpty ?? true) ? username : displayName!,
             role: role,
             scope: scope,
             passwordHash: hash
         )
-        let now = req.application.clock.now()
-        try await req.application.write { db in
-            try await user.insert(on: db)
-            try await AuditTrail.record(
-                on: db,
-                actor: actor?.auditActor ?? .system,
-                action: .create,
-                entity: "user",
-                entityID: try user.requireID().uuidString,
-                before: nil,
-                after: user.auditSnapshot,
-                now: now
-            )
-        }
-        return user
     }
 
+    /// Inserts a prepared account with its audit entry; call it inside `app.write`.
+    static func insert(_ user: User, by actor: AuditActor, now: Date, on db: any Database) async throws {
+        try await user.insert(on: db)
+        try await AuditTrail.record(
+            on: db,
+            actor: actor,
+            action: .create,
+            entity: "user",
+            entityID: try user.requireID().uuidString,
+            before: nil,
+            after: user.auditSnapshot,
+            now: now
+        )
+    }
+
+    /// Changes an account. A new password or a deactivation also ends the account's sessions and revokes its
+    /// API tokens; the last active administrator can be neither deactivated nor given another role.
     static func update(_ user: User, with draft: AccountDraft, by actor: Principal, on req: Request) async throws {
         var checker = FieldChecker()
         let (role, scope) = draft.checked(requirePassword: false, checker: &checker)
@@ -124,9 +136,57 @@ enum Accounts {
         if let scope { user.setScope(scope) }
         if let isActive = draft.isActive { user.isActive = isActive }
         if let password = draft.password { user.passwordHash = try await req.password.async.hash(password) }
-        try await save(user, before: before, by: actor.auditActor, passwordChanged: draft.password != nil, on: req)
-        if draft.password != nil || draft.isActive == false {
-            let _: Void = try await UserSession.query(on: req.db).filter(\.$user.$id == user.requireID()).delete()
+        let endsAccess = draft.password != nil || draft.isActive == false
+        let leavesAdministrators = !user.isActive || user.roleValue != .administrator
+        let lostField = draft.isActive == false ? "is_active" : "role"
+        let now = req.application.clock.now()
+        try await req.application.write { db in
+            if leavesAdministrators {
+                try await keepAnAdministrator(besides: user.requireID(), field: lostField, on: db)
+            }
+            let changed = draft.password != nil
+            try await record(user, before: before, by: actor.auditActor, passwordChanged: changed, now: now, on: db)
+            if endsAccess { try await endAccess(of: user.requireID(), by: actor.auditActor, now: now, on: db) }
+        }
+    }
+
+    /// Refuses, naming `field`, a change that would leave no active administrator. The active administrators'
+    /// rows are locked first (PostgreSQL), so two such changes at once cannot each count the other.
+    private static func keepAnAdministrator(besides id: UUID, field: String, on db: any Database) async throws {
+        var select = db.sql.select().column("id").from(User.schema)
+            .where("role", .equal, Role.administrator.rawValue).where("is_active", .equal, true)
+        if db.sql.dialect.exclusiveSelectLockExpression != nil { select = select.for(.update) }
+        let ids = try await select.all().map { try $0.decode(column: "id", as: UUID.self) }
+        guard ids.contains(id), ids.count == 1 else { return }
+        throw AppError.invalidFields([
+            FieldError(
+                field: field,
+                reason: .invalid(
+                    vi: "không đổi được: đây là quản trị viên cuối cùng còn hoạt động",
+                    en: "cannot be changed: this is the last active administrator"
+                )
+            )
+        ])
+    }
+
+    /// Ends every session of an account and revokes its API tokens, each revocation audited.
+    private static func endAccess(of id: UUID, by actor: AuditActor, now: Date, on db: any Database) async throws {
+        let _: Void = try await UserSession.query(on: db).filter(\.$user.$id == id).delete()
+        let tokens = try await APIToken.query(on: db).filter(\.$user.$id == id).filter(\.$revokedAt == nil).all()
+        for token in tokens {
+            let before = token.auditSnapshot
+            token.revokedAt = now
+            try await token.persist(on: db)
+            try await AuditTrail.record(
+                on: db,
+                actor: actor,
+                action: .update,
+                entity: "api_token",
+                entityID: try token.requireID().uuidString,
+                before: before,
+                after: token.auditSnapshot,
+                now: now
+            )
         }
     }
 
@@ -138,27 +198,38 @@ enum Accounts {
         passwordChanged: Bool,
         on req: Request
     ) async throws {
+        let now = req.application.clock.now()
+        try await req.application.write { db in
+            try await record(user, before: before, by: actor, passwordChanged: passwordChanged, now: now, on: db)
+        }
+    }
+
+    /// Writes a changed account and its audit entry; call it inside `app.write`.
+    static func record(
+        _ user: User,
+        before: [String: String],
+        by actor: AuditActor,
+        passwordChanged: Bool,
+        now: Date,
+        on db: any Database
+    ) async throws {
         var after = user.auditSnapshot
         var previous = before
         if passwordChanged {
             previous["password"] = "old"
             after["password"] = "new"
         }
-        let now = req.application.clock.now()
-        let (oldValues, newValues) = (previous, after)
-        try await req.application.write { db in
-            try await user.persist(on: db)
-            try await AuditTrail.record(
-                on: db,
-                actor: actor,
-                action: .update,
-                entity: "user",
-                entityID: try user.requireID().uuidString,
-                before: oldValues,
-                after: newValues,
-                personalFields: ["password"],
-                now: now
-            )
-        }
+        try await user.persist(on: db)
+        try await AuditTrail.record(
+            on: db,
+            actor: actor,
+            action: .update,
+            entity: "user",
+            entityID: try user.requireID().uuidString,
+            before: previous,
+            after: after,
+            personalFields: ["password"],
+            now: now
+        )
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// The way in for the first administrator: no default password, a one-time link printed at start-up.
@@ -14,7 +15,7 @@ enum FirstRun {
             tokenHash: SecretToken.hash(token),
             expiresAt: app.clock.now().addingTimeInterval(linkLifetime)
         )
-        try await row.insert(on: app.db)
+        try await app.write { db in try await row.insert(on: db) }
         return app.appConfig.baseURL + SiteURL.setup(token: token).path
     }
 
@@ -25,6 +26,41 @@ enum FirstRun {
             row.usedAt == nil, row.expiresAt > req.application.clock.now()
         else { throw AppError.setupLinkInvalid }
         return row
+    }
+
+    /// Makes the first administrator with a setup token. The token and the empty account table are checked
+    /// again inside the transaction, after taking the first-run lock (PostgreSQL; SQLite's write queue runs
+    /// one writer at a time), so two submits at once, even with two links, make one administrator. The use
+    /// of the token is audited with the client's address.
+    static func complete(token: String, with draft: AccountDraft, on req: Request) async throws -> User {
+        let user = try await Accounts.prepare(draft, by: nil, on: req)
+        let tokenHash = SecretToken.hash(token)
+        let now = req.application.clock.now()
+        let address = req.clientAddress
+        try await req.application.write { db in
+            if db.sql.dialect.name == "postgresql" {
+                let _: Void = try await db.sql.raw("SELECT pg_advisory_xact_lock(hashtextextended('first-run', 0))")
+                    .run()
+            }
+            guard try await User.query(on: db).count() == 0,
+                let row = try await SetupToken.query(on: db).filter(\.$tokenHash == tokenHash).first(),
+                row.usedAt == nil, row.expiresAt > now
+            else { throw AppError.setupLinkInvalid }
+            try await Accounts.insert(user, by: .system, now: now, on: db)
+            row.usedAt = now
+            try await row.persist(on: db)
+            try await AuditTrail.record(
+                on: db,
+                actor: AuditActor(id: try user.requireID(), name: user.username),
+                action: .update,
+                entity: "setup_token",
+                entityID: try row.requireID().uuidString,
+                before: ["used": "false"],
+                after: ["used": "true", "address": address, "administrator": user.username],
+                now: now
+            )
+        }
+        return user
     }
 
     /// Loads the configured secret, or the one kept in the database (made on first boot), into the app.
@@ -39,7 +75,7 @@ enum FirstRun {
         }
         let generated = SecretToken.generate() + SecretToken.generate()
         do {
-            try await Setting(key: "secret", value: generated).insert(on: app.db)
+            try await app.write { db in try await Setting(key: "secret", value: generated).insert(on: db) }
             app.secret = generated
         } catch {
             // Another node inserted it first: use theirs.

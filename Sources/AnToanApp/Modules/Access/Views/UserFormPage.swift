@@ -81,7 +81,7 @@ enum UserFormPage {
                         label: lang("Trạng thái", "Status"),
                         options: [("true", lang("Đang dùng", "Active")), ("false", lang("Khoá", "Disabled"))],
                         selected: model.isActive ? "true" : "false",
-                        error: nil
+                        error: model.errors.message(for: "is_active", lang)
                     )
                 }
                 Button(lang("Lưu", "Save")).attribute(named: "type", value: "submit")

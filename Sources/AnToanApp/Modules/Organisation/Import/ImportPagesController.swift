@@ -9,6 +9,9 @@ struct ImportPagesController: RouteCollection {
         // Collected by the handler, so that a file over 10 MB gets its error beside the file field.
         routes.on(.POST, "import", body: .stream, use: submit)
         routes.get(ImportURL.jobRoute, use: job)
+        // The API's files, for the page's links: the same handlers, signed in by the session.
+        routes.get(ImportURL.templateRoute, use: ImportAPIController().template)
+        routes.get(ImportURL.exportRoute, use: ImportAPIController().export)
     }
 
     /// The multipart form as posted; `mode` is the submit button pressed.

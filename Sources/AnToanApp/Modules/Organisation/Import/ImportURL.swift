@@ -1,7 +1,8 @@
 import Foundation
 import Vapor
 
-/// The import pages' addresses and the API files they link to, so that routes and links cannot drift apart.
+/// The import pages' addresses and the files they link to, so that routes and links cannot drift apart. The
+/// files are served under the pages' own paths with the session, as the API takes bearer tokens only.
 enum ImportURL: Sendable {
     case form
     case job(UUID)
@@ -12,10 +13,12 @@ enum ImportURL: Sendable {
         switch self {
         case .form: "/import"
         case .job(let id): "/import/jobs/\(id.uuidString.lowercased())"
-        case .template(let kind, let format): "/api/v1/import/\(kind.rawValue)/template?format=\(format.rawValue)"
-        case .export(let kind, let format): "/api/v1/export/\(kind.rawValue)?format=\(format.rawValue)"
+        case .template(let kind, let format): "/import/\(kind.rawValue)/template?format=\(format.rawValue)"
+        case .export(let kind, let format): "/export/\(kind.rawValue)?format=\(format.rawValue)"
         }
     }
 
     static let jobRoute: [PathComponent] = ["import", "jobs", ":id"]
+    static let templateRoute: [PathComponent] = ["import", ":kind", "template"]
+    static let exportRoute: [PathComponent] = ["export", ":kind"]
 }
