@@ -10,6 +10,8 @@ import Vapor
 enum Lane: String, CustomTestStringConvertible, Sendable {
     case sqlite
     case postgres
+    /// SQLite in a temporary file, with WAL and busy waiting as in production; see `concurrent`.
+    case sqliteFile = "sqlite-file"
 
     var testDescription: String { rawValue }
 
@@ -19,6 +21,10 @@ enum Lane: String, CustomTestStringConvertible, Sendable {
         return env["TEST_DATABASE_URL"] != nil || env["CI"] == "true" ? [.sqlite, .postgres] : [.sqlite]
     }()
 
+    /// The lanes of tests that fire conflicting writes at once: the in-memory SQLite database has no WAL and
+    /// no busy waiting, so they run on a file and on PostgreSQL.
+    static let concurrent: [Lane] = all.map { $0 == .sqlite ? .sqliteFile : $0 }
+
     static let testSecret = "test-secret-0123456789-0123456789-abcdef"
 
     /// A fresh, empty database for one test, and how to remove it afterwards.
@@ -26,6 +32,15 @@ enum Lane: String, CustomTestStringConvertible, Sendable {
         switch self {
         case .sqlite:
             return (.sqliteMemory, {})
+        case .sqliteFile:
+            let path = FileManager.default.temporaryDirectory
+                .appendingPathComponent("antoan-test-\(UUID().uuidString).sqlite").path
+            return (
+                .sqliteFile(path: path),
+                {
+                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                }
+            )
         case .postgres:
             guard let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] else {
                 throw TestSetupError(message: "TEST_DATABASE_URL is not set (CI=true requires the PostgreSQL lane)")

@@ -25,20 +25,48 @@ actor WriteQueue {
     }
 }
 
+/// The transaction of the write that is running in this task, so that a write called from inside another
+/// write's body joins it instead of queueing behind itself (on SQLite that wait would never end).
+enum CurrentWrite {
+    struct Transaction: Sendable {
+        var app: ObjectIdentifier
+        var db: any Database
+    }
+
+    @TaskLocal static var transaction: Transaction?
+}
+
 extension Application {
     private struct WriteQueueKey: StorageKey { typealias Value = WriteQueue }
 
     /// Runs `body` in a transaction, after the other writers of this process when the database is SQLite.
+    /// Called from inside another write's body, it runs `body` in that write's transaction: both commit or
+    /// roll back together.
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        guard let queue = storage[WriteQueueKey.self] else { return try await db.transaction(body) }
+        if let current = CurrentWrite.transaction, current.app == ObjectIdentifier(self) {
+            return try await body(current.db)
+        }
+        guard let queue = storage[WriteQueueKey.self] else { return try await transaction(on: db, body) }
         await queue.acquire()
         do {
-            let result = try await db(.sqliteWriter).transaction(body)
+            let result = try await transaction(on: db(.sqliteWriter), body)
             await queue.release()
             return result
         } catch {
             await queue.release()
             throw error
+        }
+    }
+
+    private func transaction<T: Sendable>(
+        on database: any Database,
+        _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        let app = ObjectIdentifier(self)
+        return try await database.transaction { db in
+            try await CurrentWrite.$transaction.withValue(CurrentWrite.Transaction(app: app, db: db)) {
+                try await body(db)
+            }
         }
     }
 
