@@ -9,8 +9,9 @@
 #      (scripts/pg-lane.sh), removed on any exit
 #   3. swift test (Swift Testing; the PG-lane tests read TEST_DATABASE_URL)
 #   4. swift build -c release --product antoan
-#   5. python3 -m pytest -q e2e against .build/release/antoan (browser + system tests);
-#      screenshots in artifacts/screenshots/
+#   5. python3 -m pytest -q e2e against .build/release/antoan (browser + system tests, and a
+#      bounded schemathesis run over /api/openapi.json: no 5xx, no response off its schema);
+#      screenshots in artifacts/screenshots/, the schemathesis report in artifacts/schemathesis/
 #
 # Environment:
 #   SKIP_SWIFT=1   skip step 3 (swift test)            -- local iteration only
