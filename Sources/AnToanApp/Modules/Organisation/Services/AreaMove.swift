@@ -2,9 +2,12 @@ import AnToanCore
 import Fluent
 import Foundation
 
-/// Moves what lies in an area to another area version on a day. Rename, merge and split all close a
-/// version and send its units, staff, supervising bodies and accounts somewhere; this is the one place
-/// that does it. Every function runs inside the caller's transaction.
+/// Moves what lies in an area to another area version on a day, and is the one place that keeps the copies
+/// of area paths in step. A path is copied, so that scope filters need no join, into units and their
+/// departments, staff, accounts scoped to a unit, supervising bodies, routing rules and peak periods. A unit
+/// moved to another area or parent, a rename, a merge and a split all move them through here, every row
+/// audited, inside the caller's transaction. (Routing rules and peak periods are declared for an area, not
+/// for a unit: they follow a rename, and after a merge or split they stay with the old, closed path.)
 struct AreaMove {
     var actor: Principal
     var date: String
@@ -21,35 +24,73 @@ struct AreaMove {
     }
 
     /// Each unit moves to `target`: its current area period closes on the date and a new one opens, so a
-    /// report on an earlier day still finds the area it had then. Its staff and its accounts follow.
+    /// report on an earlier day still finds the area it had then. Its departments, staff and accounts follow.
     func units(_ units: [OrgUnit], to target: Area) async throws {
-        let targetID = try target.requireID()
-        var moved: [UUID] = []
-        for unit in units {
-            let id = try unit.requireID()
+        let named = Set(units.compactMap(\.id))
+        let departments = try await departments(of: Array(named)).filter { !named.contains($0.id ?? UUID()) }
+        for unit in units + departments {
             let before = unit.auditSnapshot
-            let oldPath = unit.areaPath
-            unit.$area.id = targetID
-            unit.areaPath = target.path
-            try await unit.persist(on: db)
-            let _: Void = try await UnitAreaPeriod.query(on: db).filter(\.$unitID == id).filter(\.$validTo == nil)
-                .set(\.$validTo, to: date).update()
-            try await UnitAreaPeriod(unitID: id, areaID: targetID, validFrom: date).insert(on: db)
-            try await audit("unit", id, before: before, after: unit.auditSnapshot)
-            if oldPath != target.path { moved.append(id) }
+            try await place(unit, in: target)
+            try await audit("unit", try unit.requireID(), before: before, after: unit.auditSnapshot)
         }
-        // Staff and unit accounts carry their unit's path only so that scope filters need no join.
-        for chunk in ImportLookups.chunks(moved) {
-            let _: Void = try await StaffMember.query(on: db).filter(\.$unit.$id ~~ chunk).set(
-                \.$areaPath,
-                to: target.path
-            )
-            .update()
-            let _: Void = try await User.query(on: db).filter(\.$scopeKind == Scope.Kind.unit.rawValue).filter(
-                \.$unitID ~~ chunk
-            )
-            .set(\.$areaPath, to: target.path).update()
+        try await carry((units + departments).compactMap(\.id), to: target.path)
+    }
+
+    /// A unit whose own row the caller has already moved to `target` and audited (its area or its parent
+    /// changed): its area period turns over, and its departments, staff and accounts follow.
+    func follow(_ unit: OrgUnit, to target: Area) async throws {
+        try await turnPeriod(of: try unit.requireID(), to: try target.requireID())
+        try await units(try await departments(of: [try unit.requireID()]), to: target)
+        try await carry([try unit.requireID()], to: target.path)
+    }
+
+    private func departments(of unitIDs: [UUID]) async throws -> [OrgUnit] {
+        var found: [OrgUnit] = []
+        for chunk in ImportLookups.chunks(unitIDs) {
+            found += try await OrgUnit.query(on: db).filter(\.$parent.$id ~~ chunk).sort(\.$code).all()
         }
+        return found
+    }
+
+    private func place(_ unit: OrgUnit, in target: Area) async throws {
+        unit.$area.id = try target.requireID()
+        unit.areaPath = target.path
+        try await unit.persist(on: db)
+        try await turnPeriod(of: try unit.requireID(), to: try target.requireID())
+    }
+
+    private func turnPeriod(of unitID: UUID, to areaID: UUID) async throws {
+        let _: Void = try await UnitAreaPeriod.query(on: db).filter(\.$unitID == unitID).filter(\.$validTo == nil)
+            .set(\.$validTo, to: date).update()
+        try await UnitAreaPeriod(unitID: unitID, areaID: areaID, validFrom: date).insert(on: db)
+    }
+
+    /// Staff and unit accounts carry their unit's path; each row that changes is audited.
+    private func carry(_ unitIDs: [UUID], to path: String) async throws {
+        var changes: [AuditChange] = []
+        for chunk in ImportLookups.chunks(unitIDs) {
+            let staff = try await StaffMember.query(on: db).filter(\.$unit.$id ~~ chunk).filter(\.$areaPath != path)
+                .all()
+            changes += try staff.map { try pathChange("staff", $0.requireID(), from: $0.areaPath, to: path) }
+            let _: Void = try await StaffMember.query(on: db).filter(\.$unit.$id ~~ chunk).set(\.$areaPath, to: path)
+                .update()
+            let accounts = try await User.query(on: db).filter(\.$scopeKind == Scope.Kind.unit.rawValue)
+                .filter(\.$unitID ~~ chunk).all().filter { $0.areaPath != path }
+            changes += try accounts.map { try pathChange("user", $0.requireID(), from: $0.areaPath, to: path) }
+            let _: Void = try await User.query(on: db).filter(\.$scopeKind == Scope.Kind.unit.rawValue)
+                .filter(\.$unitID ~~ chunk).set(\.$areaPath, to: path).update()
+        }
+        try await AuditTrail.recordAll(on: db, actor: actor.auditActor, entries: changes, now: now)
+    }
+
+    private func pathChange(_ entity: String, _ id: UUID, from old: String?, to path: String) -> AuditChange {
+        AuditChange(
+            action: .update,
+            entity: entity,
+            entityID: id.uuidString,
+            before: ["area_path": old ?? ""],
+            after: ["area_path": path]
+        )
     }
 
     func bodies(_ bodies: [SupervisingBody], to target: Area) async throws {

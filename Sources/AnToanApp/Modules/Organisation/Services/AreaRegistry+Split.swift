@@ -43,6 +43,7 @@ extension AreaRegistry {
         let before = area.auditSnapshot
         let now = req.application.clock.now()
         try await req.application.write { db in
+            try await lockCurrent([(area, "id")], on: db)
             area.validTo = date
             try await area.persist(on: db)
             try await audit(area, before: before, actor: actor, on: db, now: now)

@@ -56,6 +56,7 @@ enum AreaRegistry {
         let before = area.auditSnapshot
         let now = req.application.clock.now()
         try await req.application.write { db in
+            try await lockCurrent([(area, "id")], on: db)
             area.validTo = date
             try await area.persist(on: db)
             try await next.insert(on: db)
@@ -95,6 +96,7 @@ enum AreaRegistry {
         let before = area.auditSnapshot
         let now = req.application.clock.now()
         try await req.application.write { db in
+            try await lockCurrent([(area, "id"), (target, "into_id")], on: db)
             area.validTo = date
             area.successorID = targetID
             try await area.persist(on: db)
@@ -121,6 +123,13 @@ enum AreaRegistry {
     {
         let now = req.application.clock.now()
         try await req.application.write { db in
+            // A second request with the same code may have passed the check meanwhile: check again under lock.
+            try await db.lockKey("area-code:\(area.code)")
+            if action == .create,
+                try await Area.query(on: db).filter(\.$code == area.code).filter(\.$validTo == nil).first() != nil
+            {
+                throw AppError.invalidFields([FieldError(field: "code", reason: .taken)])
+            }
             try await area.insert(on: db)
             try await audit(area, before: before, actor: actor, on: db, now: now)
         }
@@ -147,11 +156,25 @@ enum AreaRegistry {
         )
     }
 
+    /// Locks the versions a change closes or moves into (in one order, so two changes cannot wait on each
+    /// other) and checks again that each is still current: of two renames or merges sent at once, the second
+    /// finds the version closed.
+    static func lockCurrent(_ areas: [(Area, field: String)], on db: any Database) async throws {
+        for (area, field) in areas.sorted(by: { ($0.0.id?.uuidString ?? "") < ($1.0.id?.uuidString ?? "") }) {
+            guard let current = try await db.lockedRow(Area.self, try area.requireID()), current.validTo == nil else {
+                throw AppError.invalidFields([FieldError(field: field, reason: noLongerCurrent)])
+            }
+        }
+    }
+
+    static let noLongerCurrent = FieldError.Reason.invalid(
+        vi: "địa bàn đã không còn hiệu lực",
+        en: "the area is no longer current"
+    )
+
     /// A version can be closed on `date` only while it is current, and only after the day it began.
     static func checkClosable(_ area: Area, on date: String?, checker: inout FieldChecker) {
-        if area.validTo != nil {
-            checker.add("id", .invalid(vi: "địa bàn đã không còn hiệu lực", en: "the area is no longer current"))
-        }
+        if area.validTo != nil { checker.add("id", noLongerCurrent) }
         if let date, let from = area.validFrom, date <= from {
             checker.add(
                 "effective_date",

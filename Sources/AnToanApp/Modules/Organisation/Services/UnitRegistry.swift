@@ -17,6 +17,14 @@ enum UnitRegistry {
         try checker.check()
         let now = req.application.clock.now()
         try await req.application.write { db in
+            // The checks above, made again under lock: two requests with one code, a parent turned department.
+            try await db.lockKey("unit-code:\(unit.code)")
+            if try await OrgUnit.query(on: db).filter(\.$code == unit.code).first() != nil {
+                throw AppError.invalidFields([FieldError(field: "code", reason: .taken)])
+            }
+            if let parentID = unit.$parent.id, try await db.lockedRow(OrgUnit.self, parentID)?.$parent.id != nil {
+                throw AppError.invalidFields([FieldError(field: "parent_id", reason: .notFound)])
+            }
             try await unit.insert(on: db)
             let id = try unit.requireID()
             try await UnitAreaPeriod(unitID: id, areaID: unit.$area.id, validFrom: nil).insert(on: db)
@@ -41,10 +49,16 @@ enum UnitRegistry {
             checker.add("code", .invalid(vi: "không đổi được", en: "cannot be changed"))
         }
         let before = unit.auditSnapshot
+        let (oldArea, oldPath, oldParent) = (unit.$area.id, unit.areaPath, unit.$parent.id)
         try await apply(input, to: unit, creating: false, actor: actor, checker: &checker, on: req.db)
         try checker.check()
+        let moved = unit.$area.id != oldArea || unit.areaPath != oldPath
         let now = req.application.clock.now()
         try await req.application.write { db in
+            // Locks in the order every writer takes them: areas, then units.
+            let target = moved ? try await moveTarget(of: unit, on: db) : nil
+            _ = try await db.lockedRow(OrgUnit.self, try unit.requireID())
+            if moved, unit.$parent.id != oldParent { try await checkNoDepartments(unit, on: db) }
             try await unit.persist(on: db)
             try await NameKeys.write([unit], on: db)
             try await AuditTrail.record(
@@ -57,6 +71,36 @@ enum UnitRegistry {
                 after: unit.auditSnapshot,
                 now: now
             )
+            // Its departments, staff, accounts and area history go with it, so that scope follows the move.
+            if let target {
+                let move = AreaMove(actor: actor, date: VietnamTime.day(of: now).iso, now: now, db: db)
+                try await move.follow(unit, to: target)
+            }
+        }
+    }
+
+    /// The area a moved unit goes to, checked again under lock: it is still current.
+    private static func moveTarget(of unit: OrgUnit, on db: any Database) async throws -> Area {
+        guard let target = try await db.lockedRow(Area.self, unit.$area.id), target.validTo == nil else {
+            throw AppError.invalidFields([
+                FieldError(field: unit.$parent.id == nil ? "area_id" : "parent_id", reason: .notFound)
+            ])
+        }
+        return target
+    }
+
+    /// A unit that becomes a department has no departments of its own, checked again under lock.
+    private static func checkNoDepartments(_ unit: OrgUnit, on db: any Database) async throws {
+        if try await OrgUnit.query(on: db).filter(\.$parent.$id == unit.requireID()).count() > 0 {
+            throw AppError.invalidFields([
+                FieldError(
+                    field: "parent_id",
+                    reason: .invalid(
+                        vi: "đơn vị đang có phòng ban, không thể làm con",
+                        en: "the unit has departments and cannot become one"
+                    )
+                )
+            ])
         }
     }
 
