@@ -14,10 +14,13 @@ enum RosterEdits {
         on req: Request
     ) async throws {
         let seatID = try seat.requireID()
-        let before = seat.staffID
         let now = req.application.clock.now()
         try await req.application.write { db in
-            guard let roster = try await Roster.find(seat.rosterID, on: db) else { throw AppError.notFound }
+            // Edits, swap requests and decisions on one roster lock its row first, so that each one checks the
+            // seats as the one before it left them: two edits that each pass cannot together break a rule.
+            guard let roster = try await db.lockedRow(Roster.self, seat.rosterID),
+                let before = try await RosterSeat.find(seatID, on: db)?.staffID
+            else { throw AppError.notFound }
             guard roster.status == "draft" || roster.status == "published" else {
                 throw AppError.invalidFields([
                     FieldError(
@@ -42,7 +45,8 @@ enum RosterEdits {
     }
 
     /// Re-checks the roster with `changes` (seat → person) and, when `write`, saves them with the new report;
-    /// throws a field error on `field` naming the person and the broken rule. Run it inside the transaction.
+    /// throws a field error on `field` naming the person and the broken rule. Run it inside the transaction,
+    /// with the roster's row locked (`lockedRow`).
     static func apply(
         _ changes: [UUID: UUID],
         to roster: Roster,

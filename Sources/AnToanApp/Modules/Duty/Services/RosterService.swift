@@ -174,22 +174,34 @@ enum RosterService {
         return roster
     }
 
-    /// Publishes a draft; a published roster of the unit over the same days is replaced.
+    /// Publishes a draft; a published roster of the unit over the same days is replaced, and audited as such.
     static func publish(_ roster: Roster, by actor: Principal, on req: Request) async throws {
-        guard roster.status == "draft" else {
-            throw AppError.invalidFields([
-                FieldError(
-                    field: "status",
-                    reason: .invalid(vi: "chỉ công bố được bản nháp", en: "only a draft can be published")
-                )
-            ])
-        }
+        guard roster.status == "draft" else { throw onlyDrafts }
         let now = req.application.clock.now()
         try await req.application.write { db in
-            let _: Void = try await Roster.query(on: db).filter(\.$unitID == roster.unitID)
+            // The unit's row, then the roster's: two drafts over the same days published at once end with one
+            // of them published, and the draft is still a draft when it is published.
+            _ = try await db.lockedRow(OrgUnit.self, roster.unitID)
+            guard try await db.lockedRow(Roster.self, try roster.requireID())?.status == "draft" else {
+                throw onlyDrafts
+            }
+            let replaced = try await Roster.query(on: db).filter(\.$unitID == roster.unitID)
                 .filter(\.$status == "published")
-                .filter(\.$startDate <= roster.endDate).filter(\.$endDate >= roster.startDate)
-                .set(\.$status, to: "replaced").update()
+                .filter(\.$startDate <= roster.endDate).filter(\.$endDate >= roster.startDate).all()
+            for old in replaced {
+                old.status = "replaced"
+                try await old.persist(on: db)
+                try await AuditTrail.record(
+                    on: db,
+                    actor: actor.auditActor,
+                    action: .update,
+                    entity: "roster",
+                    entityID: try old.requireID().uuidString,
+                    before: ["status": "published"],
+                    after: ["status": "replaced", "replaced_by": try roster.requireID().uuidString],
+                    now: now
+                )
+            }
             roster.status = "published"
             roster.publishedAt = now
             try await roster.persist(on: db)
@@ -205,6 +217,13 @@ enum RosterService {
             )
         }
     }
+
+    private static let onlyDrafts = AppError.invalidFields([
+        FieldError(
+            field: "status",
+            reason: .invalid(vi: "chỉ công bố được bản nháp", en: "only a draft can be published")
+        )
+    ])
 
     /// Seats of the unit's published rosters on the given days, as the solver keeps them and oversight
     /// counts them.

@@ -42,8 +42,12 @@ enum RosterSwaps {
         swap.status = "pending"
         swap.requestedBy = actor.id
         try await req.application.write { db in
-            guard let roster = try await Roster.find(seat.rosterID, on: db), roster.status == "published" else {
+            // The roster's row first, as edits and decisions take it; then what was checked, read again.
+            guard let roster = try await db.lockedRow(Roster.self, seat.rosterID), roster.status == "published" else {
                 throw AppError.invalidFields([FieldError(field: "seat_id", reason: notPublished)])
+            }
+            guard try await RosterSeat.find(swap.seatID, on: db)?.staffID == requester.id else {
+                throw AppError.invalidFields([FieldError(field: "seat_id", reason: notYours)])
             }
             let pending = try await RosterSwap.query(on: db).filter(\.$seatID == swap.seatID)
                 .filter(\.$status == "pending").count()
@@ -90,14 +94,19 @@ enum RosterSwaps {
         async throws
     {
         let now = req.application.clock.now()
-        try await req.application.write { db in
+        let decided = try await req.application.write { db in
+            // The roster's row, then the request's: of an approval and a rejection sent at once, the second
+            // finds the request decided, so seats and status always agree.
+            guard let roster = try await db.lockedRow(Roster.self, swap.rosterID),
+                let swap = try await db.lockedRow(RosterSwap.self, try swap.requireID())
+            else { throw AppError.notFound }
             guard swap.status == "pending" else {
                 throw AppError.invalidFields([
                     FieldError(field: "status", reason: .invalid(vi: "yêu cầu đã được xử lý", en: "already decided"))
                 ])
             }
             if approved {
-                guard let roster = try await Roster.find(swap.rosterID, on: db), roster.status == "published" else {
+                guard roster.status == "published" else {
                     throw AppError.invalidFields([FieldError(field: "status", reason: notPublished)])
                 }
                 var held = try await RosterSeat.find(swap.seatID, on: db)?.staffID == swap.fromStaffID
@@ -131,7 +140,11 @@ enum RosterSwaps {
                 after: swap.auditSnapshot,
                 now: now
             )
+            return swap
         }
+        swap.status = decided.status
+        swap.decidedBy = decided.decidedBy
+        swap.decidedAt = decided.decidedAt
     }
 
     private static let notYours = FieldError.Reason.invalid(vi: "không phải ca của bạn", en: "is not your seat")

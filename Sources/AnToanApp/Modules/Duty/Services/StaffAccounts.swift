@@ -32,8 +32,25 @@ enum StaffAccounts {
         let now = req.application.clock.now()
         try await req.application.write { db in
             if let userID {
-                let _: Void = try await StaffMember.query(on: db).filter(\.$userID == userID)
-                    .set(\.$userID, to: nil).update()
+                // The account's row is locked, so that two links of one account at once leave one staff record
+                // linked; the record it leaves is unlinked and audited.
+                _ = try await db.lockedRow(User.self, userID)
+                let others = try await StaffMember.query(on: db).filter(\.$userID == userID)
+                    .filter(\.$id != staff.requireID()).all()
+                for other in others {
+                    other.userID = nil
+                    try await other.persist(on: db)
+                    try await AuditTrail.record(
+                        on: db,
+                        actor: actor.auditActor,
+                        action: .update,
+                        entity: "staff",
+                        entityID: try other.requireID().uuidString,
+                        before: ["user_id": userID.uuidString],
+                        after: ["user_id": ""],
+                        now: now
+                    )
+                }
             }
             staff.userID = userID
             try await staff.persist(on: db)

@@ -7,7 +7,8 @@ import Foundation
 /// departments, staff, accounts scoped to a unit, supervising bodies, routing rules and peak periods. A unit
 /// moved to another area or parent, a rename, a merge and a split all move them through here, every row
 /// audited, inside the caller's transaction. (Routing rules and peak periods are declared for an area, not
-/// for a unit: they follow a rename, and after a merge or split they stay with the old, closed path.)
+/// for a unit: a rename keeps their path, and routing rules take the new version; after a merge or split
+/// they stay with the old, closed path.)
 struct AreaMove {
     var actor: Principal
     var date: String
