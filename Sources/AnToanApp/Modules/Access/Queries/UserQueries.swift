@@ -19,6 +19,12 @@ enum UserQueries {
         return user
     }
 
+    /// The accounts whose scope is the unit (a unit found through the reader's scope), by username.
+    static func unitAccounts(of unitID: UUID, on db: any Database) async throws -> [User] {
+        try await User.query(on: db).filter(\.$unitID == unitID).filter(\.$scopeKind == Scope.Kind.unit.rawValue)
+            .sort(\.$username).all()
+    }
+
     static func list(
         in scope: Scope,
         search: String?,

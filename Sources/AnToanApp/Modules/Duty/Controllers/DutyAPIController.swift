@@ -74,8 +74,7 @@ struct DutyAPIController: RouteCollection {
         let principal = try req.principal(allowedTo: .viewRosters)
         let unit = try await topUnit(req, principal)
         let id = try unit.requireID()
-        let setup = try await DutySetup.query(on: req.db).filter(\.$unitID == id).first()
-        return DutySetupDTO(unitId: id, posts: try setup?.decodedPosts() ?? [])
+        return DutySetupDTO(unitId: id, posts: try await RosterQueries.posts(of: id, on: req.db))
     }
 
     @Sendable func saveSetup(req: Request) async throws -> DutySetupDTO {
@@ -89,8 +88,7 @@ struct DutyAPIController: RouteCollection {
     @Sendable func listRosters(req: Request) async throws -> [RosterDTO] {
         let principal = try req.principal(allowedTo: .viewRosters)
         let unit = try await topUnit(req, principal)
-        return try await Roster.query(on: req.db).filter(\.$unitID == unit.requireID()).sort(\.$startDate, .descending)
-            .limit(100).all().map { try RosterDTO($0) }
+        return try await RosterQueries.rosters(of: unit.requireID(), on: req.db).map { try RosterDTO($0) }
     }
 
     /// Solves a draft roster; one that cannot cover everything still comes back, with a reason per open seat.
@@ -126,8 +124,7 @@ struct DutyAPIController: RouteCollection {
     }
 
     private func seats(of roster: Roster, on db: any Database) async throws -> [RosterSeatDTO] {
-        let seats = try await RosterSeat.query(on: db).filter(\.$rosterID == roster.requireID())
-            .sort(\.$startsAt).sort(\.$post).sort(\.$role).all()
+        let seats = try await RosterQueries.seats(of: roster.requireID(), on: db)
         let names = try await OrganisationQueries.staffNames(Set(seats.map(\.staffID)), on: db)
         return seats.map {
             RosterSeatDTO(

@@ -103,12 +103,8 @@ struct MyShiftsController: RouteCollection {
                     role: seat.role
                 )
             }
-            let swaps = try await RosterSwap.query(on: req.db).filter(\.$fromStaffID == me.requireID())
-                .sort(\.$createdAt, .descending).limit(20).all()
-            let swapSeats = try await RosterSeat.query(on: req.db).filter(\.$id ~~ swaps.map(\.seatID)).all()
-            model.requests = swaps.map { swap in
-                let seat = swapSeats.first { $0.id == swap.seatID }
-                return (seat.map { RosterGrid.seatText($0, posts: posts) } ?? "—", swap.status)
+            model.requests = try await RosterQueries.requests(from: me, on: req.db).map { swap, seat in
+                (seat.map { RosterGrid.seatText($0, posts: posts) } ?? "—", swap.status)
             }
             model.hasFeed = try await ShiftFeeds.exists(for: me, on: req.db)
         }

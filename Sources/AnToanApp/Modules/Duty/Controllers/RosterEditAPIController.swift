@@ -47,8 +47,7 @@ struct RosterEditAPIController: RouteCollection {
 
     func decide(_ req: Request, approve: Bool) async throws -> RosterSwapDTO {
         let principal = try req.principal(allowedTo: .manageRosters)
-        guard let swap = try await RosterSwap.find(try req.idParameter(), on: req.db) else { throw AppError.notFound }
-        _ = try await RosterQueries.roster(swap.rosterID, in: principal.scope, on: req.db)
+        let (swap, _) = try await RosterQueries.swap(try req.idParameter(), in: principal.scope, on: req.db)
         if approve {
             try await RosterSwaps.approve(swap, by: principal, on: req)
         } else {

@@ -30,8 +30,7 @@ extension RosterPagesController {
     /// The unit's staff and unit-scoped accounts as options, and the current links.
     func accountOptions(_ unitID: UUID, on db: any Database) async throws -> RostersPage.AccountLinks {
         let staff = try await RosterQueries.rosterableStaff(of: unitID, on: db)
-        let users = try await User.query(on: db).filter(\.$unitID == unitID)
-            .filter(\.$scopeKind == Scope.Kind.unit.rawValue).sort(\.$username).all()
+        let users = try await UserQueries.unitAccounts(of: unitID, on: db)
         let usernames = Dictionary(users.compactMap { user in user.id.map { ($0, user.username) } }) { a, _ in a }
         return RostersPage.AccountLinks(
             staff: staff.compactMap { member in member.id.map { ($0.uuidString, member.fullName) } },

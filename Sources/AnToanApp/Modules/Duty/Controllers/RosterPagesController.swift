@@ -51,7 +51,7 @@ struct RosterPagesController: RouteCollection {
         _ values: [String: String],
         _ req: Request
     ) async throws -> [DutySetupForm.Block] {
-        let sites = try await Site.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$code).all()
+        let sites = try await OrganisationQueries.sites(of: unitID, on: req.db)
         return DutySetupForm.blocks(
             posts: posts,
             sites: sites.map { ($0.code, $0.name) },
@@ -190,12 +190,10 @@ struct RosterPagesController: RouteCollection {
         let principal = try req.principal(allowedTo: .viewRosters)
         let roster = try await RosterQueries.roster(try req.idParameter(), in: principal.scope, on: req.db)
         let data = try await RosterPageData.load(roster, on: req.db)
-        let unit = try await OrgUnit.find(roster.unitID, on: req.db)
-        var area: Area?
-        if let unit { area = try await Area.find(unit.$area.id, on: req.db) }
+        let unit = try await OrganisationQueries.unit(roster.unitID, in: principal.scope, on: req.db)
         let model = RosterPrintPage.Model(
-            unitName: unit?.name ?? "",
-            place: area?.name ?? "",
+            unitName: unit.name,
+            place: try await OrganisationQueries.areaName(of: unit, on: req.db),
             today: VietnamTime.day(of: req.application.clock.now()),
             start: data.start,
             end: data.end,
@@ -213,7 +211,7 @@ struct RosterPagesController: RouteCollection {
         let principal = try req.principal(allowedTo: .viewRosters)
         let roster = try await RosterQueries.roster(try req.idParameter(), in: principal.scope, on: req.db)
         let data = try await RosterPageData.load(roster, on: req.db)
-        let unit = try await OrgUnit.find(roster.unitID, on: req.db)
+        let unit = try await OrganisationQueries.unit(roster.unitID, in: principal.scope, on: req.db)
         let tables = RosterExport.tables(
             seats: data.seats,
             names: data.names,
@@ -221,6 +219,6 @@ struct RosterPagesController: RouteCollection {
             report: data.report,
             lang: req.pageLanguage
         )
-        return try ImportFileFormat.xlsx.response(tables, filename: "lich-truc-\(unit?.code ?? "")-\(roster.startDate)")
+        return try ImportFileFormat.xlsx.response(tables, filename: "lich-truc-\(unit.code)-\(roster.startDate)")
     }
 }

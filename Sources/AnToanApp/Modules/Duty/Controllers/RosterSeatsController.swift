@@ -56,7 +56,7 @@ struct RosterSeatsController: RouteCollection {
             let otherSeatID = form["other_seat_id"].nonEmpty.flatMap(UUID.init(uuidString:))
             var toStaffID = form["to_staff_id"].nonEmpty.flatMap(UUID.init(uuidString:))
             if let otherSeatID, toStaffID == nil {
-                toStaffID = try await RosterSeat.find(otherSeatID, on: req.db)?.staffID
+                toStaffID = try await RosterQueries.seatHolder(otherSeatID, of: roster.unitID, on: req.db)
             }
             let input = RosterSwaps.Request(toStaffID: toStaffID, otherSeatID: otherSeatID, note: form["note"])
             _ = try await RosterSwaps.request(input, for: seat, from: me, by: principal, on: req)
@@ -71,8 +71,7 @@ struct RosterSeatsController: RouteCollection {
 
     func decide(_ req: Request, approve: Bool) async throws -> Response {
         let principal = try req.principal(allowedTo: .manageRosters)
-        guard let swap = try await RosterSwap.find(try req.idParameter(), on: req.db) else { throw AppError.notFound }
-        let roster = try await RosterQueries.roster(swap.rosterID, in: principal.scope, on: req.db)
+        let (swap, roster) = try await RosterQueries.swap(try req.idParameter(), in: principal.scope, on: req.db)
         let lang = req.pageLanguage
         do {
             if approve {

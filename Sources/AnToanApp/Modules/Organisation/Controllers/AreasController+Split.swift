@@ -22,8 +22,7 @@ extension AreasController {
         }
         let units = try await ImportLookups.units(codes: Set(slots.flatMap(\.unitCodes)), on: req.db)
         let bodyCodes = slots.flatMap(\.bodyCodes)
-        let bodies =
-            bodyCodes.isEmpty ? [] : try await SupervisingBody.query(on: req.db).filter(\.$code ~~ bodyCodes).all()
+        let bodies = try await BodyQueries.bodies(codes: bodyCodes, in: principal.scope, on: req.db)
         let bodyIDs = Dictionary(bodies.compactMap { body in body.id.map { (body.code, $0) } }) { first, _ in first }
         var unknown: [FieldError] = []
         for slot in slots {

@@ -91,7 +91,7 @@ struct AreasController: RouteCollection {
         let form = try req.content.decode([String: String].self)
         let lang = req.pageLanguage
         do {
-            let area = try await chosenArea(form, on: req.db)
+            let area = try await chosenArea(form, in: principal.scope, on: req.db)
             switch change {
             case .rename:
                 _ = try await AreaRegistry.rename(
@@ -129,13 +129,14 @@ struct AreasController: RouteCollection {
         return req.redirect(to: .areas, flash: Flash(kind: .success, message: message))
     }
 
-    private func chosenArea(_ form: [String: String], on db: any Database) async throws -> Area {
+    private func chosenArea(_ form: [String: String], in scope: Scope, on db: any Database) async throws -> Area {
         guard let id = form["area_id"].nonEmpty.flatMap(UUID.init(uuidString:)) else {
             throw AppError.invalidFields([FieldError(field: "area_id", reason: .required)])
         }
-        guard let area = try await Area.find(id, on: db) else {
+        do {
+            return try await OrganisationQueries.area(id, in: scope, on: db)
+        } catch AppError.notFound {
             throw AppError.invalidFields([FieldError(field: "area_id", reason: .notFound)])
         }
-        return area
     }
 }

@@ -51,7 +51,7 @@ struct BodiesController: RouteCollection {
                 }
             },
             canManage: canManage,
-            forms: canManage ? try await Self.options(on: req.db) : BodyForms.Options(),
+            forms: canManage ? try await Self.options(in: principal.scope, on: req.db) : BodyForms.Options(),
             failed: failed
         )
         return req.page(
@@ -82,7 +82,7 @@ struct BodiesController: RouteCollection {
                 "reports_to_id": body.$reportsTo.id?.uuidString ?? "",
             ],
             canManage: canManage,
-            forms: canManage ? try await Self.options(on: req.db) : BodyForms.Options(),
+            forms: canManage ? try await Self.options(in: principal.scope, on: req.db) : BodyForms.Options(),
             failed: failed
         )
         return req.page(body.name, status: failed == nil ? .ok : .unprocessableEntity) { BodyPage.view(model, $0) }
@@ -159,7 +159,7 @@ struct BodiesController: RouteCollection {
 
     @Sendable func deleteRule(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .manageOrganisation)
-        guard let rule = try await RoutingRule.find(try req.idParameter(), on: req.db) else { throw AppError.notFound }
+        let rule = try await RoutingQueries.rule(try req.idParameter(), in: principal.scope, on: req.db)
         try await RoutingRegistry.delete(rule, by: principal, on: req)
         return req.redirect(
             to: .bodies,
@@ -177,10 +177,11 @@ struct BodiesController: RouteCollection {
         )
     }
 
-    /// Current areas and every body, for the forms' choices.
-    private static func options(on db: any Database) async throws -> BodyForms.Options {
+    /// Current areas and the bodies of the scope (every body: only an account that sees everything manages them),
+    /// for the forms' choices.
+    private static func options(in scope: Scope, on db: any Database) async throws -> BodyForms.Options {
         let areas = try await OrganisationQueries.areas(asOf: nil, on: db)
-        let bodies = try await SupervisingBody.query(on: db).sort(\.$areaPath).sort(\.$code).all()
+        let bodies = try await BodyQueries.bodies(in: scope, on: db).sort(\.$areaPath).sort(\.$code).all()
         return BodyForms.Options(
             areas: areas.compactMap { area in area.id.map { ($0.uuidString, "\(area.name) (\(area.code))") } },
             bodies: bodies.compactMap { body in body.id.map { ($0.uuidString, "\(body.name) (\(body.code))") } }

@@ -47,7 +47,7 @@ struct OrganisationAPIController: RouteCollection {
 
     @Sendable func renameArea(req: Request) async throws -> AreaDTO {
         let principal = try req.principal(allowedTo: .manageOrganisation)
-        let area = try await currentArea(req)
+        let area = try await OrganisationQueries.area(try req.idParameter(), in: principal.scope, on: req.db)
         return try AreaDTO(
             try await AreaRegistry.rename(area, try req.decodeJSON(RenameAreaInput.self), by: principal, on: req)
         )
@@ -55,7 +55,7 @@ struct OrganisationAPIController: RouteCollection {
 
     @Sendable func mergeArea(req: Request) async throws -> AreaDTO {
         let principal = try req.principal(allowedTo: .manageOrganisation)
-        let area = try await currentArea(req)
+        let area = try await OrganisationQueries.area(try req.idParameter(), in: principal.scope, on: req.db)
         return try AreaDTO(
             try await AreaRegistry.merge(area, try req.decodeJSON(MergeAreaInput.self), by: principal, on: req)
         )
@@ -64,14 +64,9 @@ struct OrganisationAPIController: RouteCollection {
     /// Splits an area on a date; units and bodies not named go to the first part.
     @Sendable func splitArea(req: Request) async throws -> AreaSplitDTO {
         let principal = try req.principal(allowedTo: .manageOrganisation)
-        let area = try await currentArea(req)
+        let area = try await OrganisationQueries.area(try req.idParameter(), in: principal.scope, on: req.db)
         let split = try await AreaRegistry.split(area, try req.decodeJSON(SplitAreaInput.self), by: principal, on: req)
         return AreaSplitDTO(area: try AreaDTO(split.area), parts: try split.parts.map(AreaDTO.init))
-    }
-
-    private func currentArea(_ req: Request) async throws -> Area {
-        guard let area = try await Area.find(try req.idParameter(), on: req.db) else { throw AppError.notFound }
-        return area
     }
 
     @Sendable func listBodies(req: Request) async throws -> [BodyDTO] {
@@ -138,9 +133,7 @@ struct OrganisationAPIController: RouteCollection {
     @Sendable func listSites(req: Request) async throws -> [SiteDTO] {
         let principal = try req.principal(allowedTo: .viewOrganisation)
         let unit = try await OrganisationQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
-        let sites = try await Site.query(on: req.db).filter(\.$unit.$id == unit.requireID()).with(\.$systems).sort(
-            \.$code
-        ).all()
+        let sites = try await OrganisationQueries.sites(of: unit.requireID(), on: req.db)
         return try sites.map { try SiteDTO($0, systems: $0.systems) }
     }
 
@@ -158,8 +151,7 @@ struct OrganisationAPIController: RouteCollection {
 
     @Sendable func createSystem(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .manageOrganisation)
-        guard let site = try await Site.find(try req.idParameter(), on: req.db) else { throw AppError.notFound }
-        _ = try await OrganisationQueries.unit(site.$unit.id, in: principal.scope, on: req.db)
+        let site = try await OrganisationQueries.site(try req.idParameter(), in: principal.scope, on: req.db)
         let system = try await UnitRegistry.createSystem(
             try req.decodeJSON(SystemInput.self),
             at: site,
@@ -213,9 +205,7 @@ struct OrganisationAPIController: RouteCollection {
     @Sendable func listMemberships(req: Request) async throws -> [MembershipDTO] {
         let principal = try req.principal(allowedTo: .viewOrganisation)
         let member = try await OrganisationQueries.staffMember(try req.idParameter(), in: principal.scope, on: req.db)
-        return try await ForceMembership.query(on: req.db).filter(\.$staff.$id == member.requireID()).sort(\.$startDate)
-            .all()
-            .map(MembershipDTO.init)
+        return try await OrganisationQueries.memberships(of: member.requireID(), on: req.db).map(MembershipDTO.init)
     }
 
     @Sendable func addMembership(req: Request) async throws -> Response {

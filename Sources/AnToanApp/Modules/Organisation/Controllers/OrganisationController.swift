@@ -65,14 +65,13 @@ struct OrganisationController: RouteCollection {
         let principal = try req.principal(allowedTo: .viewOrganisation)
         let unit = try await OrganisationQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
         let id = try unit.requireID()
-        let departments = try await OrgUnit.query(on: req.db).filter(\.$parent.$id == id).sort(\.$name).all()
-        let sites = try await Site.query(on: req.db).filter(\.$unit.$id == id).with(\.$systems).sort(\.$code).all()
-        let area = try await Area.find(unit.$area.id, on: req.db)
+        let departments = try await OrganisationQueries.departments(of: id, on: req.db)
+        let sites = try await OrganisationQueries.sites(of: id, on: req.db)
         let model = UnitPage.Model(
             name: unit.name,
             code: unit.code,
             kind: UnitKind(rawValue: unit.kind) ?? .other,
-            areaName: area?.name ?? "",
+            areaName: try await OrganisationQueries.areaName(of: unit, on: req.db),
             address: unit.address,
             phone: unit.phone,
             headName: unit.headName,
@@ -93,7 +92,7 @@ struct OrganisationController: RouteCollection {
             unitID: id,
             canEdit: principal.can(.manageOrganisation) && unit.$parent.id == nil,
             siteOptions: sites.compactMap { site in site.id.map { ($0.uuidString, site.name) } },
-            staffOptions: try await StaffMember.query(on: req.db).filter(\.$unit.$id == id).sort(\.$nameFolded).all()
+            staffOptions: try await OrganisationQueries.staff(of: id, on: req.db)
                 .compactMap { member in member.id.map { ($0.uuidString, "\(member.fullName) — \(member.position)") } },
             failed: failed,
             dutyLinks: principal.can(.viewRosters) && unit.$parent.id == nil
@@ -200,9 +199,8 @@ struct OrganisationController: RouteCollection {
                     on: req
                 )
             case .systems:
-                guard
-                    let site = try await Site.query(on: req.db).filter(\.$unit.$id == unitID)
-                        .filter(\.$id == form["site_id"].flatMap(UUID.init(uuidString:)) ?? .placeholder).first()
+                guard let siteID = form["site_id"].flatMap(UUID.init(uuidString:)),
+                    let site = try await OrganisationQueries.site(siteID, of: unitID, on: req.db)
                 else { throw AppError.invalidFields([FieldError(field: "site_id", reason: .notFound)]) }
                 guard let count = form["count"].flatMap({ Int($0) }) else {
                     throw AppError.invalidFields([
@@ -237,9 +235,7 @@ struct OrganisationController: RouteCollection {
                 )
             case .memberships:
                 guard let staffID = form["staff_id"].flatMap(UUID.init(uuidString:)),
-                    let member = try await StaffMember.query(on: req.db).filter(\.$id == staffID).filter(
-                        \.$unit.$id == unitID
-                    ).first()
+                    let member = try await OrganisationQueries.staffMember(staffID, of: unitID, on: req.db)
                 else { throw AppError.invalidFields([FieldError(field: "staff_id", reason: .notFound)]) }
                 _ = try await StaffRegistry.addMembership(
                     MembershipInput(

@@ -26,7 +26,7 @@ struct RoutingAPIController: RouteCollection {
 
     @Sendable func deleteRule(req: Request) async throws -> HTTPStatus {
         let principal = try req.principal(allowedTo: .manageOrganisation)
-        guard let rule = try await RoutingRule.find(try req.idParameter(), on: req.db) else { throw AppError.notFound }
+        let rule = try await RoutingQueries.rule(try req.idParameter(), in: principal.scope, on: req.db)
         try await RoutingRegistry.delete(rule, by: principal, on: req)
         return .noContent
     }

@@ -83,8 +83,7 @@ struct ImportPagesController: RouteCollection {
     /// A background import of the signed-in account; another account's job is a 404.
     @Sendable func job(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .manageOrganisation)
-        guard let job = try await ImportJob.find(try req.idParameter(), on: req.db), job.userID == principal.id
-        else { throw AppError.notFound }
+        let job = try await ImportJobQueries.job(try req.idParameter(), of: principal, on: req.db)
         let id = try job.requireID()
         let live = job.state.isRunning ? await req.application.importJobs.progress(of: id) : nil
         // Fluent stamps `created_at` from the system clock, so staleness is measured on the same clock.
