@@ -7,24 +7,55 @@ import Vapor
 
 @Suite("Migrations")
 struct MigrationTests {
-    @Test("migrate, revert all, migrate again", arguments: Lane.all)
+    @Test("migrate, revert all, migrate again: every table and index goes and comes back", arguments: Lane.all)
     func roundTrip(lane: Lane) async throws {
         try await withApp(lane) { app in
             // given: the app migrated at boot and holds data
             try await Fixtures.user("nguoi_dung", role: .administrator, scope: .everything, on: app.db)
             #expect(try await User.query(on: app.db).count() == 1)
+            let migrated = try await Self.schemaObjects(app.db)
+            #expect(migrated.tables.isSuperset(of: ["users", "audit_entries", "units", "staff", "rosters"]))
             // when
             try await app.autoRevert()
-            // then: no table of ours is left
-            await #expect(throws: (any Error).self) { try await User.query(on: app.db).count() }
+            // then: no table or index of ours is left
+            let reverted = try await Self.schemaObjects(app.db)
+            #expect(reverted.tables.isEmpty, "left after revert: \(reverted.tables.sorted())")
+            #expect(reverted.indexes.isEmpty, "left after revert: \(reverted.indexes.sorted())")
             // when
             try await app.autoMigrate()
-            // then: empty and usable, the audit head back at the start of the chain
+            // then: the same tables and indexes, empty and usable, the audit head back at the start of the chain
+            let again = try await Self.schemaObjects(app.db)
+            #expect(again.tables == migrated.tables)
+            #expect(again.indexes == migrated.indexes)
             #expect(try await User.query(on: app.db).count() == 0)
             #expect(try await AuditTrail.verify(on: app.db) == .intact(entries: 0))
             try await Fixtures.user("nguoi_dung", role: .administrator, scope: .everything, on: app.db)
             #expect(try await User.query(on: app.db).count() == 1)
         }
+    }
+
+    /// The tables and indexes of the schema, but Fluent's own bookkeeping and the database's internal ones.
+    static func schemaObjects(_ db: any Database) async throws -> (tables: Set<String>, indexes: Set<String>) {
+        let sql = db.sql
+        func names(_ query: String) async throws -> Set<String> {
+            Set(try await sql.raw(SQLQueryString(query)).all().map { try $0.decode(column: "name", as: String.self) })
+        }
+        let tables: Set<String>
+        let indexes: Set<String>
+        if sql.dialect.name == "sqlite" {
+            tables = try await names("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            indexes = try await names(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex_%'"
+            )
+        } else {
+            tables = try await names(
+                "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()"
+            )
+            indexes = try await names(
+                "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename <> '_fluent_migrations'"
+            )
+        }
+        return (tables.subtracting(["_fluent_migrations"]), indexes)
     }
 
     @Test(

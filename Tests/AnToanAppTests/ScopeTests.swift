@@ -112,26 +112,78 @@ struct ScopeTests {
         }
     }
 
-    @Test("an authority cannot create an account outside its area; nothing is written")
-    func createOutsideScope() async throws {
-        try await withApp(.sqlite) { app in
-            let admin = try await Fixtures.user("quan_tri_tinh", role: .administrator, scope: .everything, on: app.db)
-            _ = admin
+    @Test("an authority leader may not manage accounts at all: 403, nothing written", arguments: Lane.all)
+    func authorityCannotManageAccounts(lane: Lane) async throws {
+        try await withApp(lane) { app in
             let world = try await Self.world(app)
             let token = try await Fixtures.token(for: world.authority, app: app)
             let before = try await User.query(on: app.db).count()
-            let response = try await app.testing().sendRequest(
+            let response = try await api(
+                app,
                 .POST,
                 "/api/v1/users",
-                headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"],
-                body: ByteBuffer(
-                    string:
-                        #"{"username":"moi","role":"unit_head","unit_id":"\#(UUID())","area_path":"/01/","password":"mat-khau-kiem-thu-2026"}"#
-                )
+                token: token,
+                json:
+                    #"{"username":"moi","role":"unit_head","unit_id":"\#(world.unitA)","area_path":"/01/","password":"mat-khau-kiem-thu-2026"}"#
             )
-            // An authority leader may not manage accounts at all.
             #expect(response.status == .forbidden)
             #expect(try await User.query(on: app.db).count() == before)
+        }
+    }
+
+    /// The officer may manage its own unit's registry, so the refusal below comes from the scope check,
+    /// not from the permission matrix.
+    @Test("a unit's security officer cannot write into another unit: 404, nothing written", arguments: Lane.all)
+    func writeAcrossUnits(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            let world = try await OrganisationTests.province(app)
+            let officer = try await Fixtures.user(
+                "can_bo_so",
+                role: .unitSecurityOfficer,
+                scope: .unit(world.unitA.id, in: AreaPath(world.communeA.path)!),
+                on: app.db
+            )
+            let token = try await Fixtures.token(for: officer, app: app)
+            let staffBefore = try await StaffMember.query(on: app.db).count()
+            // given: the same write into its own unit is allowed
+            let own = try await api(
+                app,
+                .POST,
+                "/api/v1/staff",
+                token: token,
+                json: #"{"unit_id":"\#(world.unitA.id)","full_name":"Trần Thị Hà","position":"Bảo vệ"}"#
+            )
+            #expect(own.status == .created, "\(own.text)")
+            // when: into unit B
+            let staff = try await api(
+                app,
+                .POST,
+                "/api/v1/staff",
+                token: token,
+                json: #"{"unit_id":"\#(world.unitB.id)","full_name":"Trần Thị Hà","position":"Bảo vệ"}"#
+            )
+            let rename = try await api(
+                app,
+                .PATCH,
+                "/api/v1/units/\(world.unitB.id)",
+                token: token,
+                json: #"{"name":"Đã bị đổi tên"}"#
+            )
+            let site = try await api(
+                app,
+                .POST,
+                "/api/v1/units/\(world.unitB.id)/sites",
+                token: token,
+                json: #"{"code":"CONG-SAU","name":"Cổng sau","kind":"gate"}"#
+            )
+            // then
+            #expect([HTTPStatus.notFound, .unprocessableEntity].contains(staff.status), "\(staff.text)")
+            #expect(rename.status == .notFound)
+            #expect(site.status == .notFound)
+            #expect(try await Site.query(on: app.db).count() == 0)
+            #expect(try await StaffMember.query(on: app.db).count() == staffBefore + 1)
+            let unitB = try await api(app, .GET, "/api/v1/units/\(world.unitB.id)", token: world.adminToken)
+            #expect(try unitB.json(UnitDTO.self).name == "Công ty TNHH Điện tử Sơn Hà")
         }
     }
 
