@@ -75,6 +75,7 @@ public func configure(
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(CalendarCommand(), as: "calendar")
     app.asyncCommands.use(RosterCommand(), as: "roster")
+    app.asyncCommands.use(JSONBenchCommand(), as: "bench-json")
 
     try routes(app)
 }
