@@ -9,19 +9,29 @@ public struct StartupTasks: Sendable {
     public var printSetupLink: Bool
     /// `serve --demo`: load the demo province first when the database is empty.
     public var loadDemo: Bool
+    /// `serve` signs audit checkpoints on a schedule (when a signing key is configured).
+    public var scheduleCheckpoints: Bool
 
-    public init(migrate: Bool, loadSecret: Bool, printSetupLink: Bool, loadDemo: Bool = false) {
+    public init(
+        migrate: Bool,
+        loadSecret: Bool,
+        printSetupLink: Bool,
+        loadDemo: Bool = false,
+        scheduleCheckpoints: Bool = false
+    ) {
         self.migrate = migrate
         self.loadSecret = loadSecret
         self.printSetupLink = printSetupLink
         self.loadDemo = loadDemo
+        self.scheduleCheckpoints = scheduleCheckpoints
     }
 
     /// `serve` (the default command) migrates, loads the secret and prints the first-run link; the data
     /// commands migrate; `migrate`, `backup`, `restore` and `calendar` leave the database as it is.
     public static func forCommand(_ name: String?) -> StartupTasks {
         switch name {
-        case nil, "serve": StartupTasks(migrate: true, loadSecret: true, printSetupLink: true)
+        case nil, "serve":
+            StartupTasks(migrate: true, loadSecret: true, printSetupLink: true, scheduleCheckpoints: true)
         case "user", "token", "demo", "import": StartupTasks(migrate: true, loadSecret: false, printSetupLink: false)
         default: StartupTasks(migrate: false, loadSecret: false, printSetupLink: false)
         }
@@ -67,6 +77,7 @@ public func configure(
 
     app.lifecycle.use(Startup(tasks: startup))
     app.asyncCommands.use(UserCommand(), as: "user")
+    if startup.scheduleCheckpoints { app.lifecycle.use(AuditCheckpointSchedule()) }
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(BackupCommand(), as: "backup")

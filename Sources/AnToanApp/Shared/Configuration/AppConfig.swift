@@ -19,6 +19,11 @@ public struct AppConfig: Sendable {
     var defaultLanguage: Language
     /// Whose `X-Forwarded-For` names the client (see `TrustedProxies`); nobody's by default.
     var trustedProxies = TrustedProxies.none
+    /// The raw 32-byte Ed25519 key that signs audit checkpoints; kept out of the database on purpose.
+    var auditSigningKey: Data? = nil
+    var auditCheckpointMinutes = 60
+    /// Where the server appends its scheduled checkpoints, one JSON object per line.
+    var auditCheckpointFile: String? = nil
 
     public var usesSecureCookies: Bool { baseURL.hasPrefix("https://") }
 
@@ -33,6 +38,10 @@ public struct AppConfig: Sendable {
         ("LOG_LEVEL", "trace, debug, info, notice, warning, error or critical (default info)"),
         ("DEFAULT_LANGUAGE", "vi or en (default vi)"),
         ("TRUSTED_PROXIES", "addresses or CIDRs of the proxies whose X-Forwarded-For is believed (default none)"),
+        ("AUDIT_SIGNING_KEY_FILE", "file holding the audit checkpoint signing key (made by antoan audit keygen --out)"),
+        ("AUDIT_SIGNING_KEY", "the same key in base64, instead of the file"),
+        ("AUDIT_CHECKPOINT_MINUTES", "minutes between the server's signed checkpoints, 1–10080 (default 60)"),
+        ("AUDIT_CHECKPOINT_FILE", "file the server appends its checkpoints to (keep it off the database host)"),
     ]
 }
 
@@ -90,6 +99,17 @@ extension AppConfig {
         if language == nil {
             problems.append("DEFAULT_LANGUAGE must be vi or en (got \"\(value("DEFAULT_LANGUAGE") ?? "")\")")
         }
+        let signingKey = auditSigningKey(
+            inline: value("AUDIT_SIGNING_KEY"),
+            file: value("AUDIT_SIGNING_KEY_FILE"),
+            problems: &problems
+        )
+        let checkpointMinutes = value("AUDIT_CHECKPOINT_MINUTES").map { Int($0) } ?? 60
+        if checkpointMinutes == nil || !(1...10_080).contains(checkpointMinutes!) {
+            problems.append(
+                "AUDIT_CHECKPOINT_MINUTES must be a number from 1 to 10080 (got \"\(value("AUDIT_CHECKPOINT_MINUTES") ?? "")\")"
+            )
+        }
         let (proxies, badProxies) = TrustedProxies.parse(value("TRUSTED_PROXIES") ?? "")
         if !badProxies.isEmpty {
             problems.append(
@@ -97,7 +117,9 @@ extension AppConfig {
                     + badProxies.map { "\"\($0)\"" }.joined(separator: ", ") + ")"
             )
         }
-        guard problems.isEmpty, let port, let logLevel, let language else { throw ConfigError(problems: problems) }
+        guard problems.isEmpty, let port, let logLevel, let language, let checkpointMinutes else {
+            throw ConfigError(problems: problems)
+        }
         return AppConfig(
             database: database,
             listenHost: host,
@@ -106,8 +128,34 @@ extension AppConfig {
             secret: secret,
             logLevel: logLevel,
             defaultLanguage: language,
-            trustedProxies: proxies
+            trustedProxies: proxies,
+            auditSigningKey: signingKey,
+            auditCheckpointMinutes: checkpointMinutes,
+            auditCheckpointFile: value("AUDIT_CHECKPOINT_FILE")
         )
+    }
+
+    /// The signing key from the environment or from its file: base64 of the raw 32-byte Ed25519 private key.
+    private static func auditSigningKey(inline: String?, file: String?, problems: inout [String]) -> Data? {
+        let name = inline != nil ? "AUDIT_SIGNING_KEY" : "AUDIT_SIGNING_KEY_FILE"
+        if inline != nil, file != nil {
+            problems.append("AUDIT_SIGNING_KEY and AUDIT_SIGNING_KEY_FILE are both set: keep one")
+            return nil
+        }
+        var text = inline
+        if let file {
+            guard let contents = try? String(contentsOfFile: file, encoding: .utf8) else {
+                problems.append("AUDIT_SIGNING_KEY_FILE cannot be read (\(file))")
+                return nil
+            }
+            text = contents.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard let text else { return nil }
+        guard let key = Data(base64Encoded: text), key.count == 32 else {
+            problems.append("\(name) must be the base64 of a 32-byte key, as antoan audit keygen prints it")
+            return nil
+        }
+        return key
     }
 }
 

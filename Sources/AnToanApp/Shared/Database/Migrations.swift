@@ -23,5 +23,6 @@ enum MigrationRegistry {
         CreateRosterSwaps(),  // swap requests of published seats; secret calendar feeds of each person's shifts
         CreateUnitCountIndex(),  // a narrow index that counts a unit list's units in scope
         AreaPathsInByteOrder(),  // PostgreSQL: area paths in the "C" collation, so a scope's prefix walks an index
+        CreateAuditCheckpoints(),  // the server's copies of signed audit checkpoints
     ]
 }

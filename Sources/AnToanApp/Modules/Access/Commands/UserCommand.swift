@@ -70,21 +70,3 @@ struct CreateTokenCommand: AsyncCommand {
         context.console.print(raw)
     }
 }
-
-/// `antoan audit verify`: walks the chain and names the first broken entry.
-struct AuditCommand: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] { ["verify": VerifyAuditCommand()] }
-    var help: String { "Check the audit trail" }
-}
-
-struct VerifyAuditCommand: AsyncCommand {
-    struct Signature: CommandSignature {}
-
-    var help: String { "Verify the hash chain of the audit trail" }
-
-    func run(using context: CommandContext, signature: Signature) async throws {
-        let result = try await AuditTrail.verify(on: context.application.db)
-        context.console.print(result.message)
-        if case .broken = result { throw CommandFailed(message: "") }
-    }
-}
