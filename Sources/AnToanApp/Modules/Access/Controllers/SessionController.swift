@@ -72,7 +72,8 @@ struct SessionController: RouteCollection {
                 FieldError(field: "lang", reason: .invalid(vi: "chỉ nhận vi hoặc en", en: "must be vi or en"))
             ])
         }
-        if let principal = req.auth.get(Principal.self), let user = try await User.find(principal.id, on: req.db),
+        if let principal = req.auth.get(Principal.self),
+            let user = try await UserQueries.signedIn(principal, on: req.db),
             user.language != lang.rawValue
         {
             let before = user.auditSnapshot
@@ -158,7 +159,7 @@ struct SessionController: RouteCollection {
         }
         let principal = try req.principal()
         let form = try req.content.decode(Form.self)
-        guard let user = try await User.find(principal.id, on: req.db) else { throw AppError.notSignedIn }
+        guard let user = try await UserQueries.signedIn(principal, on: req.db) else { throw AppError.notSignedIn }
         var checker = FieldChecker()
         if !(try await req.password.async.verify(form.current_password ?? "", created: user.passwordHash)) {
             checker.add("current_password", .invalid(vi: "không đúng", en: "is not right"))
@@ -179,23 +180,7 @@ struct SessionController: RouteCollection {
                 PasswordPage.view(checker, $0)
             }
         }
-        let before = user.auditSnapshot
-        user.passwordHash = try await req.password.async.hash(password)
-        let now = req.application.clock.now()
-        try await req.application.write { db in
-            try await Accounts.record(
-                user,
-                before: before,
-                by: principal.auditActor,
-                passwordChanged: true,
-                now: now,
-                on: db
-            )
-            let _: Void = try await UserSession.query(on: db)
-                .filter(\.$user.$id == principal.id)
-                .filter(\.$id != (principal.sessionID ?? .placeholder))
-                .delete()
-        }
+        try await Accounts.changeOwnPassword(user, to: password, by: principal, on: req)
         return req.redirect(
             to: .home,
             flash: Flash(kind: .success, message: lang("Đã đổi mật khẩu.", "Your password was changed."))

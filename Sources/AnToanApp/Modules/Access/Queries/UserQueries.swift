@@ -19,6 +19,11 @@ enum UserQueries {
         return user
     }
 
+    /// The signed-in account's own record; nil once it is gone.
+    static func signedIn(_ principal: Principal, on db: any Database) async throws -> User? {
+        try await User.find(principal.id, on: db)
+    }
+
     /// The accounts whose scope is the unit (a unit found through the reader's scope), by username.
     static func unitAccounts(of unitID: UUID, on db: any Database) async throws -> [User] {
         try await User.query(on: db).filter(\.$unitID == unitID).filter(\.$scopeKind == Scope.Kind.unit.rawValue)

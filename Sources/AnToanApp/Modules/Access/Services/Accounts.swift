@@ -190,6 +190,25 @@ enum Accounts {
         }
     }
 
+    /// One's own new password, audited, with every other session of the account closed, in one transaction.
+    static func changeOwnPassword(
+        _ user: User,
+        to password: String,
+        by principal: Principal,
+        on req: Request
+    ) async throws {
+        let before = user.auditSnapshot
+        user.passwordHash = try await req.password.async.hash(password)
+        let now = req.application.clock.now()
+        try await req.application.write { db in
+            try await record(user, before: before, by: principal.auditActor, passwordChanged: true, now: now, on: db)
+            let _: Void = try await UserSession.query(on: db)
+                .filter(\.$user.$id == principal.id)
+                .filter(\.$id != (principal.sessionID ?? .placeholder))
+                .delete()
+        }
+    }
+
     /// Saves a changed account and its audit entry in one transaction.
     static func save(
         _ user: User,
