@@ -151,4 +151,33 @@ struct APIJSONEncoderTests {
         #expect(throws: EncodingError.self) { try APIJSONEncoder.bytes(of: Reading(value: .nan)) }
         #expect(throws: EncodingError.self) { try Self.foundation(Reading(value: .infinity)) }
     }
+
+    @Test("every type the OpenAPI document names encodes as Foundation encodes it, with all and with no optional field")
+    func everyDocumentedType() async throws {
+        try await withApp(.sqlite) { app in
+            // given
+            let operations = app.apiOperations
+            var types: [any APISchema.Type] = []
+            var seen: Set<String> = []
+            func add(_ type: any APISchema.Type) {
+                guard seen.insert(type.schemaName).inserted else { return }
+                types.append(type)
+                type.components.forEach(add)
+            }
+            for operation in operations {
+                for case .json(let type)? in [operation.request, operation.response] { add(type) }
+                operation.unprocessable.map(add)
+            }
+            let encodable = types.compactMap { $0 as? any (Decodable & Encodable).Type }
+            #expect(encodable.count > 30)
+            for type in encodable {
+                for full in [true, false] {
+                    // when
+                    let value = try SampleDecoder.sample(type, full: full)
+                    // then
+                    try Self.expectSameAsFoundation(value)
+                }
+            }
+        }
+    }
 }

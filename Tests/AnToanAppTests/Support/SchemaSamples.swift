@@ -20,7 +20,16 @@ struct SampleDecoder: Decoder {
         if type == Date.self { return Date(timeIntervalSince1970: 1_800_000_000) as! T }
         if type == String.self { return "text" as! T }
         // Its reasons are an enum without a list of cases; the roster's schema describes the report's top level.
-        if type == RosterReport.self { return RosterReport() as! T }
+        if type == RosterReport.self {
+            let spread = RosterSpread(values: [1, 2])
+            return RosterReport(
+                fairness: [
+                    RosterFairness(role: "officer", people: 2, total: spread, night: spread, weekendHoliday: spread)
+                ],
+                coverage: RosterCoverage(required: 2, filled: 1),
+                load: [RosterStaffLoad(staff: "S1", role: "officer", total: 2, night: 1, weekendHoliday: 0, hours: 24)]
+            ) as! T
+        }
         if let kind = type as? any CaseIterable.Type, let first = Self.first(kind) as? T { return first }
         return try T(from: self)
     }
