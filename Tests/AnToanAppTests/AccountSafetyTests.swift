@@ -143,6 +143,14 @@ struct AccountSafetyTests {
             #expect(login.text.contains("64 KB"))
             #expect(upload.status == .payloadTooLarge)
             #expect(try await UserSession.query(on: app.db).count() == 0)
+            // nor is a signed-out API call
+            let anonymousAPI = try await app.testing().sendRequest(
+                .POST,
+                "/api/v1/users",
+                headers: ["Content-Type": "application/json"],
+                body: ByteBuffer(string: #"{"username":""# + padding + #""}"#)
+            )
+            #expect(anonymousAPI.status == .payloadTooLarge)
             // a small sign-in still works, and once signed in the same body is read
             #expect(try await visitor.signIn("quan_tri").status == .seeOther)
             let signedIn = try await visitor.post("/import", form: ["kind": "staff", "padding": padding])

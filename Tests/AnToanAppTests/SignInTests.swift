@@ -80,7 +80,7 @@ struct SignInTests {
         }
     }
 
-    @Test("twenty failures from one address lock that address for every account")
+    @Test("twenty failures from one address lock that address for every account not signed in from there before")
     func addressLockout() async throws {
         try await withApp(.sqlite) { app in
             try await Fixtures.user(

@@ -35,10 +35,12 @@ struct CSRFCheckMiddleware: AsyncMiddleware {
     static let anonymousMaxBytes = 64 * 1024
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if !request.isAPIPath, ![.GET, .HEAD, .OPTIONS].contains(request.method) {
-            // The token travels in the body, and a browser's upload arrives in pieces: gather it first. Only a
-            // signed-in account may send a file; nobody else is read past the small cap.
-            let signedIn = request.auth.has(Principal.self)
+        guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else { return try await next.respond(to: request) }
+        let signedIn = request.auth.has(Principal.self)
+        // A form's token travels in the body, and a browser's upload arrives in pieces: gather it first. Only a
+        // signed-in account may send a file; nobody signed out is read past the small cap, on a page or the API
+        // (where a signed-in request's body is left to its route, which may stream it).
+        if !request.isAPIPath || !signedIn {
             let max = signedIn ? SpreadsheetLimits.maxBytes + ImportUpload.formOverhead : Self.anonymousMaxBytes
             do {
                 _ = try await ImportUpload.collect(request, max: max)
@@ -47,6 +49,8 @@ struct CSRFCheckMiddleware: AsyncMiddleware {
                     ? AppError.tooLarge(megabytes: SpreadsheetLimits.maxBytes / 1_048_576)
                     : AppError.formTooLarge(kilobytes: Self.anonymousMaxBytes / 1024)
             }
+        }
+        if !request.isAPIPath {
             let sent = try? request.content.get(String.self, at: Self.field)
             guard request.storage[CSRFCookieSentKey.self] == true, let sent, sent == request.csrfToken else {
                 throw AppError.csrfFailed

@@ -189,16 +189,19 @@ struct OrganisationAPIController: RouteCollection {
     @Sendable func revealIdentity(req: Request) async throws -> StaffDTO {
         let principal = try req.principal(allowedTo: .viewStaffIdentity)
         let member = try await OrganisationQueries.staffMember(try req.idParameter(), in: principal.scope, on: req.db)
-        try await AuditTrail.record(
-            on: req.db,
-            actor: principal.auditActor,
-            action: .reveal,
-            entity: "staff",
-            entityID: try member.requireID().uuidString,
-            before: nil,
-            after: ["identity_number": "revealed"],
-            now: req.application.clock.now()
-        )
+        let (id, now) = (try member.requireID().uuidString, req.application.clock.now())
+        try await req.application.write { db in
+            try await AuditTrail.record(
+                on: db,
+                actor: principal.auditActor,
+                action: .reveal,
+                entity: "staff",
+                entityID: id,
+                before: nil,
+                after: ["identity_number": "revealed"],
+                now: now
+            )
+        }
         return try StaffDTO(member, revealIdentity: true)
     }
 
