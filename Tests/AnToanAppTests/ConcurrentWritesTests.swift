@@ -205,4 +205,74 @@ struct ConcurrentWritesTests {
             #expect(try await AuditEntry.query(on: app.db).filter(\.$entity == "unit").count() == 4)
         }
     }
+    @Test(
+        "bodies, sites and staff sent at once with one code or one account: one is made, the others are refused",
+        arguments: Lane.concurrent
+    )
+    func otherKeys(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            // given
+            let province = try await OrganisationTests.province(app)
+            let admin = province.adminToken
+            let account = try await Fixtures.user(
+                "bv_a",
+                role: .dutyOfficer,
+                scope: .unit(province.unitA.id, in: AreaPath(province.communeA.path)!),
+                on: app.db
+            )
+            func post(
+                _ path: String,
+                _ json: @escaping @Sendable (Int) -> String
+            )
+                -> [@Sendable () async throws
+                -> TestingHTTPResponse]
+            {
+                (1...3).map { index in { try await api(app, .POST, path, token: admin, json: json(index)) } }
+            }
+            // when
+            let bodies = try await Self.atOnce(
+                post("/api/v1/bodies") {
+                    #"{"code":"CA-X","name":"Công an xã \#($0)","kind":"police","area_id":"\#(province.communeA.id)"}"#
+                }
+            )
+            let sites = try await Self.atOnce(
+                post("/api/v1/units/\(province.unitA.id)/sites") {
+                    #"{"code":"C1","name":"Cổng \#($0)","kind":"gate"}"#
+                }
+            )
+            let staff = try await Self.atOnce(
+                post("/api/v1/staff") {
+                    #"{"unit_id":"\#(province.unitA.id)","full_name":"Bảo vệ \#($0)","position":"Bảo vệ","account":"bv_a"}"#
+                }
+            )
+            // then
+            for statuses in [bodies, sites, staff] {
+                #expect(statuses.filter { $0 == .created }.count == 1, "\(statuses)")
+                #expect(statuses.filter { $0 == .unprocessableEntity }.count == 2, "\(statuses)")
+            }
+            #expect(try await SupervisingBody.query(on: app.db).filter(\.$code == "CA-X").count() == 1)
+            #expect(try await Site.query(on: app.db).filter(\.$code == "C1").count() == 1)
+            #expect(try await StaffMember.query(on: app.db).filter(\.$userID == account.id).count() == 1)
+        }
+    }
+
+    @Test("a check-in sent several times at once is taken once; the others are told so", arguments: Lane.concurrent)
+    func checkIns(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            // given: the day officer's shift of 2 February is open
+            let watch = try await DutyWatchTests.watch(app, clock: clock)
+            let token = try await watch.token(app, try await watch.holder(app, "2027-02-02", "D", "officer"))
+            clock.set(DutyWatchTests.at(2, 7))
+            // when
+            let statuses = try await Self.atOnce(
+                (1...4).map { _ in { try await api(app, .POST, "/api/v1/duty/check-in", token: token) } }
+            )
+            // then
+            #expect(statuses.filter { $0 == .created }.count == 1, "\(statuses)")
+            #expect(statuses.filter { $0 == .unprocessableEntity }.count == 3, "\(statuses)")
+            #expect(try await DutyCheckIn.query(on: app.db).count() == 1)
+            #expect(try await RosterWorld.auditCount("duty_checkin", on: app.db) == 1)
+        }
+    }
 }

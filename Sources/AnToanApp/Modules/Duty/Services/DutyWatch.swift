@@ -93,11 +93,7 @@ enum DutyWatch {
         }
         let seatID = try seat.requireID()
         if let done = try await DutyCheckIn.query(on: req.db).filter(\.$seatID == seatID).first() {
-            throw invalid(
-                "seat",
-                vi: "bạn đã nhận ca này lúc \(VietnamTime.dateTime(done.checkedInAt))",
-                en: "you checked in to this shift at \(VietnamTime.dateTime(done.checkedInAt))"
-            )
+            throw alreadyCheckedIn(done)
         }
         let checkIn = DutyCheckIn()
         checkIn.seatID = seatID
@@ -106,6 +102,11 @@ enum DutyWatch {
         checkIn.checkedInAt = now
         checkIn.status = rule.status(start: seat.startsAt, end: seat.endsAt, checkedInAt: now, at: now).rawValue
         try await req.application.write { db in
+            // Checked again under the seat's lock: a second tap sent at once finds the first check-in.
+            _ = try await db.lockedRow(RosterSeat.self, seatID)
+            if let done = try await DutyCheckIn.query(on: db).filter(\.$seatID == seatID).first() {
+                throw alreadyCheckedIn(done)
+            }
             try await checkIn.insert(on: db)
             try await audit(
                 principal,
@@ -153,6 +154,14 @@ enum DutyWatch {
     // MARK: Helpers
 
     static func dmy(_ iso: String) -> String { SolarDate(iso: iso)?.dmy ?? iso }
+
+    static func alreadyCheckedIn(_ done: DutyCheckIn) -> AppError {
+        invalid(
+            "seat",
+            vi: "bạn đã nhận ca này lúc \(VietnamTime.dateTime(done.checkedInAt))",
+            en: "you checked in to this shift at \(VietnamTime.dateTime(done.checkedInAt))"
+        )
+    }
 
     static func invalid(_ field: String, vi: String, en: String) -> AppError {
         AppError.invalidFields([FieldError(field: field, reason: .invalid(vi: vi, en: en))])

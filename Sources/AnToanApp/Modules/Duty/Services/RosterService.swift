@@ -20,6 +20,8 @@ enum RosterService {
         let json = String(decoding: try JSONEncoder().encode(posts), as: UTF8.self)
         let now = req.application.clock.now()
         try await req.application.write { db in
+            // The unit's row first: two first saves at once would each find no set-up and insert one.
+            _ = try await db.lockedRow(OrgUnit.self, unitID)
             let setup = try await DutySetup.query(on: db).filter(\.$unitID == unitID).first() ?? DutySetup()
             setup.unitID = unitID
             setup.posts = json

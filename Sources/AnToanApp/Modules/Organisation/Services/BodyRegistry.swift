@@ -81,7 +81,16 @@ enum BodyRegistry {
     ) async throws {
         let now = req.application.clock.now()
         try await req.application.write { db in
-            if before == nil { try await body.insert(on: db) } else { try await body.persist(on: db) }
+            if before == nil {
+                // A second request with the same code may have passed the check meanwhile: check again under lock.
+                try await db.lockKey("body-code:\(body.code)")
+                if try await SupervisingBody.query(on: db).filter(\.$code == body.code).first() != nil {
+                    throw AppError.invalidFields([FieldError(field: "code", reason: .taken)])
+                }
+                try await body.insert(on: db)
+            } else {
+                try await body.persist(on: db)
+            }
             try await AuditTrail.record(
                 on: db,
                 actor: actor.auditActor,

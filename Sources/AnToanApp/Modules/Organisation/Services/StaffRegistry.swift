@@ -69,7 +69,16 @@ enum StaffRegistry {
             snapshot: member.auditSnapshot,
             actor: actor,
             on: req
-        ) { db in try await NameKeys.write([member], on: db) }
+        ) { db in
+            try await NameKeys.write([member], on: db)
+            // An account belongs to one staff record: checked again under the account's lock.
+            if let userID = member.userID {
+                _ = try await db.lockedRow(User.self, userID)
+                if try await StaffMember.query(on: db).filter(\.$userID == userID).count() > 1 {
+                    throw AppError.invalidFields([FieldError(field: "account", reason: .taken)])
+                }
+            }
+        }
         return member
     }
 

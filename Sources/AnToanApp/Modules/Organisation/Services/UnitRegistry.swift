@@ -239,7 +239,21 @@ enum UnitRegistry {
             checker.add("code", .taken)
         }
         try checker.check()
-        try await insertAudited(site, entity: "site", snapshot: site.auditSnapshot, actor: actor, on: req)
+        let (unitID, code) = (site.$unit.id, site.code)
+        try await insertAudited(
+            site,
+            entity: "site",
+            snapshot: site.auditSnapshot,
+            actor: actor,
+            on: req,
+            checking: { db in
+                // A second request with the same code may have passed the check meanwhile: check again under lock.
+                try await db.lockKey("site-code:\(unitID):\(code)")
+                if try await Site.query(on: db).filter(\.$unit.$id == unitID).filter(\.$code == code).first() != nil {
+                    throw AppError.invalidFields([FieldError(field: "code", reason: .taken)])
+                }
+            }
+        )
         return site
     }
 
@@ -267,19 +281,22 @@ enum UnitRegistry {
         return system
     }
 
-    /// Inserts a new row and its audit entry in one transaction.
+    /// Inserts a new row and its audit entry in one transaction; `checking` runs in it first (to check again
+    /// under lock what was checked before), `alongside` after the insert.
     static func insertAudited<M: Model>(
         _ model: M,
         entity: String,
         snapshot: [String: String],
         actor: Principal,
         on req: Request,
-        alongside: @escaping @Sendable (any Database) async throws -> Void = { _ in }
+        alongside: @escaping @Sendable (any Database) async throws -> Void = { _ in },
+        checking: @escaping @Sendable (any Database) async throws -> Void = { _ in }
     )
         async throws where M.IDValue == UUID
     {
         let now = req.application.clock.now()
         try await req.application.write { db in
+            try await checking(db)
             try await model.insert(on: db)
             try await alongside(db)
             try await AuditTrail.record(
