@@ -57,7 +57,8 @@ extension AuditTrail {
         let latest = try await AuditCheckpointRecord.latest(on: app.db)
         if let latest {
             if latest.seq == head.seq, latest.hash == head.hash { return nil }
-            if latest.seq >= head.seq {
+            let signed = try await AuditEntry.query(on: app.db).filter(\.$seq == latest.seq).first()
+            if latest.seq > head.seq || signed?.hash != latest.hash {
                 // The head went back or changed under the last checkpoint: say so loudly, and sign nothing over it.
                 app.logger.critical(
                     "audit trail rolled back or rewritten under its last checkpoint",
