@@ -434,7 +434,7 @@ struct ImportTests {
                 let export = try await api(
                     app,
                     .GET,
-                    "/api/v1/export/\(kind.rawValue)?format=xlsx",
+                    "/api/v1/export/\(kind.rawValue)?format=xlsx&reveal=identity",
                     token: world.adminToken
                 )
                 #expect(export.status == .ok)

@@ -20,7 +20,7 @@ struct XLSXRoundTripTests {
             ),
             SpreadsheetTable(
                 name: "Đơn vị",
-                rows: [["Mã", "Tên"], ["001", "Phòng Kỹ thuật & An toàn <ATLĐ>"], ["010", "=1+1"]]
+                rows: [["Mã", "Tên"], ["001", "Phòng Kỹ thuật & An toàn <ATLĐ>"], ["010", "1+1 = 2"]]
             ),
             SpreadsheetTable(name: "Khu vực", rows: [["Khu"], ["A \"trong ngoặc\""], ["_x0041_ giữ nguyên"]]),
         ]

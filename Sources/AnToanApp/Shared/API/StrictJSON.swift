@@ -1,3 +1,4 @@
+import AnToanCore
 import Foundation
 import Vapor
 
@@ -34,11 +35,31 @@ extension Request {
         if !unknown.isEmpty {
             throw AppError.invalidFields(unknown.map { FieldError(field: $0, reason: .unknown) })
         }
+        let refused = Self.refusedCharacters(in: dictionary)
+        if !refused.isEmpty { throw AppError.invalidFields(refused) }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         let input = try decoder.decode(Input.self, from: data)
         let problems = input.problems()
         if !problems.isEmpty { throw AppError.invalidFields(problems) }
         return input
+    }
+
+    /// Control characters in any string of the body, wherever it sits (`posts.0.name`): refused before a
+    /// field's own checks, which also refuse line breaks in one-line fields and invisible characters in names.
+    private static func refusedCharacters(in value: Any, at path: String = "") -> [FieldError] {
+        switch value {
+        case let text as String:
+            guard let problem = TextHygiene.problem(in: text, as: .multiline) else { return [] }
+            return [FieldError(field: path, reason: .refused(problem))]
+        case let object as [String: Any]:
+            return object.keys.sorted().flatMap { key in
+                refusedCharacters(in: object[key] as Any, at: path.isEmpty ? key : path + "." + key)
+            }
+        case let array as [Any]:
+            return array.enumerated().flatMap { index, item in refusedCharacters(in: item, at: "\(path).\(index)") }
+        default:
+            return []
+        }
     }
 }

@@ -32,6 +32,24 @@ struct FieldError: Error, Equatable, Sendable {
     }
 }
 
+extension FieldError.Reason {
+    /// A character `TextHygiene` refuses, named by its code point.
+    static func refused(_ problem: TextHygiene.Problem) -> Self {
+        switch problem {
+        case .control:
+            .invalid(
+                vi: "chứa ký tự điều khiển \(problem.codePoint), không được phép",
+                en: "contains the control character \(problem.codePoint), which is not allowed"
+            )
+        case .invisible:
+            .invalid(
+                vi: "chứa ký tự ẩn hoặc đổi chiều chữ \(problem.codePoint), không được phép trong tên",
+                en: "contains the invisible or direction-changing character \(problem.codePoint), not allowed in a name"
+            )
+        }
+    }
+}
+
 /// Collects field problems while a form or DTO is checked, so that every problem is reported at once.
 struct FieldChecker {
     private(set) var errors: [FieldError] = []
@@ -44,18 +62,34 @@ struct FieldChecker {
         errors.append(FieldError(field: field, reason: reason))
     }
 
-    /// A text field: trimmed, required unless `optional`, never longer than `max` characters.
+    /// A text field: trimmed, required unless `optional`, never longer than `max` characters, and free of the
+    /// characters `TextHygiene` refuses for its kind (one line unless said otherwise).
     @discardableResult
-    mutating func text(_ field: String, _ value: String?, max: Int, min: Int = 0, optional: Bool = false) -> String {
+    mutating func text(
+        _ field: String,
+        _ value: String?,
+        max: Int,
+        min: Int = 0,
+        optional: Bool = false,
+        kind: TextHygiene.Kind = .line
+    ) -> String {
         let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if trimmed.isEmpty {
             if !optional { add(field, .required) }
+        } else if let problem = TextHygiene.problem(in: trimmed, as: kind) {
+            add(field, .refused(problem))
         } else if trimmed.count > max {
             add(field, .tooLong(max: max))
         } else if trimmed.count < min {
             add(field, .tooShort(min: min))
         }
         return trimmed
+    }
+
+    /// The name of a person, unit, area, body, post or site: a one-line text without bidi or zero-width characters.
+    @discardableResult
+    mutating func name(_ field: String, _ value: String?, max: Int, optional: Bool = false) -> String {
+        text(field, value, max: max, optional: optional, kind: .name)
     }
 
     func message(for field: String, _ lang: Language) -> String? {

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Writes a table as CSV the way Excel reads Vietnamese text right: UTF-8 with BOM, CRLF, quoted when needed.
+/// Writes a table as CSV the way Excel reads Vietnamese text right: UTF-8 with BOM, CRLF, quoted when needed,
+/// formulas neutralised (`SpreadsheetCell`).
 enum CSVWriter {
     static func write(_ table: SpreadsheetTable) -> Data {
         var text = "\u{FEFF}"
         for row in table.rows {
-            text += row.map(field).joined(separator: ",")
+            text += row.map { field(SpreadsheetCell.neutralised($0)) }.joined(separator: ",")
             text += "\r\n"
         }
         return Data(text.utf8)

@@ -1,7 +1,8 @@
 import Foundation
 import ZIPFoundation
 
-/// Writes tables as a minimal .xlsx: text cells, bold frozen header row, fitted column widths.
+/// Writes tables as a minimal .xlsx: text cells (formulas neutralised by `SpreadsheetCell`), bold frozen header
+/// row, fitted column widths.
 enum XLSXWriter {
     static func write(_ tables: [SpreadsheetTable]) throws -> Data {
         // A workbook must hold at least one sheet to open in Excel.
@@ -90,7 +91,9 @@ enum XLSXWriter {
             let number = rowIndex + 1
             xml += "<row r=\"\(number)\">"
             let style = rowIndex == 0 ? " s=\"1\"" : ""
-            for (column, cell) in row.enumerated() where !cell.isEmpty {
+            for (column, text) in row.enumerated() where !text.isEmpty {
+                // Inline strings are not formulas, but become one when the cell is edited.
+                let cell = SpreadsheetCell.neutralised(text)
                 xml += "<c r=\"\(columnName(column))\(number)\"\(style) t=\"inlineStr\"><is><t"
                 if cell.first?.isWhitespace == true || cell.last?.isWhitespace == true || cell.contains("\n") {
                     xml += " xml:space=\"preserve\""

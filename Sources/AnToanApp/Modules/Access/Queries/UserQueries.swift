@@ -8,7 +8,7 @@ enum UserQueries {
         let query = User.query(on: db)
         switch scope {
         case .everything: return query
-        case .area(let path): return query.filter(\.$areaPath =~ path.value)
+        case .area(let path): return query.filter(\.$areaPath, hasPrefix: path.value)
         case .unit(let unit, _): return query.filter(\.$unitID == unit)
         }
     }
@@ -41,7 +41,7 @@ enum UserQueries {
         if let search, !search.isEmpty {
             let folded = Folding.fold(search)
             query.group(.or) { group in
-                group.filter(\.$displayNameFolded ~~ folded).filter(\.$username ~~ folded)
+                group.filter(\.$displayNameFolded, containing: folded).filter(\.$username, containing: folded)
             }
         }
         return try await query.paginate(PageRequest(page: max(page, 1), per: perPage))

@@ -24,7 +24,7 @@ struct AccountDraft: Sendable {
                 )
             }
         }
-        checker.text("display_name", displayName, max: 120, optional: true)
+        checker.name("display_name", displayName, max: 120, optional: true)
         if requirePassword || password != nil {
             switch PasswordPolicy.check(password ?? "") {
             case .tooShort: checker.add("password", .tooShort(min: PasswordPolicy.minimumLength))

@@ -56,6 +56,7 @@ struct DutySetupInput: APIInput {
         var result: [DutyPost] = []
         for (index, post) in posts.enumerated() {
             let field = "posts[\(index)]"
+            if let name = post.name { checker.name("\(field).name", name, max: 200, optional: true) }
             let pattern: ShiftPattern?
             switch (post.pattern, post.shifts) {
             case ("3x8", nil): pattern = .threeShifts

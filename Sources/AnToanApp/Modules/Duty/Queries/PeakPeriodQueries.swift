@@ -11,7 +11,9 @@ enum PeakPeriodQueries {
         switch scope {
         case .everything: break
         case .area(let path):
-            query.group(.or) { $0.filter(\.$areaPath =~ path.value).filter(\.$areaPath ~~ path.lineage.map(\.value)) }
+            query.group(.or) {
+                $0.filter(\.$areaPath, hasPrefix: path.value).filter(\.$areaPath ~~ path.lineage.map(\.value))
+            }
         case .unit(_, let path): query.filter(\.$areaPath ~~ path.lineage.map(\.value))
         }
         return try await query.all()

@@ -10,7 +10,7 @@ extension DutyWatch {
     static func handOver(notes: String?, by principal: Principal, on req: Request) async throws -> DutyHandover {
         let now = req.application.clock.now()
         var checker = FieldChecker()
-        let notes = checker.text("notes", notes, max: maxText)
+        let notes = checker.text("notes", notes, max: maxText, kind: .multiline)
         try checker.check()
         let (member, seat) = try await onDutySeat(of: principal, at: now, on: req.db)
         guard now >= seat.endsAt.addingTimeInterval(-handoverOpens) else {

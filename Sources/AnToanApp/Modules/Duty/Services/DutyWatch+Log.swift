@@ -35,7 +35,7 @@ extension DutyWatch {
     ) async throws -> DutyLogEntry {
         let now = req.application.clock.now()
         var checker = FieldChecker()
-        let text = checker.text("text", text, max: maxText)
+        let text = checker.text("text", text, max: maxText, kind: .multiline)
         try checker.check()
         let (member, seat) = try await onDutySeat(of: principal, at: now, on: req.db)
         var book: [DutyLog.Entry] = []

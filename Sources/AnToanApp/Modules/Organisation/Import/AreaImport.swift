@@ -55,7 +55,7 @@ enum AreaImport {
             let draft = Draft(
                 number: record.number,
                 code: row.code("code"),
-                name: row.text("name", max: 200),
+                name: row.name("name", max: 200),
                 kind: row.choice("kind", AreaKind.self),
                 parentCode: row["parent_code"],
                 validFrom: row.date("valid_from")

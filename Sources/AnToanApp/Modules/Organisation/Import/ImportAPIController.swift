@@ -45,13 +45,26 @@ struct ImportAPIController: RouteCollection {
         return try format.response(ImportTemplate.tables(kind), filename: "mau-nhap-\(kind.rawValue)")
     }
 
-    /// The list within the caller's scope, in the template's columns.
+    /// The list within the caller's scope, in the template's columns; identity numbers in full only with
+    /// `reveal=identity` and the right to see them (and then audited), masked otherwise.
     @Sendable func export(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .viewOrganisation)
         let kind = try ImportKind.parse(req.parameters.get("kind"))
         let format = try ImportFileFormat.parse(try? req.query.get(String.self, at: "format"))
-        let table = try await ImportExport.table(kind, for: principal, app: req.application)
+        let reveal = try Self.revealIdentity(req)
+        if reveal, !principal.can(.viewStaffIdentity) { throw AppError.forbidden }
+        let table = try await ImportExport.table(kind, for: principal, revealIdentity: reveal, app: req.application)
         return try format.response([table], filename: "\(kind.rawValue)-\(req.today)")
+    }
+
+    private static func revealIdentity(_ req: Request) throws -> Bool {
+        guard let text = try? req.query.get(String.self, at: "reveal"), !text.isEmpty else { return false }
+        guard text == "identity" else {
+            throw AppError.invalidFields([
+                FieldError(field: "reveal", reason: .invalid(vi: "chỉ nhận identity", en: "must be identity"))
+            ])
+        }
+        return true
     }
 
     private static func dryRun(_ req: Request) throws -> Bool {

@@ -30,6 +30,10 @@ struct ImportRow {
         checker.text(key, self[key], max: max, optional: optional)
     }
 
+    mutating func name(_ key: String, max: Int) -> String {
+        checker.name(key, self[key], max: max)
+    }
+
     /// An optional text: nil when empty.
     mutating func optionalText(_ key: String, max: Int) -> String? {
         let text = checker.text(key, self[key], max: max, optional: true)

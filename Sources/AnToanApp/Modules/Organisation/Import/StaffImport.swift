@@ -57,7 +57,7 @@ enum StaffImport {
                 member.areaPath = unit.areaPath
                 member.$department.id = department(row: &row, of: id, units: units)
             }
-            member.fullName = row.text("full_name", max: 120)
+            member.fullName = row.name("full_name", max: 120)
             member.nameFolded = Folding.fold(member.fullName)
             member.position = row.text("position", max: 120)
             member.code = row.optionalText("code", max: 32)

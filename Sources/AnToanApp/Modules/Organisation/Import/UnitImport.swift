@@ -54,7 +54,7 @@ enum UnitImport {
             let unit = OrgUnit()
             unit.id = UUID()
             unit.code = row.code("code")
-            unit.name = row.text("name", max: 200)
+            unit.name = row.name("name", max: 200)
             unit.nameFolded = Folding.fold(unit.name)
             unit.kind = row.choice("kind", UnitKind.self)?.rawValue ?? ""
             unit.enterpriseSize = row.choice("enterprise_size", EnterpriseSize.self, optional: true)?.rawValue

@@ -9,7 +9,7 @@ enum BodyQueries {
         let query = SupervisingBody.query(on: db)
         switch scope {
         case .everything: return query
-        case .area(let path): return query.filter(\.$areaPath =~ path.value)
+        case .area(let path): return query.filter(\.$areaPath, hasPrefix: path.value)
         case .unit(_, let path): return query.filter(\.$areaPath ~~ path.lineage.map(\.value))
         }
     }

@@ -43,23 +43,12 @@ extension OrganisationQueries {
                 """
             ) { try UnitRow(&$0) }
         } else {
-            // The page's ids come from the index alone; only they are joined, however deep the page. The count
-            // rides along as a subquery run once, which saves a statement per page.
-            let order: SQLQueryString = "ORDER BY u.area_path, u.name_folded, u.id"
-            let counted: SQLQueryString =
-                "SELECT COUNT(*) FROM units c WHERE c.parent_id IS NULL AND \(unitScope(scope, "c"))"
-            let found = try await db.rows(
-                """
-                \(unitColumns), (\(counted)) AS total \
-                FROM (SELECT u.id AS page_id FROM units u WHERE \(visible) \(order) \(window(page))) p \
-                JOIN units u ON u.id = p.page_id LEFT JOIN areas a ON a.id = u.area_id \(order)
-                """
-            ) { (try UnitRow(&$0), try $0.next(Int.self)) }
+            let found = try await db.rows(unitList(in: scope, page: page)) { (try UnitRow(&$0), try $0.next(Int.self)) }
             rows = found.map(\.0)
             if let first = found.first {
                 total = first.1
             } else {
-                total = try await count("SELECT (\(counted)) AS n", on: db)
+                total = try await count("SELECT (\(unitCount(in: scope))) AS n", on: db)
             }
         }
         return ListPage(rows: rows, page: page, perPage: perPage, total: total)
@@ -86,15 +75,34 @@ extension OrganisationQueries {
                 """
             ) { try StaffRow(&$0) }
         } else {
-            rows = try await db.rows(
-                """
-                \(staffColumns) FROM staff s JOIN units u ON u.id = s.unit_id WHERE \(staffScope(scope)) \
-                ORDER BY s.name_folded, s.id \(window(page))
-                """
-            ) { try StaffRow(&$0) }
+            rows = try await db.rows(staffList(in: scope, page: page)) { try StaffRow(&$0) }
             total = try await count("SELECT COUNT(*) AS n FROM staff s WHERE \(staffScope(scope))", on: db)
         }
         return ListPage(rows: rows, page: page, perPage: perPage, total: total)
+    }
+
+    /// A page of top-level units in scope, with their count. The page's ids come from the index alone; only they
+    /// are joined, however deep the page. The count rides along as a subquery run once, a statement fewer per page.
+    static func unitList(in scope: Scope, page: Int) -> SQLQueryString {
+        let order: SQLQueryString = "ORDER BY u.area_path, u.name_folded, u.id"
+        return """
+            \(unitColumns), (\(unitCount(in: scope))) AS total \
+            FROM (SELECT u.id AS page_id FROM units u WHERE u.parent_id IS NULL AND \(unitScope(scope)) \
+            \(order) \(window(page))) p \
+            JOIN units u ON u.id = p.page_id LEFT JOIN areas a ON a.id = u.area_id \(order)
+            """
+    }
+
+    private static func unitCount(in scope: Scope) -> SQLQueryString {
+        "SELECT COUNT(*) FROM units c WHERE c.parent_id IS NULL AND \(unitScope(scope, "c"))"
+    }
+
+    /// A page of staff in scope by name.
+    static func staffList(in scope: Scope, page: Int) -> SQLQueryString {
+        """
+        \(staffColumns) FROM staff s JOIN units u ON u.id = s.unit_id WHERE \(staffScope(scope)) \
+        ORDER BY s.name_folded, s.id \(window(page))
+        """
     }
 
     /// The key range of a search, or nil for no search (blank, or nothing left once folded).
@@ -112,7 +120,7 @@ extension OrganisationQueries {
     private static func unitScope(_ scope: Scope, _ alias: String = "u") -> SQLQueryString {
         switch scope {
         case .everything: "1 = 1"
-        case .area(let path): "\(unsafeRaw: alias).area_path LIKE \(bind: path.value + "%")"
+        case .area(let path): TextMatch.hasPrefix("\(unsafeRaw: alias).area_path", path.value)
         case .unit(let unit, _):
             "(\(unsafeRaw: alias).id = \(bind: unit) OR \(unsafeRaw: alias).parent_id = \(bind: unit))"
         }
@@ -121,7 +129,7 @@ extension OrganisationQueries {
     private static func staffScope(_ scope: Scope) -> SQLQueryString {
         switch scope {
         case .everything: "1 = 1"
-        case .area(let path): "s.area_path LIKE \(bind: path.value + "%")"
+        case .area(let path): TextMatch.hasPrefix("s.area_path", path.value)
         case .unit(let unit, _): "s.unit_id = \(bind: unit)"
         }
     }

@@ -10,7 +10,7 @@ enum OrganisationQueries {
         let query = OrgUnit.query(on: db)
         switch scope {
         case .everything: return query
-        case .area(let path): return query.filter(\.$areaPath =~ path.value)
+        case .area(let path): return query.filter(\.$areaPath, hasPrefix: path.value)
         case .unit(let unit, _): return query.group(.or) { $0.filter(\.$id == unit).filter(\.$parent.$id == unit) }
         }
     }
@@ -19,7 +19,7 @@ enum OrganisationQueries {
         let query = StaffMember.query(on: db)
         switch scope {
         case .everything: return query
-        case .area(let path): return query.filter(\.$areaPath =~ path.value)
+        case .area(let path): return query.filter(\.$areaPath, hasPrefix: path.value)
         case .unit(let unit, _): return query.filter(\.$unit.$id == unit)
         }
     }

@@ -26,7 +26,7 @@ enum RoutingQueries {
         case .area(let path):
             return query.group(.or) {
                 $0.filter(\.$areaPath == nil).filter(\.$areaPath ~~ path.lineage.map(\.value))
-                    .filter(\.$areaPath =~ path.value)
+                    .filter(\.$areaPath, hasPrefix: path.value)
             }
         case .unit(_, let path):
             return query.group(.or) {

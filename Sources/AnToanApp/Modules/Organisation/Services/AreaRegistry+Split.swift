@@ -85,7 +85,7 @@ extension AreaRegistry {
         for (index, part) in parts.enumerated() {
             let field = "parts.\(index)"
             let code = areaCode("\(field).code", part.code, checker: &checker)
-            let name = checker.text("\(field).name", part.name, max: 200)
+            let name = checker.name("\(field).name", part.name, max: 200)
             let kind =
                 part.kind == nil
                 ? AreaKind(rawValue: area.kind) : checker.choice("\(field).kind", part.kind, AreaKind.self)

@@ -10,7 +10,7 @@ enum AreaRegistry {
         guard case .everything = actor.scope else { throw AppError.forbidden }
         var checker = FieldChecker()
         let code = areaCode("code", input.code, checker: &checker)
-        let name = checker.text("name", input.name, max: 200)
+        let name = checker.name("name", input.name, max: 200)
         let kind = checker.choice("kind", input.kind, AreaKind.self)
         let validFrom = checker.date("valid_from", input.validFrom)
         var parent: Area?
@@ -39,7 +39,7 @@ enum AreaRegistry {
     ) async throws -> Area {
         guard case .everything = actor.scope else { throw AppError.forbidden }
         var checker = FieldChecker()
-        let name = checker.text("name", input.name, max: 200)
+        let name = checker.name("name", input.name, max: 200)
         let date = checker.date("effective_date", input.effectiveDate, optional: false)
         checkClosable(area, on: date, checker: &checker)
         try checker.check()
@@ -184,7 +184,7 @@ enum AreaRegistry {
     }
 
     static func hasCurrentAreasBelow(_ area: Area, on db: any Database) async throws -> Bool {
-        try await Area.query(on: db).filter(\.$path =~ area.path).filter(\.$path != area.path)
+        try await Area.query(on: db).filter(\.$path, hasPrefix: area.path).filter(\.$path != area.path)
             .filter(\.$validTo == nil).count() > 0
     }
 

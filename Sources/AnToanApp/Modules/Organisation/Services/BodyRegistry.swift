@@ -39,7 +39,7 @@ enum BodyRegistry {
         checker: inout FieldChecker,
         on db: any Database
     ) async throws {
-        body.name = checker.text("name", input.name, max: 200)
+        body.name = checker.name("name", input.name, max: 200)
         body.kind = checker.choice("kind", input.kind, BodyKind.self)?.rawValue ?? ""
         if let areaID = input.areaId {
             if let area = try await Area.query(on: db).filter(\.$id == areaID).filter(\.$validTo == nil).first() {

@@ -29,7 +29,7 @@ enum StaffRegistry {
             if department == nil || department?.$parent.id != input.unitId { checker.add("department_id", .notFound) }
             member.$department.id = departmentID
         }
-        member.fullName = checker.text("full_name", input.fullName, max: 120)
+        member.fullName = checker.name("full_name", input.fullName, max: 120)
         member.nameFolded = Folding.fold(member.fullName)
         member.position = checker.text("position", input.position, max: 120)
         let code = checker.text("code", input.code, max: 32, optional: true)

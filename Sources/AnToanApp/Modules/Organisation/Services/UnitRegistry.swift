@@ -114,7 +114,7 @@ enum UnitRegistry {
         on db: any Database
     ) async throws {
         if creating || input.name != nil {
-            unit.name = checker.text("name", input.name, max: 200)
+            unit.name = checker.name("name", input.name, max: 200)
             unit.nameFolded = Folding.fold(unit.name)
         }
         if creating || input.kind != nil {
@@ -229,7 +229,7 @@ enum UnitRegistry {
         var checker = FieldChecker()
         let site = Site()
         site.code = checker.code("code", input.code)
-        site.name = checker.text("name", input.name, max: 200)
+        site.name = checker.name("name", input.name, max: 200)
         site.kind = checker.choice("kind", input.kind, SiteKind.self)?.rawValue ?? ""
         site.$unit.id = try unit.requireID()
         if !site.code.isEmpty,

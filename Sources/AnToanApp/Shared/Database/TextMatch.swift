@@ -1,0 +1,56 @@
+import AnToanCore
+import Fluent
+import FluentSQL
+import SQLKit
+
+/// The two ways a query matches text by part of it, each written once for SQLite and PostgreSQL alike.
+///
+/// - A value starting with a prefix (an area path in a scope, a folded name) is a key range,
+///   `column >= prefix AND column < prefix || U+10FFFF`: both databases walk an index for it, where SQLite's
+///   case-insensitive `LIKE 'prefix%'` reads every row.
+/// - A value containing a search text is a `LIKE` whose wildcards in the search are escaped, so that `%` or `_`
+///   finds only names that contain them.
+enum TextMatch {
+    /// `column` starts with `prefix`, as a key range.
+    static func hasPrefix(_ column: SQLQueryString, _ prefix: String) -> SQLQueryString {
+        let range = Folding.prefixRange(prefix)
+        return "(\(column) >= \(bind: range.lower) AND \(column) < \(bind: range.upper))"
+    }
+
+    /// `column` contains `text` anywhere, the text's own `%`, `_` and `\` taken literally.
+    static func contains(_ column: SQLQueryString, _ text: String) -> SQLQueryString {
+        "\(column) LIKE \(bind: "%" + escapeLike(text) + "%") ESCAPE '\\'"
+    }
+
+    /// `text` with the `LIKE` wildcards and the escape character escaped by `\`.
+    static func escapeLike(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == "\\" || character == "%" || character == "_" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+}
+
+extension QueryBuilder {
+    /// Rows whose `field` starts with `prefix` (a scope's area path): see `TextMatch.hasPrefix`.
+    @discardableResult
+    func filter<Field: QueryableProperty>(_ field: KeyPath<Model, Field>, hasPrefix prefix: String) -> Self
+    where Field.Model == Model {
+        filter(.sql(embed: TextMatch.hasPrefix(Self.column(field), prefix)))
+    }
+
+    /// Rows whose `field` contains `text`, wildcards taken literally: see `TextMatch.contains`.
+    @discardableResult
+    func filter<Field: QueryableProperty>(_ field: KeyPath<Model, Field>, containing text: String) -> Self
+    where Field.Model == Model {
+        filter(.sql(embed: TextMatch.contains(Self.column(field), text)))
+    }
+
+    private static func column<Field: QueryableProperty>(_ field: KeyPath<Model, Field>) -> SQLQueryString
+    where Field.Model == Model {
+        let name = Model.path(for: field).map(\.description).joined(separator: "_")
+        return "\(ident: Model.schemaOrAlias).\(ident: name)"
+    }
+}
