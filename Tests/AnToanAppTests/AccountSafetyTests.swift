@@ -126,6 +126,35 @@ struct AccountSafetyTests {
         }
     }
 
+    @Test("two administrators deactivating each other at once leave one active", arguments: Lane.concurrent)
+    func concurrentDeactivation(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            let first = try await Fixtures.user("quan_tri_a", role: .administrator, scope: .everything, on: app.db)
+            let second = try await Fixtures.user("quan_tri_b", role: .administrator, scope: .everything, on: app.db)
+            let calls = [
+                (try await Fixtures.token(for: first, app: app), try second.requireID()),
+                (try await Fixtures.token(for: second, app: app), try first.requireID()),
+            ]
+            // when
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for (token, target) in calls {
+                    group.addTask {
+                        let path = "/api/v1/users/\(target.uuidString.lowercased())"
+                        return try await api(app, .PATCH, path, token: token, json: #"{"is_active":false}"#).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            // then
+            // (the loser is refused, or no longer signed in if the winner's change landed before it was read)
+            #expect(statuses.filter { $0 == .ok }.count == 1)
+            #expect(statuses.allSatisfy { [.ok, .unprocessableEntity, .unauthorized].contains($0) })
+            let active = try await User.query(on: app.db).filter(\.$role == "administrator").filter(\.$isActive == true)
+                .count()
+            #expect(active == 1)
+        }
+    }
+
     @Test("a signed-out form post is not read past 64 KB; a signed-in upload is", arguments: Lane.all)
     func anonymousBodyCap(lane: Lane) async throws {
         try await withApp(lane) { app in

@@ -79,7 +79,7 @@ struct FirstRunTests {
         }
     }
 
-    @Test("two setup submits at once, even with two links, make one administrator", arguments: Lane.all)
+    @Test("two setup submits at once, even with two links, make one administrator", arguments: Lane.concurrent)
     func concurrentSetup(lane: Lane) async throws {
         try await withApp(lane) { app in
             // given: two links, as two nodes starting together print
