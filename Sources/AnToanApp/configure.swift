@@ -76,8 +76,8 @@ public func configure(
     app.middleware.use(CSRFCheckMiddleware())
 
     app.lifecycle.use(Startup(tasks: startup))
-    app.asyncCommands.use(UserCommand(), as: "user")
     if startup.scheduleCheckpoints { app.lifecycle.use(AuditCheckpointSchedule()) }
+    app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(BackupCommand(), as: "backup")
