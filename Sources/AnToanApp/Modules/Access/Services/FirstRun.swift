@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import SQLKit
 import Vapor
 
 /// The way in for the first administrator: no default password, a one-time link printed at start-up.
@@ -38,10 +37,7 @@ enum FirstRun {
         let now = req.application.clock.now()
         let address = req.clientAddress
         try await req.application.write { db in
-            if db.sql.dialect.name == "postgresql" {
-                let _: Void = try await db.sql.raw("SELECT pg_advisory_xact_lock(hashtextextended('first-run', 0))")
-                    .run()
-            }
+            try await db.lockKey("first-run")
             guard try await User.query(on: db).count() == 0,
                 let row = try await SetupToken.query(on: db).filter(\.$tokenHash == tokenHash).first(),
                 row.usedAt == nil, row.expiresAt > now
