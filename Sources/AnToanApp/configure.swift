@@ -70,6 +70,7 @@ public func configure(
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(RequestIDMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(https: config.baseURL.hasPrefix("https://")))
     app.middleware.use(CSRFCookieMiddleware())
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(AuthMiddleware())

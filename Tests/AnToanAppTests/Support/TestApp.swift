@@ -82,6 +82,7 @@ struct TestSetupError: Error, CustomStringConvertible {
 func withApp(
     _ lane: Lane,
     now: (@Sendable () -> Date)? = nil,
+    baseURL: String = "http://127.0.0.1:8080",
     _ test: (Application) async throws -> Void
 ) async throws {
     let (location, dropDatabase) = try await lane.makeDatabase()
@@ -91,7 +92,7 @@ func withApp(
             database: location,
             listenHost: "127.0.0.1",
             port: 8080,
-            baseURL: "http://127.0.0.1:8080",
+            baseURL: baseURL,
             secret: Lane.testSecret,
             logLevel: .warning,
             defaultLanguage: .vi

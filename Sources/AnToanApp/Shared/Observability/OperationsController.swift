@@ -3,23 +3,28 @@ import Foundation
 import Metrics
 import Vapor
 
-/// Liveness, readiness, metrics, the stylesheet and the OpenAPI document.
+/// Liveness, readiness, metrics, the stylesheets and the script, and the OpenAPI document.
 struct OperationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("healthz") { _ in "ok" }
         routes.get("readyz", use: ready)
         routes.get("metrics", use: metrics)
-        routes.get(SiteURL.route(.stylesheet)) { _ in
-            Response(
-                status: .ok,
-                headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"],
-                body: .init(string: Stylesheet.css)
-            )
-        }
+        routes.get(SiteURL.route(.stylesheet)) { _ in Self.asset(Stylesheet.css, type: "text/css") }
+        routes.get(SiteURL.route(.printStylesheet)) { _ in Self.asset(Stylesheet.print, type: "text/css") }
+        routes.get(SiteURL.route(.script)) { _ in Self.asset(Script.js, type: "text/javascript") }
         routes.get("api", "openapi.json") { req in
             let data = try APIDocument.json(req.application.apiOperations)
             return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(data: data))
         }
+    }
+
+    /// A file of the site (styles, script): pages may load nothing inline, so these are served like any file.
+    private static func asset(_ text: String, type: String) -> Response {
+        Response(
+            status: .ok,
+            headers: ["Content-Type": "\(type); charset=utf-8", "Cache-Control": "public, max-age=3600"],
+            body: .init(string: text)
+        )
     }
 
     /// 200 when the database answers, 503 otherwise; the ping time is kept as a gauge.

@@ -17,6 +17,8 @@ enum SiteURL: Sendable {
     case userResetPassword(UUID)
     case audit
     case stylesheet
+    case printStylesheet
+    case script
     case areas
     case units
     case unit(UUID)
@@ -81,6 +83,8 @@ enum SiteURL: Sendable {
         case .userResetPassword(let id): "/admin/users/\(id.uuidString.lowercased())/password"
         case .audit: "/admin/audit"
         case .stylesheet: "/static/app.css"
+        case .printStylesheet: "/static/print.css"
+        case .script: "/static/app.js"
         case .areas: "/areas"
         case .units: "/units"
         case .unit(let id): "/units/\(id.uuidString.lowercased())"

@@ -1,25 +1,5 @@
 import Plot
 
-/// Any element by name, for the tags Plot has no component for (`main`, `select`, `dl` …).
-struct El: Component {
-    var name: String
-    var attributes: [String: String]
-    @ComponentBuilder var content: ContentProvider
-
-    init(_ name: String, _ attributes: [String: String] = [:], @ComponentBuilder content: @escaping ContentProvider) {
-        self.name = name
-        self.attributes = attributes
-        self.content = content
-    }
-
-    var body: any Component {
-        let attributeNodes: [Node<HTML.BodyContext>] = attributes.sorted { $0.key < $1.key }.map {
-            .attribute(named: $0.key, value: $0.value)
-        }
-        return Node<HTML.BodyContext>.element(named: name, nodes: attributeNodes + [.component(content())])
-    }
-}
-
 /// A POST form that always carries the CSRF token.
 struct PostForm: Component {
     var url: SiteURL

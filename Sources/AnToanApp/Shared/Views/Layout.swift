@@ -5,34 +5,25 @@ enum Layout {
     static func render(title: String, context: PageContext, @ComponentBuilder content: () -> any Component) -> String {
         let lang = context.lang
         let main = content()
-        let html = HTML(
-            .attribute(named: "lang", value: lang.rawValue),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", text: "\(title) · AnToan"),
-                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
-            ),
-            .body(
-                .component(
-                    ComponentGroup {
-                        Link(lang("Bỏ qua, đến nội dung chính", "Skip to main content"), url: "#main").class("skip")
-                        header(context)
-                        El("main", ["id": "main"]) {
-                            if let flash = context.flash {
-                                Paragraph(flash.message).class("flash flash-\(flash.kind.rawValue)")
-                                    .attribute(named: "role", value: flash.kind == .error ? "alert" : "status")
-                            }
-                            main
-                        }
-                        Footer {
-                            Paragraph(lang("AnToan — bảo đảm an ninh trật tự", "AnToan — security and order"))
-                        }
-                    }
-                )
-            )
-        )
-        return html.render()
+        return HTMLDocument.render(
+            lang: lang,
+            title: "\(title) · AnToan",
+            stylesheet: .stylesheet,
+            scripts: [.script]
+        ) {
+            Link(lang("Bỏ qua, đến nội dung chính", "Skip to main content"), url: "#main").class("skip")
+            header(context)
+            El("main", ["id": "main"]) {
+                if let flash = context.flash {
+                    Paragraph(flash.message).class("flash flash-\(flash.kind.rawValue)")
+                        .attribute(named: "role", value: flash.kind == .error ? "alert" : "status")
+                }
+                main
+            }
+            Footer {
+                Paragraph(lang("AnToan — bảo đảm an ninh trật tự", "AnToan — security and order"))
+            }
+        }
     }
 
     private static func header(_ context: PageContext) -> any Component {

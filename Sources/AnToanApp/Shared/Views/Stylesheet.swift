@@ -69,6 +69,10 @@ enum Stylesheet {
         .entries li { border-bottom: 1px solid var(--line); padding: 8px 0; }
         .wide { width: 100%; max-width: 32rem; }
         .print-only { display: none; }
+        .center { text-align: center; }
+        input.count { width: 4rem; padding: 6px; margin: 2px; }
+        .plain-list { list-style: none; padding: 0; }
+        input.check { width: auto; min-height: 0; }
         @media print {
           .print-only { display: block; }
           .topbar, .skip, footer, form, .pager { display: none !important; }
@@ -77,5 +81,25 @@ enum Stylesheet {
           .card { border: 0; padding: 0; }
           a { color: inherit; text-decoration: none; }
         }
+        """
+
+    /// The roster on paper (RosterPrintPage): A4 landscape, Times, the heading of an administrative document.
+    static let print = """
+        @page { size: A4 landscape; margin: 12mm 15mm; }
+        body { font-family: "Times New Roman", Times, serif; font-size: 12pt; color: #000; margin: 0; }
+        .heading { display: flex; justify-content: space-between; text-align: center; }
+        .heading p { margin: 0; }
+        .motto { text-decoration: underline; font-weight: bold; }
+        .date { text-align: right; font-style: italic; margin: 6px 0 12px; }
+        h1 { text-align: center; font-size: 14pt; margin: 8px 0 2px; }
+        .period { text-align: center; margin: 0 0 10px; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { border: 1px solid #000; padding: 3px 4px; vertical-align: top; font-size: 11pt; }
+        tr { page-break-inside: avoid; }
+        .open { font-style: italic; }
+        .bold { font-weight: bold; }
+        .draft { text-align: center; font-weight: bold; letter-spacing: 2px; }
+        .signatures { display: flex; justify-content: space-between; text-align: center; margin-top: 16px; }
+        .signatures p { margin: 0 40px 64px; font-weight: bold; }
         """
 }

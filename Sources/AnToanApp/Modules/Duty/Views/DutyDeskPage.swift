@@ -200,7 +200,7 @@ enum DutyDeskPage {
                 )
                 Div {
                     Input(type: .checkbox, name: "follow_up", value: "on").id("follow_up")
-                        .style("width:auto;min-height:0")
+                        .class("check")
                     Label(lang(" Cần theo dõi, bàn giao cho ca sau", " Needs follow-up: hand it over")) {}
                         .attribute(named: "for", value: "follow_up")
                 }

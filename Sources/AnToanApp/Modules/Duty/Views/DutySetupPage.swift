@@ -148,7 +148,7 @@ enum DutySetupPage {
             .attribute(named: "inputmode", value: "numeric")
             .attribute(named: "aria-label", value: label)
             .attribute(named: "aria-invalid", value: model.errors.message(for: name, .vi) == nil ? "" : "true")
-            .attribute(named: "style", value: "width:4rem;padding:6px;margin:2px")
+            .class("count")
     }
 
     static func kindName(_ kind: DayKind, _ lang: Language) -> String {

@@ -23,7 +23,7 @@ enum LogBookPage {
                     Paragraph { El("strong") { Text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") } }
                     Paragraph { El("strong") { Text("Độc lập - Tự do - Hạnh phúc") } }
                 }
-                .style("text-align:center")
+                .class("center")
             }
             .class("print-only")
             H1(lang("Sổ nhật ký trực ban", "Duty log book"))
@@ -36,7 +36,7 @@ enum LogBookPage {
                     FormField(name: "to", label: lang("Đến ngày", "To"), value: model.to.dmy, maxLength: 10)
                     Button(lang("Xem", "Show")).attribute(named: "type", value: "submit").class("secondary")
                     Button(lang("In sổ", "Print")).attribute(named: "type", value: "button")
-                        .attribute(named: "onclick", value: "window.print()")
+                        .attribute(named: "data-action", value: "print")
                 }
                 .class("filters")
             }

@@ -57,7 +57,7 @@ enum MyShiftsPage {
             if model.shifts.isEmpty {
                 Paragraph(lang("Không có ca trực nào.", "No shifts."))
             } else {
-                El("ul", ["class": "shifts", "id": "my-shifts", "style": "list-style:none;padding:0"]) {
+                El("ul", ["class": "shifts plain-list", "id": "my-shifts"]) {
                     for shift in model.shifts {
                         El("li", ["class": "card"]) {
                             El("strong") { Text(VietnamTime.dayWithLunar(shift.day, lang)) }

@@ -15,45 +15,24 @@ enum RosterPrintPage {
         var grid: RosterGrid
     }
 
-    static let css = """
-        @page { size: A4 landscape; margin: 12mm 15mm; }
-        body { font-family: "Times New Roman", Times, serif; font-size: 12pt; color: #000; margin: 0; }
-        .heading { display: flex; justify-content: space-between; text-align: center; }
-        .heading p { margin: 0; }
-        .motto { text-decoration: underline; font-weight: bold; }
-        .date { text-align: right; font-style: italic; margin: 6px 0 12px; }
-        h1 { text-align: center; font-size: 14pt; margin: 8px 0 2px; }
-        .period { text-align: center; margin: 0 0 10px; }
-        table { border-collapse: collapse; width: 100%; }
-        th, td { border: 1px solid #000; padding: 3px 4px; vertical-align: top; font-size: 11pt; }
-        tr { page-break-inside: avoid; }
-        .open { font-style: italic; }
-        .draft { text-align: center; font-weight: bold; letter-spacing: 2px; }
-        .signatures { display: flex; justify-content: space-between; text-align: center; margin-top: 16px; }
-        .signatures p { margin: 0 40px 64px; font-weight: bold; }
-        """
-
     static func render(_ model: Model, lang: Language) -> String {
-        HTML(
-            .attribute(named: "lang", value: lang.rawValue),
-            .head(
-                .meta(.charset(.utf8)),
-                .element(named: "title", text: lang("Lịch trực", "Roster") + " · \(model.unitName)"),
-                .style(css)
-            ),
-            .body(.component(body(model, lang)))
-        )
-        .render()
+        HTMLDocument.render(
+            lang: lang,
+            title: lang("Lịch trực", "Roster") + " · \(model.unitName)",
+            stylesheet: .printStylesheet
+        ) {
+            body(model, lang)
+        }
     }
 
     private static func body(_ model: Model, _ lang: Language) -> any Component {
         Div {
             Div {
                 Div {
-                    Paragraph(model.unitName.uppercased()).style("font-weight:bold")
+                    Paragraph(model.unitName.uppercased()).class("bold")
                 }
                 Div {
-                    Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").style("font-weight:bold")
+                    Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").class("bold")
                     Paragraph("Độc lập - Tự do - Hạnh phúc").class("motto")
                 }
             }

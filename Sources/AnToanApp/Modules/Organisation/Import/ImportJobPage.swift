@@ -23,12 +23,7 @@ enum ImportJobPage {
         return Div {
             if model.isRunning {
                 // Meta refresh works without script; the handler also sends a Refresh header.
-                Node<HTML.BodyContext>.selfClosedElement(
-                    named: "meta",
-                    attributes: [
-                        .attribute(named: "http-equiv", value: "refresh"), .attribute(named: "content", value: "1"),
-                    ]
-                )
+                El("meta", ["http-equiv": "refresh", "content": "1"]) {}
             }
             H1(lang("Nhập dữ liệu: ", "Import: ") + model.kind.title(lang))
             Paragraph {

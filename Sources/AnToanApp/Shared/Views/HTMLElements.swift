@@ -1,0 +1,157 @@
+import Plot
+
+// Plot's components that take a string, redeclared under the same names: inside AnToanApp these shadow Plot's, so
+// `Paragraph(name)`, `Link(name, url:)` or `Input(value:)` in a view escape what they are given. `Plot.Name` would
+// bypass them; `EscapingTests` fails when any file but this one and HTMLEscaping.swift writes it.
+
+/// Text, escaped: what the user typed is what the reader sees.
+struct Text: Component {
+    var string: String
+
+    init(_ string: String) {
+        self.string = string
+    }
+
+    var body: any Component {
+        Plot.Text(HTMLEscaping.escape(string))
+    }
+}
+
+/// One of Plot's plain elements (`p`, `h1`, `td` …), whose `init(_ text:)` escapes.
+struct Tag<Definition: ElementDefinition>: ComponentContainer {
+    @ComponentBuilder var content: ContentProvider
+
+    init(@ComponentBuilder content: @escaping ContentProvider) {
+        self.content = content
+    }
+
+    init(_ text: String) {
+        self.init { Text(text) }
+    }
+
+    @available(*, unavailable, message: "raw HTML is never written; pass the text")
+    init(html: String) {
+        self.init {}
+    }
+
+    var body: any Component {
+        ElementComponent<Definition>(content: content)
+    }
+}
+
+typealias Article = Tag<ElementDefinitions.Article>
+typealias Aside = Tag<ElementDefinitions.Aside>
+typealias Button = Tag<ElementDefinitions.Button>
+typealias Div = Tag<ElementDefinitions.Div>
+typealias FieldSet = Tag<ElementDefinitions.FieldSet>
+typealias Footer = Tag<ElementDefinitions.Footer>
+typealias H1 = Tag<ElementDefinitions.H1>
+typealias H2 = Tag<ElementDefinitions.H2>
+typealias H3 = Tag<ElementDefinitions.H3>
+typealias H4 = Tag<ElementDefinitions.H4>
+typealias H5 = Tag<ElementDefinitions.H5>
+typealias H6 = Tag<ElementDefinitions.H6>
+typealias Header = Tag<ElementDefinitions.Header>
+typealias ListItem = Tag<ElementDefinitions.ListItem>
+typealias Navigation = Tag<ElementDefinitions.Navigation>
+typealias Paragraph = Tag<ElementDefinitions.Paragraph>
+typealias Span = Tag<ElementDefinitions.Span>
+typealias TableCaption = Tag<ElementDefinitions.TableCaption>
+typealias TableCell = Tag<ElementDefinitions.TableCell>
+typealias TableHeaderCell = Tag<ElementDefinitions.TableHeaderCell>
+
+/// `<label>`, its text escaped.
+struct Label: Component {
+    var text: String
+    @ComponentBuilder var content: ContentProvider
+
+    init(_ text: String, @ComponentBuilder content: @escaping ContentProvider) {
+        self.text = text
+        self.content = content
+    }
+
+    var body: any Component {
+        Plot.Label(Plot.Text(HTMLEscaping.escape(text)), content: content)
+    }
+}
+
+/// `<a href>`, the address and the text escaped.
+struct Link: Component {
+    var url: String
+    @ComponentBuilder var label: ContentProvider
+
+    init(url: String, @ComponentBuilder label: @escaping ContentProvider) {
+        self.url = url
+        self.label = label
+    }
+
+    init(_ label: String, url: String) {
+        self.init(url: url) { Text(label) }
+    }
+
+    var body: any Component {
+        Plot.Link(url: HTMLEscaping.escape(url), label: label)
+    }
+}
+
+/// `<input>`, its name, value and placeholder escaped.
+struct Input: Component {
+    var type: HTMLInputType
+    var name: String?
+    var value: String?
+    var isRequired = false
+    var placeholder: String?
+
+    var body: any Component {
+        Plot.Input(
+            type: type,
+            name: name.map(HTMLEscaping.escape),
+            value: value.map(HTMLEscaping.escape),
+            isRequired: isRequired,
+            placeholder: placeholder.map(HTMLEscaping.escape)
+        )
+    }
+}
+
+/// `<form>`, its action escaped.
+struct Form: Component {
+    var url: String
+    var method: HTMLFormMethod?
+    var contentType: HTMLFormContentType?
+    @ComponentBuilder var content: ContentProvider
+
+    init(
+        url: String,
+        method: HTMLFormMethod? = nil,
+        contentType: HTMLFormContentType? = nil,
+        @ComponentBuilder content: @escaping ContentProvider
+    ) {
+        self.url = url
+        self.method = method
+        self.contentType = contentType
+        self.content = content
+    }
+
+    var body: any Component {
+        Plot.Form(url: HTMLEscaping.escape(url), method: method, contentType: contentType, content: content)
+    }
+}
+
+/// `<ul>` of items; a list of strings is escaped like any text.
+struct List<Items: Sequence>: Component {
+    var items: Items
+    var content: (Items.Element) -> any Component
+
+    init(_ items: Items, content: @escaping (Items.Element) -> any Component) {
+        self.items = items
+        self.content = content
+    }
+
+    init(_ items: Items) where Items.Element == String {
+        self.init(items) { Text($0) }
+    }
+
+    var body: any Component {
+        Plot.List(items, content: content)
+    }
+}

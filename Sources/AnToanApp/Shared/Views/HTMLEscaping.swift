@@ -1,0 +1,120 @@
+import Plot
+
+/// The one place where a string becomes HTML. Plot 0.14 writes attribute values as they are and lets `&name;`
+/// through in text, so every value is escaped here first; Plot then keeps the entities it is given.
+enum HTMLEscaping {
+    /// `& < > " '` as entities: inert in text and inside a quoted attribute value, and read back literally.
+    static func escape(_ text: String) -> String {
+        var escaped = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": escaped.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": escaped.append(contentsOf: "&#39;".unicodeScalars)
+            default: escaped.append(scalar)
+            }
+        }
+        return String(escaped)
+    }
+}
+
+// The modifiers below have Plot's exact signatures. Declared in this module, they shadow Plot's inside AnToanApp,
+// so `.class(x)`, `.id(x)` and `.attribute(named:value:)` in any view escape `x`. Attribute names are literals.
+extension Component {
+    func attribute(
+        named name: String,
+        value: String?,
+        replaceExisting: Bool = true,
+        ignoreValueIfEmpty: Bool = true
+    ) -> any Component {
+        attribute(
+            Attribute<Any>(
+                name: name,
+                value: value.map(HTMLEscaping.escape),
+                replaceExisting: replaceExisting,
+                ignoreIfValueIsEmpty: ignoreValueIfEmpty
+            )
+        )
+    }
+
+    func `class`(_ className: String, replaceExisting: Bool = false) -> any Component {
+        attribute(named: "class", value: className, replaceExisting: replaceExisting)
+    }
+
+    func id(_ id: String) -> any Component {
+        attribute(named: "id", value: id)
+    }
+
+    func accessibilityLabel(_ label: String) -> any Component {
+        attribute(named: "aria-label", value: label)
+    }
+
+    func data(named name: String, value: String) -> any Component {
+        attribute(named: "data-" + name, value: value)
+    }
+
+    @available(*, unavailable, message: "the Content-Security-Policy refuses style attributes: use a class")
+    func style(_ css: String) -> any Component {
+        self
+    }
+}
+
+/// Any element by name, for the tags Plot has no component for (`main`, `select`, `dl` …); values are escaped.
+/// Void elements (`meta`, `br` …) are written without content or end tag.
+struct El: Component {
+    private static let voidElements: Set = ["br", "hr", "img", "input", "link", "meta"]
+
+    var name: String
+    var attributes: [String: String]
+    @ComponentBuilder var content: ContentProvider
+
+    init(_ name: String, _ attributes: [String: String] = [:], @ComponentBuilder content: @escaping ContentProvider) {
+        self.name = name
+        self.attributes = attributes
+        self.content = content
+    }
+
+    var body: any Component {
+        let escaped = attributes.sorted { $0.key < $1.key }.map {
+            Attribute<HTML.BodyContext>(name: $0.key, value: HTMLEscaping.escape($0.value))
+        }
+        if Self.voidElements.contains(name) {
+            return Node<HTML.BodyContext>.selfClosedElement(named: name, attributes: escaped)
+        }
+        return Node<HTML.BodyContext>.element(named: name, nodes: escaped.map(\.node) + [.component(content())])
+    }
+}
+
+/// A whole document: the one place a `<head>` is written. Styles and scripts are files (the CSP allows no inline).
+enum HTMLDocument {
+    static func render(
+        lang: Language,
+        title: String,
+        stylesheet: SiteURL,
+        scripts: [SiteURL] = [],
+        @ComponentBuilder body: () -> any Component
+    ) -> String {
+        HTML(
+            .attribute(named: "lang", value: lang.rawValue),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .element(named: "title", text: HTMLEscaping.escape(title)),
+                .link(.rel(.stylesheet), .href(HTMLEscaping.escape(stylesheet.path))),
+                .forEach(scripts) { script in
+                    .element(
+                        named: "script",
+                        nodes: [
+                            .attribute(named: "src", value: HTMLEscaping.escape(script.path)),
+                            .attribute(named: "defer"),
+                        ]
+                    )
+                }
+            ),
+            .body(.component(body()))
+        )
+        .render()
+    }
+}
