@@ -79,4 +79,28 @@ struct WriteQueueTests {
             #expect(try await AreaEvent.query(on: app.db).filter(\.$kind == "test").count() == 1)
         }
     }
+    @Test(
+        "a task started inside a write that writes after the write ended gets a transaction of its own",
+        arguments: Lane.concurrent
+    )
+    func taskOutlivingWrite(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            // given: a task started inside a write, let go only once that write has committed
+            let (gate, opening) = AsyncStream.makeStream(of: Void.self)
+            let late = try await app.write { _ in
+                Task {
+                    for await _ in gate { break }
+                    try await app.write { db in
+                        try await AreaEvent(kind: "test", effectiveDate: "2027-01-01", summary: "late").insert(on: db)
+                    }
+                }
+            }
+            // when
+            opening.yield()
+            opening.finish()
+            try await late.value
+            // then
+            #expect(try await AreaEvent.query(on: app.db).filter(\.$kind == "test").count() == 1)
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import Synchronization
 import Vapor
 
 /// SQLite has one writer at a time, and sqlite-nio's busy handler spins a thread while it waits.
@@ -28,9 +29,19 @@ actor WriteQueue {
 /// The transaction of the write that is running in this task, so that a write called from inside another
 /// write's body joins it instead of queueing behind itself (on SQLite that wait would never end).
 enum CurrentWrite {
-    struct Transaction: Sendable {
-        var app: ObjectIdentifier
-        var db: any Database
+    final class Transaction: Sendable {
+        let app: ObjectIdentifier
+        let db: any Database
+        private let open = Mutex(true)
+
+        init(app: ObjectIdentifier, db: any Database) {
+            self.app = app
+            self.db = db
+        }
+
+        /// False once the body has returned: a task started inside it and still running later opens its own.
+        var isOpen: Bool { open.withLock { $0 } }
+        func close() { open.withLock { $0 = false } }
     }
 
     @TaskLocal static var transaction: Transaction?
@@ -43,7 +54,7 @@ extension Application {
     /// Called from inside another write's body, it runs `body` in that write's transaction: both commit or
     /// roll back together.
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        if let current = CurrentWrite.transaction, current.app == ObjectIdentifier(self) {
+        if let current = CurrentWrite.transaction, current.app == ObjectIdentifier(self), current.isOpen {
             return try await body(current.db)
         }
         guard let queue = storage[WriteQueueKey.self] else { return try await transaction(on: db, body) }
@@ -64,9 +75,9 @@ extension Application {
     ) async throws -> T {
         let app = ObjectIdentifier(self)
         return try await database.transaction { db in
-            try await CurrentWrite.$transaction.withValue(CurrentWrite.Transaction(app: app, db: db)) {
-                try await body(db)
-            }
+            let current = CurrentWrite.Transaction(app: app, db: db)
+            defer { current.close() }
+            return try await CurrentWrite.$transaction.withValue(current) { try await body(db) }
         }
     }
 
