@@ -84,5 +84,5 @@ export ARTIFACTS="$ANTOAN_ROOT/artifacts"
 # -rs lists why anything was skipped; --timeout bounds each test (pytest-timeout);
 # no:cacheprovider and no:benchmark keep .pytest_cache and .benchmarks out of the repo.
 # shellcheck disable=SC2086  # E2E_ARGS is a list of words on purpose
-bounded "${E2E_TIMEOUT:-1200}" \
+bounded "${E2E_TIMEOUT:-1500}" \
     python3 -m pytest -q -rs -p no:cacheprovider -p no:benchmark --timeout=300 ${E2E_ARGS:-} e2e
