@@ -75,6 +75,12 @@ struct EscapingTests {
         }
     }
 
+    @Test("the five characters become entities; text without them is given back as it is")
+    func escapeFunction() {
+        #expect(HTMLEscaping.escape(#"Lê & "Tư" <b>'x'"#) == "Lê &amp; &quot;Tư&quot; &lt;b&gt;&#39;x&#39;")
+        #expect(HTMLEscaping.escape("Nguyễn Văn Đức") == "Nguyễn Văn Đức")
+    }
+
     @Test("an attribute value reads back as typed, not broken out of its quotes")
     func attributeStaysInQuotes() {
         let html = Input(type: .text, name: "q", value: "' autofocus onfocus=alert(1) x='").render()

@@ -5,6 +5,7 @@ import Plot
 enum HTMLEscaping {
     /// `& < > " '` as entities: inert in text and inside a quoted attribute value, and read back literally.
     static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { specials.contains($0) }) else { return text }
         var escaped = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -18,6 +19,9 @@ enum HTMLEscaping {
         }
         return String(escaped)
     }
+
+    /// Most strings on a page hold none of these, and are given back as they are.
+    private static let specials: Set<UInt8> = Set("&<>\"'".utf8)
 }
 
 // The modifiers below have Plot's exact signatures. Declared in this module, they shadow Plot's inside AnToanApp,
