@@ -125,6 +125,44 @@ struct UnitMoveTests {
         }
     }
 
+    @Test("a department put under a unit in another commune takes its staff to that unit", arguments: Lane.all)
+    func moveDepartment(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            // given: the department of unit A (commune A) with Đức, and the head of unit B (commune B)
+            let province = try await OrganisationTests.province(app)
+            func token(_ username: String, _ role: Role, _ scope: Scope) async throws -> String {
+                try await Fixtures.token(
+                    for: try await Fixtures.user(username, role: role, scope: scope, on: app.db),
+                    app: app
+                )
+            }
+            let communeB = AreaPath(province.communeB.path)!
+            let tokenA = try await token("cong_an_a", .authorityLeader, .area(AreaPath(province.communeA.path)!))
+            let tokenB = try await token("cong_an_b", .authorityLeader, .area(communeB))
+            let headB = try await token("truong_b", .unitHead, .unit(province.unitB.id, in: communeB))
+            let staffPath = "/api/v1/staff/\(province.ducA.id)"
+            #expect(try await api(app, .GET, staffPath, token: tokenA).status == .ok)
+            // when
+            let moved = try await api(
+                app,
+                .PATCH,
+                "/api/v1/units/\(province.department.id)",
+                token: province.adminToken,
+                json: #"{"parent_id":"\#(province.unitB.id)"}"#
+            )
+            // then
+            #expect(moved.status == .ok, "\(moved.text)")
+            #expect(try await api(app, .GET, staffPath, token: tokenA).status == .notFound)
+            #expect(try await api(app, .GET, staffPath, token: tokenB).status == .ok)
+            #expect(try await api(app, .GET, staffPath, token: headB).status == .ok)
+            let member = try #require(try await StaffMember.find(province.ducA.id, on: app.db))
+            #expect(member.$unit.id == province.unitB.id && member.areaPath == province.communeB.path)
+            let audited = try await AuditEntry.query(on: app.db).filter(\.$entity == "staff")
+                .filter(\.$entityID == province.ducA.id.uuidString).filter(\.$action == "update").count()
+            #expect(audited == 1)
+        }
+    }
+
     /// What an authority's token sees of the unit: the unit in the list and by id, its department, a staff
     /// member of each, the unit's rosters and roster, and its account.
     static func sees(_ app: Application, _ token: String, _ world: RosterWorld) async throws -> [Bool] {

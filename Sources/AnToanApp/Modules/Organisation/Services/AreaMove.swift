@@ -45,6 +45,31 @@ struct AreaMove {
         try await carry([try unit.requireID()], to: target.path)
     }
 
+    /// A department put under another unit takes its staff along: they belong to the new parent unit now,
+    /// and carry its path. Each record is audited.
+    func departmentStaff(of department: OrgUnit) async throws {
+        guard let parentID = department.$parent.id else { return }
+        let staff = try await StaffMember.query(on: db).filter(\.$department.$id == department.requireID())
+            .filter(\.$unit.$id != parentID).all()
+        var changes: [AuditChange] = []
+        for member in staff {
+            let before = ["unit_id": member.$unit.id.uuidString, "area_path": member.areaPath]
+            member.$unit.id = parentID
+            member.areaPath = department.areaPath
+            try await member.persist(on: db)
+            changes.append(
+                AuditChange(
+                    action: .update,
+                    entity: "staff",
+                    entityID: try member.requireID().uuidString,
+                    before: before,
+                    after: ["unit_id": parentID.uuidString, "area_path": member.areaPath]
+                )
+            )
+        }
+        try await AuditTrail.recordAll(on: db, actor: actor.auditActor, entries: changes, now: now)
+    }
+
     private func departments(of unitIDs: [UUID]) async throws -> [OrgUnit] {
         var found: [OrgUnit] = []
         for chunk in ImportLookups.chunks(unitIDs) {

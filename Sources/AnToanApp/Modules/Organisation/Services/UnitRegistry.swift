@@ -72,10 +72,9 @@ enum UnitRegistry {
                 now: now
             )
             // Its departments, staff, accounts and area history go with it, so that scope follows the move.
-            if let target {
-                let move = AreaMove(actor: actor, date: VietnamTime.day(of: now).iso, now: now, db: db)
-                try await move.follow(unit, to: target)
-            }
+            let move = AreaMove(actor: actor, date: VietnamTime.day(of: now).iso, now: now, db: db)
+            if let target { try await move.follow(unit, to: target) }
+            if oldParent != nil, unit.$parent.id != oldParent { try await move.departmentStaff(of: unit) }
         }
     }
 
