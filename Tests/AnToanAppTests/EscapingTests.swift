@@ -122,6 +122,7 @@ struct EscapingTests {
         #expect(Self.bypassesEscaping(#"Paragraph(html: note)"#))
         #expect(Self.bypassesEscaping(#"Div {}.attribute(named: name, value: "x")"#))
         #expect(Self.bypassesEscaping(#"El(tag, ["class": "x"]) {}"#))
+        #expect(Self.bypassesEscaping(#"Element(name: tag) {}"#))
         #expect(Self.bypassesEscaping(#"Button("In").attribute(named: "onclick", value: "window.print()")"#))
         #expect(Self.bypassesEscaping(#"El("ul", ["style": "padding:0"]) {}"#))
         #expect(Self.bypassesEscaping(#"TextArea(text: note, name: "note")"#))
@@ -147,7 +148,7 @@ struct EscapingTests {
     private static let bypass = try! NSRegularExpression(
         pattern: [
             #"\bPlot\.|\bNode\b|\bHTML\(|\bAttribute\b|\bhtml:"#,
-            #"\.attribute\(named: [^"]|\bEl\([^"]"#,
+            #"\.attribute\(named: [^"]|\bEl\([^"]|\bElement\(name:"#,
             #""style"|\.style\(|named: "on[a-z]+"|"on[a-z]+":"#,
             #"\b(TextArea|TextField|Image|SubmitButton|IFrame|AudioPlayer|VideoPlayer)\("#,
             #"\b(ElementComponent|ElementDefinitions)\b"#,
