@@ -33,7 +33,8 @@ struct ExportHygieneTests {
                 .POST,
                 "/api/v1/staff",
                 token: world.adminToken,
-                json: #"{"unit_id":"\#(world.unitA.id)","full_name":"=HYPERLINK(\"http://evil.example\",\"Bấm vào\")","position":"@SUM(A1)"}"#
+                json:
+                    #"{"unit_id":"\#(world.unitA.id)","full_name":"=HYPERLINK(\"http://evil.example\",\"Bấm vào\")","position":"@SUM(A1)"}"#
             )
             #expect(staff.status == .created, "\(staff.text)")
             let unit = try await api(
@@ -41,7 +42,8 @@ struct ExportHygieneTests {
                 .POST,
                 "/api/v1/units",
                 token: world.adminToken,
-                json: #"{"code":"X-2","name":"+cmd|' /C calc'!A0","kind":"agency","area_id":"\#(world.communeA.id)","address":"-1+1"}"#
+                json:
+                    #"{"code":"X-2","name":"+cmd|' /C calc'!A0","kind":"agency","area_id":"\#(world.communeA.id)","address":"-1+1"}"#
             )
             #expect(unit.status == .created, "\(unit.text)")
             for format in ["csv", "xlsx"] {

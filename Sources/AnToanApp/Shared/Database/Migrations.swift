@@ -24,5 +24,6 @@ enum MigrationRegistry {
         CreateUnitCountIndex(),  // a narrow index that counts a unit list's units in scope
         AreaPathsInByteOrder(),  // PostgreSQL: area paths in the "C" collation, so a scope's prefix walks an index
         CreateAuditCheckpoints(),  // the server's copies of signed audit checkpoints
+        CreateStaffUniqueKeys(),  // identity numbers unique among staff, staff codes within a unit, by index
     ]
 }

@@ -34,9 +34,17 @@ extension ImportAPIController: DocumentedAPI {
             APIOperation(
                 method: .get,
                 path: "/api/v1/export/{kind}",
-                summary: "Areas, units, staff or memberships within the caller's scope, in the template's columns",
+                summary: "Areas, units, staff or memberships within the caller's scope, in the template's columns; "
+                    + "identity numbers masked unless reveal=identity (403 without the right to see them; audited)",
                 response: .file(spreadsheet, description: "The list"),
-                query: [format]
+                query: [
+                    format,
+                    APIParameter(
+                        name: "reveal",
+                        schema: .string(allowedValues: "identity"),
+                        description: "identity: identity numbers in full"
+                    ),
+                ]
             ),
         ]
     }

@@ -33,8 +33,21 @@ enum ImportService {
             )
         }
         let now = app.clock.now()
-        // Checking inside the transaction means no other writer can take a code between the check and the write.
-        return try await app.write { db in
+        // Checking inside the transaction means no other writer can take a code between the check and the write;
+        // on PostgreSQL one may still insert the same identity number at that moment, which its index refuses.
+        return try await StaffUniqueness.mapViolation {
+            try await checkAndWrite(sheet, by: principal, now: now, app: app, progress: progress)
+        }
+    }
+
+    private static func checkAndWrite(
+        _ sheet: ImportSheet,
+        by principal: Principal,
+        now: Date,
+        app: Application,
+        progress: ImportProgress
+    ) async throws -> ImportReport {
+        try await app.write { db in
             let plan = try await plan(sheet, by: principal, on: db, progress: progress)
             guard plan.problems.isEmpty else {
                 return ImportReport(

@@ -59,10 +59,24 @@ enum StaffRegistry {
         if let account = input.account, !account.isEmpty, let unitID = input.unitId {
             member.userID = try await linkableAccount(account, unit: unitID, checker: &checker, on: req.db)
         }
+        let taken = try await StaffUniqueness.problems(
+            identityNumber: member.identityNumber,
+            code: member.code,
+            unit: input.unitId,
+            on: req.db
+        )
+        for problem in taken { checker.add(problem.field, problem.reason) }
         try checker.check()
         guard let unit else { throw AppError.notFound }
         member.$unit.id = try unit.requireID()
         member.areaPath = unit.areaPath
+        try await StaffUniqueness.mapViolation {
+            try await insertAudited(member, actor: actor, on: req)
+        }
+        return member
+    }
+
+    private static func insertAudited(_ member: StaffMember, actor: Principal, on req: Request) async throws {
         try await UnitRegistry.insertAudited(
             member,
             entity: "staff",
@@ -79,7 +93,6 @@ enum StaffRegistry {
                 }
             }
         }
-        return member
     }
 
     /// The account named `username` if it may sign in as a person of `unit`: one of the unit's own accounts,
