@@ -74,10 +74,14 @@ extension Application {
         _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
         let app = ObjectIdentifier(self)
+        // Fluent runs the body in a new task: work that `offLoop` sent to the thread pool stays there.
+        let pool = OffLoop.executor
         return try await database.transaction { db in
             let current = CurrentWrite.Transaction(app: app, db: db)
             defer { current.close() }
-            return try await CurrentWrite.$transaction.withValue(current) { try await body(db) }
+            return try await CurrentWrite.$transaction.withValue(current) {
+                try await OffLoop.stay(on: pool) { try await body(db) }
+            }
         }
     }
 

@@ -31,7 +31,10 @@ struct ImportAPIController: RouteCollection {
             return ImportUpload.tooLargeResponse(req)
         }
         let filename = try? req.query.get(String.self, at: "filename")
-        let sheet = try ImportSheet.read(Data(body.readableBytesView), filename: filename, kind: kind)
+        // Reading 10 MB of spreadsheet is CPU work: on the thread pool, not on an event loop.
+        let sheet = try await req.application.offLoop {
+            try ImportSheet.read(Data(body.readableBytesView), filename: filename, kind: kind)
+        }
         let report = try await ImportService.run(sheet, by: principal, apply: !dryRun, app: req.application)
         let status: HTTPResponseStatus = !dryRun && !report.applied ? .unprocessableEntity : .ok
         return try await ImportReportDTO(report, lang: req.apiLanguage).encodeResponse(status: status, for: req)
@@ -53,8 +56,11 @@ struct ImportAPIController: RouteCollection {
         let format = try ImportFileFormat.parse(try? req.query.get(String.self, at: "format"))
         let reveal = try Self.revealIdentity(req)
         if reveal, !principal.can(.viewStaffIdentity) { throw AppError.forbidden }
-        let table = try await ImportExport.table(kind, for: principal, revealIdentity: reveal, app: req.application)
-        return try format.response([table], filename: "\(kind.rawValue)-\(req.today)")
+        // Building 10,000 rows and zipping them are CPU work: on the thread pool, not on an event loop.
+        return try await req.application.offLoop {
+            let table = try await ImportExport.table(kind, for: principal, revealIdentity: reveal, app: req.application)
+            return try format.response([table], filename: "\(kind.rawValue)-\(req.today)")
+        }
     }
 
     private static func revealIdentity(_ req: Request) throws -> Bool {

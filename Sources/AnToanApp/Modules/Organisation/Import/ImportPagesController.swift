@@ -37,7 +37,8 @@ struct ImportPagesController: RouteCollection {
             model.errors.add("file", .invalid(vi: message.vi, en: message.en))
             return render(model, status: .payloadTooLarge, req)
         }
-        let form = try req.content.decode(Form.self)
+        // Taking apart a 10 MB form and reading its spreadsheet are CPU work: on the thread pool, not on a loop.
+        let form = try await req.application.offLoop { try req.content.decode(Form.self) }
         let kind = form.kind.flatMap(ImportKind.init)
         if let kind { model.kind = kind } else { model.errors.add("kind", .required) }
         guard let file = form.file, file.data.readableBytes > 0 else {
@@ -53,7 +54,9 @@ struct ImportPagesController: RouteCollection {
         guard let kind else { return render(model, status: .unprocessableEntity, req) }
         let sheet: ImportSheet
         do {
-            sheet = try ImportSheet.read(Data(file.data.readableBytesView), filename: file.filename, kind: kind)
+            sheet = try await req.application.offLoop {
+                try ImportSheet.read(Data(file.data.readableBytesView), filename: file.filename, kind: kind)
+            }
         } catch AppError.badRequest(let vi, let en) {
             model.errors.add("file", .invalid(vi: vi, en: en))
             let tooLarge = file.data.readableBytes > SpreadsheetLimits.maxBytes

@@ -22,6 +22,19 @@ enum ImportService {
         progress: ImportProgress = .none
     ) async throws -> ImportReport {
         guard principal.can(.manageOrganisation) else { throw AppError.forbidden }
+        // Checking 10,000 rows is CPU work between database awaits: all of it runs on the thread pool.
+        return try await app.offLoop {
+            try await dryRunOrImport(sheet, by: principal, apply: apply, app: app, progress: progress)
+        }
+    }
+
+    private static func dryRunOrImport(
+        _ sheet: ImportSheet,
+        by principal: Principal,
+        apply: Bool,
+        app: Application,
+        progress: ImportProgress
+    ) async throws -> ImportReport {
         guard apply else {
             let plan = try await plan(sheet, by: principal, on: app.db, progress: progress)
             return ImportReport(
