@@ -60,6 +60,22 @@ struct ExportHygieneTests {
         }
     }
 
+    @Test("a neutralised cell imports as it was written, so that an export imports again", arguments: Lane.all)
+    func importsBack(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            // given: a file as the export writes it, where "-Tổ 1" reads "'-Tổ 1"
+            let world = try await OrganisationTests.province(app)
+            let file = ImportFixtures.csv([ImportFixtures.staffHeader, ["CT-DT", "", "-Tổ 1 Lê Hoa", "@Bảo vệ"]])
+            #expect(String(decoding: file, as: UTF8.self).contains("'-Tổ 1 Lê Hoa"))
+            // when
+            let response = try await importFile(app, "staff", file, token: world.adminToken, dryRun: false)
+            // then
+            #expect(response.status == .ok, "\(response.text)")
+            let member = try await StaffMember.query(on: app.db).filter(\.$fullName == "-Tổ 1 Lê Hoa").first()
+            #expect(member?.position == "@Bảo vệ")
+        }
+    }
+
     @Test(
         "identity numbers are masked unless reveal=identity asks, and a reveal is audited with its count",
         arguments: Lane.all

@@ -9,6 +9,14 @@ enum SpreadsheetCell {
         return isPlainNumber(cell) ? cell : "'" + cell
     }
 
+    /// A cell as `neutralised` had it before, so that an export imports again unchanged: the apostrophe goes only
+    /// when a formula character follows it.
+    static func restored(_ cell: String) -> String {
+        let rest = cell.unicodeScalars.dropFirst()
+        guard cell.hasPrefix("'"), let next = rest.first, "=+-@\t\r".unicodeScalars.contains(next) else { return cell }
+        return String(rest)
+    }
+
     private static func isPlainNumber(_ cell: String) -> Bool {
         let digits = cell.dropFirst()
         guard cell.first == "-" || cell.first == "+", digits.first?.isASCII == true, digits.first?.isNumber == true

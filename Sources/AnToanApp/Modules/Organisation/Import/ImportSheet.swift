@@ -88,10 +88,11 @@ struct ImportSheet: Sendable {
         }
     }
 
-    /// The trimmed cell of `key` in `record`; nil when the column is absent or the cell is empty.
+    /// The trimmed cell of `key` in `record`; nil when the column is absent or the cell is empty. A cell an export
+    /// neutralised (`'=…`) reads as it was written.
     func value(_ key: String, in record: Record) -> String? {
         guard let index = positions[key], index < record.cells.count else { return nil }
-        let cell = record.cells[index].trimmingCharacters(in: .whitespacesAndNewlines)
+        let cell = SpreadsheetCell.restored(record.cells[index]).trimmingCharacters(in: .whitespacesAndNewlines)
         return cell.isEmpty ? nil : cell
     }
 
