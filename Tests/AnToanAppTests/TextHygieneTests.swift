@@ -62,7 +62,18 @@ struct TextHygieneTests {
                 json: #"{"code":"99003","name":"Xã\u200BMới","kind":"commune","parent_id":"\#(world.province.id)"}"#
             )
             #expect(zeroWidth.status == .unprocessableEntity && zeroWidth.text.contains("U+200B"))
+            // A duty post's name is a name too.
+            let post = try await AnToanAppTests.api(
+                app,
+                .PUT,
+                "/api/v1/units/\(world.unitA.id)/duty-setup",
+                token: world.adminToken,
+                json: #"{"posts":[{"id":"gate","name":"Cổng\u2066 chính","pattern":"24h","requirements":[]}]}"#
+            )
+            #expect(post.status == .unprocessableEntity)
+            #expect(post.text.contains(#""field":"posts[0].name""#) && post.text.contains("U+2066"), "\(post.text)")
             // and nothing was written
+            #expect(try await DutySetup.query(on: app.db).count() == 0)
             #expect(try await StaffMember.query(on: app.db).count() == staffBefore)
             #expect(try await OrgUnit.query(on: app.db).count() == unitsBefore)
             #expect(try await Area.query(on: app.db).filter(\.$code == "99003").count() == 0)
