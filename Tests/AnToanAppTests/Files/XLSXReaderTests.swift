@@ -53,7 +53,7 @@ struct XLSXReaderTests {
     func declaredSizeCap() throws {
         let data = try XLSXWriter.write([SpreadsheetTable(name: "A", rows: [["x"]])])
         let error = #expect(throws: SpreadsheetError.self) { try XLSXReader.read(data, maxPartBytes: 100) }
-        #expect(error == .malformed("_rels/.rels unzips to more than 100 bytes"))
+        #expect(error == .partTooLarge(part: "_rels/.rels", maxBytes: 100))
     }
 
     @Test("A part that inflates past the cap despite a small declared size is refused (zip bomb)")
@@ -61,7 +61,7 @@ struct XLSXReaderTests {
         let error = #expect(throws: SpreadsheetError.self) {
             try XLSXReader.read(SpreadsheetFixtures.lyingSizeWorkbook, maxPartBytes: 10_000)
         }
-        #expect(error == .malformed("xl/worksheets/sheet1.xml unzips to more than 10000 bytes"))
+        #expect(error == .partTooLarge(part: "xl/worksheets/sheet1.xml", maxBytes: 10_000))
     }
 
     @Test("Far-apart cell references that would pad into a huge grid are refused")

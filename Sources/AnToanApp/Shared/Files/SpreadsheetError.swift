@@ -5,6 +5,8 @@ enum SpreadsheetError: Error, Equatable {
     case wrongEncoding(guess: String)
     case emptyFile
     case malformed(String)
+    /// A part of an .xlsx that unzips to more than the cap: a zip bomb, or a list far too long for one file.
+    case partTooLarge(part: String, maxBytes: Int)
 
     var message: (vi: String, en: String) {
         switch self {
@@ -37,6 +39,14 @@ enum SpreadsheetError: Error, Equatable {
             return (
                 vi: "Tệp bảng tính bị hỏng hoặc sai cấu trúc nên không đọc được (\(detail)).",
                 en: "The spreadsheet file is damaged or malformed and cannot be read (\(detail))."
+            )
+        case .partTooLarge(let part, let maxBytes):
+            let size = maxBytes >= 1_048_576 ? "\(maxBytes / 1_048_576) MB" : "\(maxBytes) byte"
+            return (
+                vi: "Tệp bảng tính giải nén ra quá lớn: phần \(part) vượt quá \(size). "
+                    + "Hãy chia nhỏ danh sách rồi tải lên từng phần.",
+                en: "The spreadsheet unzips to too much: its part \(part) is over \(size). "
+                    + "Split the list and upload it in parts."
             )
         }
     }

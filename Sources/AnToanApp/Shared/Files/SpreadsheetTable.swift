@@ -7,8 +7,9 @@ struct SpreadsheetTable: Sendable, Equatable {
 /// Caps that keep a hostile or oversized upload from exhausting memory.
 enum SpreadsheetLimits {
     static let maxBytes = 10 * 1024 * 1024
-    /// A 10 MB upload can legitimately inflate to tens of MB; beyond this it is a zip bomb.
-    static let maxPartBytes = 100 * 1024 * 1024
+    /// The largest part of a 10,000-row staff sheet written by XLSXWriter inflates to 5.8 MB (12.5 MB with 50 more
+    /// characters in every cell); a part past a few times that is a zip bomb, not a list.
+    static let maxPartBytes = 32 * 1024 * 1024
     /// A few cells at far-apart references would otherwise pad into a huge grid.
     static let maxCells = 5_000_000
 }

@@ -87,8 +87,7 @@ struct XLSXPackage {
     func part(_ path: String) throws(SpreadsheetError) -> Data? {
         guard let entry = entries[path.lowercased()] else { return nil }
         let limit = maxPartBytes
-        let size = limit >= 1_048_576 ? "\(limit / 1_048_576) MB" : "\(limit) bytes"
-        let tooBig = SpreadsheetError.malformed("\(path) unzips to more than \(size)")
+        let tooBig = SpreadsheetError.partTooLarge(part: path, maxBytes: limit)
         guard entry.uncompressedSize <= UInt64(limit) else { throw tooBig }
         var data = Data()
         data.reserveCapacity(Int(entry.uncompressedSize))
