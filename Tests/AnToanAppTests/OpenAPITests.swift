@@ -27,6 +27,7 @@ struct OpenAPITests {
         for operation in operations {
             for case .json(let type)? in [operation.request, operation.response] { add(type) }
             operation.unprocessable.map(add)
+            operation.accepted.map(add)
         }
         return result
     }

@@ -23,6 +23,8 @@ struct APIOperation: Sendable {
     var query: [APIParameter] = []
     /// What a 422 carries besides the error body (an import answers its report).
     var unprocessable: (any APISchema.Type)? = nil
+    /// What a 202 carries when the work goes on in the background, with a `Location` to follow (a large import).
+    var accepted: (any APISchema.Type)? = nil
 
     static func get(
         _ path: String,

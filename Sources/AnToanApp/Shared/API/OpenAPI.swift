@@ -21,6 +21,7 @@ enum APIDocument {
                 if case .json(let type) = body { add(type) }
             }
             operation.unprocessable.map(add)
+            operation.accepted.map(add)
             let path = OpenAPI.Path(stringLiteral: operation.path)
             var item = paths[path]?.pathItemValue ?? OpenAPI.PathItem()
             item.set(operation: self.operation(operation), for: operation.method)
@@ -113,6 +114,19 @@ enum APIDocument {
             let either = JSONSchema.one(of: [.component(APIErrorBody.self), .component(report)])
             responses[.status(code: 422)] = .b(
                 OpenAPI.Response(description: "Error", content: [.json: .b(OpenAPI.Content(schema: either))])
+            )
+        }
+        if let job = operation.accepted {
+            responses[.status(code: 202)] = .b(
+                OpenAPI.Response(
+                    description: "Accepted: it goes on in the background",
+                    headers: [
+                        "Location": .b(
+                            OpenAPI.Header(schema: .string, description: "Where to follow the job", required: true)
+                        )
+                    ],
+                    content: content(.json(job))
+                )
             )
         }
         return responses

@@ -9,6 +9,7 @@ struct ImportAPIController: RouteCollection {
         routes.on(.POST, "import", ":kind", body: .stream, use: importFile)
         routes.get("import", ":kind", "template", use: template)
         routes.get("export", ":kind", use: export)
+        routes.get("import-jobs", ":id", use: job)
     }
 
     static let acceptedTypes: Set<String> = [
@@ -17,7 +18,8 @@ struct ImportAPIController: RouteCollection {
     ]
 
     /// `?dry_run=true` (the default) checks and writes nothing; `false` imports every row or, on any problem,
-    /// none and answers 422 with the same list.
+    /// none and answers 422 with the same list. An import of more than `ImportJobs.apiBackgroundRows` rows runs in
+    /// the background: 202 with the job, and its `Location` to follow.
     @Sendable func importFile(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .manageOrganisation)
         let kind = try ImportKind.parse(req.parameters.get("kind"))
@@ -35,9 +37,26 @@ struct ImportAPIController: RouteCollection {
         let sheet = try await req.application.offLoop {
             try ImportSheet.read(Data(body.readableBytesView), filename: filename, kind: kind)
         }
+        if !dryRun, sheet.records.count > ImportJobs.apiBackgroundRows {
+            let id = try await ImportJobs.start(sheet, by: principal, app: req.application)
+            let job = try await ImportJobQueries.job(id, of: principal, on: req.db)
+            let live = await req.application.importJobs.progress(of: id)
+            let response = try await ImportJobDTO(job, live: live, lang: req.apiLanguage)
+                .encodeResponse(status: .accepted, for: req)
+            response.headers.replaceOrAdd(name: .location, value: "/api/v1/import-jobs/\(id)")
+            return response
+        }
         let report = try await ImportService.run(sheet, by: principal, apply: !dryRun, app: req.application)
         let status: HTTPResponseStatus = !dryRun && !report.applied ? .unprocessableEntity : .ok
         return try await ImportReportDTO(report, lang: req.apiLanguage).encodeResponse(status: status, for: req)
+    }
+
+    /// A background import of the caller's; another account's job is a 404.
+    @Sendable func job(req: Request) async throws -> ImportJobDTO {
+        let principal = try req.principal(allowedTo: .manageOrganisation)
+        let job = try await ImportJobQueries.job(try req.idParameter(), of: principal, on: req.db)
+        let live = job.state.isRunning ? await req.application.importJobs.progress(of: try job.requireID()) : nil
+        return try ImportJobDTO(job, live: live, lang: req.apiLanguage)
     }
 
     /// A blank template with Vietnamese headers (English headers are accepted on import too).

@@ -46,6 +46,8 @@ actor ImportJobBoard {
 enum ImportJobs {
     /// Files with at least this many rows are imported in the background; smaller ones within the request.
     static let backgroundRows = 1_000
+    /// An API import of more rows than this answers 202 with its job at once instead of holding the request open.
+    static let apiBackgroundRows = 2_000
     /// A running job nobody has touched for this long died with its process; nothing of it was written.
     static let staleAfter: TimeInterval = 15 * 60
 

@@ -15,14 +15,22 @@ extension ImportAPIController: DocumentedAPI {
                 path: "/api/v1/import/{kind}",
                 summary: "Check (dry_run=true, the default) or import (dry_run=false) a spreadsheet of areas, units, "
                     + "staff or memberships, 10 MB at most (413 beyond). An import writes every row or none: with "
-                    + "any problem it answers 422 with this same report.",
+                    + "any problem it answers 422 with this same report. An import of more than 2,000 rows answers "
+                    + "202 with its job and a Location to follow (GET /api/v1/import-jobs/{id}).",
                 request: .file(spreadsheet, description: "The raw .xlsx or CSV file"),
                 response: .json(ImportReportDTO.self),
                 query: [
                     APIParameter(name: "dry_run", schema: .string(allowedValues: "true", "false")),
                     APIParameter(name: "filename", schema: .text(max: 200)),
                 ],
-                unprocessable: ImportReportDTO.self
+                unprocessable: ImportReportDTO.self,
+                accepted: ImportJobDTO.self
+            ),
+            .get(
+                "/api/v1/import-jobs/{id}",
+                "A background import of the caller's: status, rows done of total, and its report once finished; "
+                    + "another account's job is a 404",
+                response: ImportJobDTO.self
             ),
             APIOperation(
                 method: .get,
