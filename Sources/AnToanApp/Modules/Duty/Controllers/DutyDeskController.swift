@@ -17,7 +17,7 @@ struct DutyDeskController: RouteCollection {
         try await render(req, failed: nil)
     }
 
-    private func render(_ req: Request, failed: RegistryForms.Failed?) async throws -> Response {
+    private func render(_ req: Request, failed: FormFailure?) async throws -> Response {
         let principal = try req.principal(allowedTo: .performDuty)
         let now = req.application.clock.now()
         let title = req.pageLanguage("Trực ca", "On duty")

@@ -97,7 +97,7 @@ struct HolidaysController: RouteCollection {
         try await DutyCalendar.daysOff(year: year, on: req.db).map { HolidayInput.Day(date: $0.date, name: $0.name) }
     }
 
-    private func render(_ req: Request, year: Int, failed: RegistryForms.Failed?) async throws -> Response {
+    private func render(_ req: Request, year: Int, failed: FormFailure?) async throws -> Response {
         let principal = try req.principal(allowedTo: .viewRosters)
         let days = try await DutyCalendar.daysOff(year: year, on: req.db)
         let model = HolidaysPage.Model(

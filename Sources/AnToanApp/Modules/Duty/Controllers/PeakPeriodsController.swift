@@ -45,7 +45,7 @@ struct PeakPeriodsController: RouteCollection {
         return trimmed.isEmpty ? 0 : Int(trimmed) ?? -1
     }
 
-    private func render(_ req: Request, failed: RegistryForms.Failed?) async throws -> Response {
+    private func render(_ req: Request, failed: FormFailure?) async throws -> Response {
         let principal = try req.principal(allowedTo: .viewRosters)
         let peaks = try await PeakPeriodQueries.visible(in: principal.scope, on: req.db)
         let names = try await OrganisationQueries.areaNames(Set(peaks.map(\.areaID)), on: req.db)

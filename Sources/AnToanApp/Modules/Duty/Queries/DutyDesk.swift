@@ -136,7 +136,7 @@ enum DutyBook {
         var origin = Dictionary(frontier.map { ($0, $0) }, uniquingKeysWith: { first, _ in first })
         while !frontier.isEmpty {
             var next: [UUID] = []
-            for chunk in ImportLookups.chunks(frontier) {
+            for chunk in SQLBatch.chunks(frontier) {
                 let corrections = try await DutyLogEntry.query(on: db).filter(\.$refersTo ~~ chunk)
                     .filter(\.$kind == DutyLog.Kind.correction.rawValue).all()
                 for correction in corrections {
@@ -188,7 +188,7 @@ extension DutyBook {
         let handovers = try await DutyHandover.query(on: db).filter(\.$unitID == unit)
             .filter(\.$outgoingDate >= from.iso).filter(\.$outgoingDate <= to.iso).all()
         var seats: [UUID: RosterSeat] = [:]
-        for chunk in ImportLookups.chunks(Array(Set(entries.map(\.seatID)))) {
+        for chunk in SQLBatch.chunks(Array(Set(entries.map(\.seatID)))) {
             for seat in try await RosterSeat.query(on: db).filter(\.$id ~~ chunk).all() {
                 if let id = seat.id { seats[id] = seat }
             }

@@ -51,7 +51,7 @@ enum DutyOversight {
             .sort(\.$nameFolded).all()
         let ids = units.compactMap(\.id)
         var setups: [UUID: [DutyPost]] = [:]
-        for chunk in ImportLookups.chunks(ids) {
+        for chunk in SQLBatch.chunks(ids) {
             for setup in try await DutySetup.query(on: db).filter(\.$unitID ~~ chunk).all() {
                 setups[setup.unitID] = try setup.decodedPosts()
             }
@@ -130,14 +130,14 @@ enum DutyOversight {
     /// Per unit, the people on published seats under way at `at` who have not checked in past the grace.
     private static func notCheckedIn(units: [UUID], at: Date, on db: any Database) async throws -> [UUID: [Absence]] {
         var seats: [RosterSeat] = []
-        for chunk in ImportLookups.chunks(units) {
+        for chunk in SQLBatch.chunks(units) {
             seats += try await RosterSeat.query(on: db).filter(\.$unitID ~~ chunk)
                 .filter(\.$startsAt <= at.addingTimeInterval(-DutyWatch.rule.grace)).filter(\.$endsAt > at)
                 .filter(\.$startsAt > at.addingTimeInterval(-2 * 86_400)).all()
         }
         seats = try await DutyWatch.published(seats, on: db)
         var checked: Set<UUID> = []
-        for chunk in ImportLookups.chunks(seats.compactMap(\.id)) {
+        for chunk in SQLBatch.chunks(seats.compactMap(\.id)) {
             checked.formUnion(try await DutyCheckIn.query(on: db).filter(\.$seatID ~~ chunk).all().map(\.seatID))
         }
         let missing = seats.filter { $0.id.map { !checked.contains($0) } ?? false }

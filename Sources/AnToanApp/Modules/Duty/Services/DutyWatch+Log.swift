@@ -80,7 +80,7 @@ extension DutyWatch {
             .filter(\.$kind == DutyLog.Kind.open.rawValue).sort(\.$writtenAt).all()
         guard !raised.isEmpty else { return [] }
         var closing: [DutyLogEntry] = []
-        for chunk in ImportLookups.chunks(raised.compactMap(\.id)) {
+        for chunk in SQLBatch.chunks(raised.compactMap(\.id)) {
             closing += try await DutyLogEntry.query(on: db).filter(\.$refersTo ~~ chunk).all()
         }
         let open = Set(DutyLog.openItems((raised + closing).map(\.logEntry)))

@@ -158,7 +158,7 @@ enum RosterService {
         let now = req.application.clock.now()
         try await req.application.write { db in
             try await roster.insert(on: db)
-            for chunk in ImportLookups.chunks(seats) { let _: Void = try await chunk.create(on: db) }
+            for chunk in SQLBatch.chunks(seats) { let _: Void = try await chunk.create(on: db) }
             try await AuditTrail.record(
                 on: db,
                 actor: actor.auditActor,

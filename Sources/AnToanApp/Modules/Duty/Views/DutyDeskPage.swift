@@ -7,7 +7,7 @@ import Plot
 enum DutyDeskPage {
     struct Model {
         var desk: DutyDesk
-        var failed: RegistryForms.Failed?
+        var failed: FormFailure?
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -139,7 +139,7 @@ enum DutyDeskPage {
 
     private static func logCard(
         _ desk: DutyDesk,
-        _ failed: RegistryForms.Failed?,
+        _ failed: FormFailure?,
         _ context: PageContext
     )
         -> any Component
@@ -189,13 +189,13 @@ enum DutyDeskPage {
                     }
                 }
             }
-            let errors = RegistryForms.errors(failed, "entry")
+            let errors = FormFailure.errors(failed, "entry")
             PostForm(url: .dutyLog, csrf: context.csrf) {
                 Input(type: .hidden, name: "kind", value: "note")
                 textArea(
                     "text",
                     lang("Ghi sổ", "New entry"),
-                    RegistryForms.value(failed, "entry", "text"),
+                    FormFailure.value(failed, "entry", "text"),
                     errors.message(for: "text", lang)
                 )
                 Div {
@@ -213,7 +213,7 @@ enum DutyDeskPage {
 
     private static func handoverCard(
         _ desk: DutyDesk,
-        _ failed: RegistryForms.Failed?,
+        _ failed: FormFailure?,
         _ context: PageContext
     )
         -> any Component
@@ -253,8 +253,8 @@ enum DutyDeskPage {
                             "Tình hình ca trực, tài sản, việc chuyển giao",
                             "Situation, equipment, items to hand over"
                         ),
-                        RegistryForms.value(failed, "handover", "notes"),
-                        RegistryForms.errors(failed, "handover").message(for: "notes", lang)
+                        FormFailure.value(failed, "handover", "notes"),
+                        FormFailure.errors(failed, "handover").message(for: "notes", lang)
                     )
                     Paragraph(
                         lang(
@@ -278,12 +278,12 @@ enum DutyDeskPage {
         item: UUID,
         summary: String,
         label: String,
-        failed: RegistryForms.Failed?,
+        failed: FormFailure?,
         _ context: PageContext
     ) -> any Component {
         let formID = "\(kind.rawValue)-\(item.uuidString.lowercased())"
         let mine = failed?.values["refers_to"] == item.uuidString.lowercased()
-        let errors = mine ? RegistryForms.errors(failed, "entry") : FieldChecker()
+        let errors = mine ? FormFailure.errors(failed, "entry") : FieldChecker()
         return El("details", mine ? ["open": "open"] : [:]) {
             El("summary") { Text(summary) }
             PostForm(url: .dutyLog, csrf: context.csrf) {
@@ -292,7 +292,7 @@ enum DutyDeskPage {
                 textArea(
                     "text",
                     label,
-                    mine ? RegistryForms.value(failed, "entry", "text") : "",
+                    mine ? FormFailure.value(failed, "entry", "text") : "",
                     errors.message(for: "text", context.lang) ?? errors.message(for: "refers_to", context.lang),
                     id: formID
                 )

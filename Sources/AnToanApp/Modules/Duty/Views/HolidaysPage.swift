@@ -18,7 +18,7 @@ enum HolidaysPage {
         var confirmed: Bool
         var anniversaries: [Holiday]
         var canEdit = false
-        var failed: RegistryForms.Failed?
+        var failed: FormFailure?
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {

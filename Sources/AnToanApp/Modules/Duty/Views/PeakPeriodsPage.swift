@@ -19,7 +19,7 @@ enum PeakPeriodsPage {
         var canDeclare = false
         /// The areas the reader may declare for, as `(id, "name (code)")`.
         var areas: [(value: String, label: String)] = []
-        var failed: RegistryForms.Failed?
+        var failed: FormFailure?
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {

@@ -18,7 +18,7 @@ struct AreasController: RouteCollection {
         try await render(req: req, failed: nil)
     }
 
-    private func render(req: Request, failed: RegistryForms.Failed?) async throws -> Response {
+    private func render(req: Request, failed: FormFailure?) async throws -> Response {
         let principal = try req.principal(allowedTo: .viewOrganisation)
         let asOfText = (try? req.query.get(String.self, at: "as_of")).map { String($0.prefix(10)) } ?? ""
         var checker = FieldChecker()

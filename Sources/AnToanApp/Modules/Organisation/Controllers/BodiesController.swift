@@ -18,7 +18,7 @@ struct BodiesController: RouteCollection {
         try await renderList(req: req, failed: nil)
     }
 
-    private func renderList(req: Request, failed: RegistryForms.Failed?) async throws -> Response {
+    private func renderList(req: Request, failed: FormFailure?) async throws -> Response {
         let principal = try req.principal(allowedTo: .viewOrganisation)
         let bodies = try await BodyQueries.bodies(in: principal.scope, on: req.db).sort(\.$areaPath).sort(\.$code)
             .all()
@@ -65,7 +65,7 @@ struct BodiesController: RouteCollection {
         try await renderBody(req: req, failed: nil)
     }
 
-    private func renderBody(req: Request, failed: RegistryForms.Failed?) async throws -> Response {
+    private func renderBody(req: Request, failed: FormFailure?) async throws -> Response {
         let principal = try req.principal(allowedTo: .viewOrganisation)
         let body = try await BodyQueries.body(try req.idParameter(), in: principal.scope, on: req.db)
         let names = try await Names.load(bodies: [body], rules: [], on: req.db)

@@ -20,7 +20,7 @@ struct OrganisationController: RouteCollection {
         try await renderUnits(req: req, failed: nil)
     }
 
-    private func renderUnits(req: Request, failed: RegistryForms.Failed?) async throws -> Response {
+    private func renderUnits(req: Request, failed: FormFailure?) async throws -> Response {
         let principal = try req.principal(allowedTo: .viewOrganisation)
         let search = try req.searchParameter()
         let page = try await OrganisationQueries.unitPage(
@@ -61,7 +61,7 @@ struct OrganisationController: RouteCollection {
         try await renderUnit(req: req, failed: nil)
     }
 
-    private func renderUnit(req: Request, failed: RegistryForms.Failed?) async throws -> Response {
+    private func renderUnit(req: Request, failed: FormFailure?) async throws -> Response {
         let principal = try req.principal(allowedTo: .viewOrganisation)
         let unit = try await OrganisationQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
         let id = try unit.requireID()

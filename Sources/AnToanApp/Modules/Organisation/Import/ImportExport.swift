@@ -120,7 +120,7 @@ enum ImportExport {
             uniquingKeysWith: { a, _ in a }
         )
         var memberships: [ForceMembership] = []
-        for chunk in ImportLookups.chunks(byID.keys) {
+        for chunk in SQLBatch.chunks(byID.keys) {
             memberships += try await ForceMembership.query(on: db).filter(\.$staff.$id ~~ chunk).all()
         }
         var revealed = 0
@@ -149,7 +149,7 @@ enum ImportExport {
 
     private static func unitCodes(_ ids: Set<UUID>, _ db: any Database) async throws -> [UUID: String] {
         var codes: [UUID: String] = [:]
-        for chunk in ImportLookups.chunks(ids) {
+        for chunk in SQLBatch.chunks(ids) {
             for unit in try await OrgUnit.query(on: db).filter(\.$id ~~ chunk).all() {
                 if let id = unit.id { codes[id] = unit.code }
             }

@@ -4,18 +4,10 @@ import Foundation
 
 /// The reads an import makes up front, a few hundred keys per query, so that checking needs no query per row.
 enum ImportLookups {
-    /// Keys per `IN (…)` list and rows per multi-row insert: well under SQLite's 32,766 bound variables.
-    static let chunkSize = 500
-
-    static func chunks<T>(_ values: some Collection<T>, size: Int = chunkSize) -> [[T]] {
-        let all = Array(values)
-        return stride(from: 0, to: all.count, by: size).map { Array(all[$0..<min($0 + size, all.count)]) }
-    }
-
     /// Current areas (not closed by a rename or merge) by code.
     static func currentAreas(codes: Set<String>, on db: any Database) async throws -> [String: Area] {
         var found: [String: Area] = [:]
-        for chunk in chunks(codes) {
+        for chunk in SQLBatch.chunks(codes) {
             for area in try await Area.query(on: db).filter(\.$code ~~ chunk).filter(\.$validTo == nil).all() {
                 found[area.code] = area
             }
@@ -26,7 +18,7 @@ enum ImportLookups {
     /// Units and departments by code, whatever the scope: codes are unique across the registry.
     static func units(codes: Set<String>, on db: any Database) async throws -> [String: OrgUnit] {
         var found: [String: OrgUnit] = [:]
-        for chunk in chunks(codes) {
+        for chunk in SQLBatch.chunks(codes) {
             for unit in try await OrgUnit.query(on: db).filter(\.$code ~~ chunk).all() {
                 found[unit.code] = unit
             }
@@ -37,7 +29,7 @@ enum ImportLookups {
     /// Staff whose identity number or staff code is one of `values`.
     static func staff(matching values: Set<String>, on db: any Database) async throws -> [StaffMember] {
         var found: [UUID: StaffMember] = [:]
-        for chunk in chunks(values) {
+        for chunk in SQLBatch.chunks(values) {
             let members = try await StaffMember.query(on: db)
                 .group(.or) { $0.filter(\.$identityNumber ~~ chunk).filter(\.$code ~~ chunk) }
                 .all()

@@ -4,7 +4,7 @@ import Foundation
 /// Inserts an import's rows in chunks and records one audit entry per row with `AuditTrail.recordAll`.
 enum ImportWriter {
     static func insert<M: Model>(_ models: [M], on db: any Database) async throws {
-        for chunk in ImportLookups.chunks(models) {
+        for chunk in SQLBatch.chunks(models) {
             let _: Void = try await chunk.create(on: db)
         }
     }

@@ -125,7 +125,7 @@ enum MembershipImport {
     /// `staff|force|start` keys of the memberships the registry already holds for these people.
     private static func existing(staffIDs: [UUID], on db: any Database) async throws -> Set<String> {
         var keys = Set<String>()
-        for chunk in ImportLookups.chunks(staffIDs) {
+        for chunk in SQLBatch.chunks(staffIDs) {
             for membership in try await ForceMembership.query(on: db).filter(\.$staff.$id ~~ chunk).all() {
                 keys.insert("\(membership.$staff.id)|\(membership.force)|\(membership.startDate)")
             }

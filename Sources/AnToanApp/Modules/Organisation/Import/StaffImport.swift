@@ -149,12 +149,12 @@ enum StaffImport {
         -> Set<String>
     {
         var taken = Set<String>()
-        for chunk in ImportLookups.chunks(identities) {
+        for chunk in SQLBatch.chunks(identities) {
             for member in try await StaffMember.query(on: db).filter(\.$identityNumber ~~ chunk).all() {
                 if let number = member.identityNumber { taken.insert("id|" + number) }
             }
         }
-        for chunk in ImportLookups.chunks(codes) {
+        for chunk in SQLBatch.chunks(codes) {
             for member in try await StaffMember.query(on: db).filter(\.$code ~~ chunk).all() {
                 if let code = member.code { taken.insert("code|\(member.$unit.id)|\(code)") }
             }

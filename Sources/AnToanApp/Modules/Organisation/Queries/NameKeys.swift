@@ -24,7 +24,7 @@ enum NameKeys {
 
     /// Drops the owners' old keys and inserts the keys of their current names.
     static func replace(_ owner: Owner, _ names: [(id: UUID, folded: String)], on db: any Database) async throws {
-        for chunk in ImportLookups.chunks(names.map(\.id)) {
+        for chunk in SQLBatch.chunks(names.map(\.id)) {
             let _: Void = try await db.sql.delete(from: schema)
                 .where("owner_kind", .equal, owner.rawValue)
                 .where("owner_id", .in, chunk)
@@ -35,7 +35,7 @@ enum NameKeys {
                 [owner.rawValue, name.id, key, name.folded]
             }
         }
-        for chunk in ImportLookups.chunks(rows) {
+        for chunk in SQLBatch.chunks(rows) {
             let insert = db.sql.insert(into: schema).columns("owner_kind", "owner_id", "search_key", "name_folded")
             for row in chunk { insert.values(row) }
             let _: Void = try await insert.run()

@@ -114,7 +114,7 @@ extension OrganisationQueries {
     /// Full names of the given staff, by id.
     static func staffNames(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
         var names: [UUID: String] = [:]
-        for chunk in ImportLookups.chunks(ids) {
+        for chunk in SQLBatch.chunks(ids) {
             for member in try await StaffMember.query(on: db).filter(\.$id ~~ chunk).all() {
                 if let id = member.id { names[id] = member.fullName }
             }

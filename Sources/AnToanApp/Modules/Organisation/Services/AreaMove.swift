@@ -72,7 +72,7 @@ struct AreaMove {
 
     private func departments(of unitIDs: [UUID]) async throws -> [OrgUnit] {
         var found: [OrgUnit] = []
-        for chunk in ImportLookups.chunks(unitIDs) {
+        for chunk in SQLBatch.chunks(unitIDs) {
             found += try await OrgUnit.query(on: db).filter(\.$parent.$id ~~ chunk).sort(\.$code).all()
         }
         return found
@@ -94,7 +94,7 @@ struct AreaMove {
     /// Staff and unit accounts carry their unit's path; each row that changes is audited.
     private func carry(_ unitIDs: [UUID], to path: String) async throws {
         var changes: [AuditChange] = []
-        for chunk in ImportLookups.chunks(unitIDs) {
+        for chunk in SQLBatch.chunks(unitIDs) {
             let staff = try await StaffMember.query(on: db).filter(\.$unit.$id ~~ chunk).filter(\.$areaPath != path)
                 .all()
             changes += try staff.map { try pathChange("staff", $0.requireID(), from: $0.areaPath, to: path) }

@@ -76,7 +76,7 @@ extension AreaRegistry {
     ) async throws -> [Area] {
         let codes = Set(parts.compactMap { $0.code?.trimmingCharacters(in: .whitespaces) })
         var used = Set<String>()
-        for chunk in ImportLookups.chunks(codes) {
+        for chunk in SQLBatch.chunks(codes) {
             used.formUnion(try await Area.query(on: db).filter(\.$code ~~ chunk).all().map(\.code))
         }
         let parentPath = AreaPath(area.path)?.parent?.value ?? "/"

@@ -9,7 +9,7 @@ enum AreaForms {
     struct Model {
         /// Current areas, as `(id, "name (code)")`.
         var areas: [(value: String, label: String)] = []
-        var failed: RegistryForms.Failed?
+        var failed: FormFailure?
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {

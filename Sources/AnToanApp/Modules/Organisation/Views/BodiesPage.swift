@@ -27,7 +27,7 @@ enum BodiesPage {
         var rules: [RuleRow]
         var canManage = false
         var forms = BodyForms.Options()
-        var failed: RegistryForms.Failed?
+        var failed: FormFailure?
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {

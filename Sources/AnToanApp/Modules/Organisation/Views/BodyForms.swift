@@ -18,7 +18,7 @@ enum BodyForms {
     static func body(
         _ editing: BodyPage.Model?,
         _ options: Options,
-        failed: RegistryForms.Failed?,
+        failed: FormFailure?,
         _ context: PageContext
     ) -> any Component {
         let lang = context.lang
@@ -50,7 +50,7 @@ enum BodyForms {
         }
     }
 
-    static func rule(_ options: Options, failed: RegistryForms.Failed?, _ context: PageContext) -> any Component {
+    static func rule(_ options: Options, failed: FormFailure?, _ context: PageContext) -> any Component {
         let lang = context.lang
         let form = NamedForm(name: "rule", failed: failed, context: context)
         return form.section(lang("Thêm quy tắc", "Add a rule"), url: .routingRules) {

@@ -15,7 +15,7 @@ enum BodyPage {
         var values: [String: String]
         var canManage = false
         var forms = BodyForms.Options()
-        var failed: RegistryForms.Failed?
+        var failed: FormFailure?
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {

@@ -4,21 +4,6 @@ import Plot
 
 /// The forms that add to the registry from its pages; each shows its own errors beside its fields.
 enum RegistryForms {
-    /// Which form failed, with its errors and what was typed, so it can be shown again.
-    struct Failed {
-        var form: String
-        var errors: FieldChecker
-        var values: [String: String]
-    }
-
-    static func errors(_ failed: Failed?, _ form: String) -> FieldChecker {
-        failed.flatMap { $0.form == form ? $0.errors : nil } ?? FieldChecker()
-    }
-
-    static func value(_ failed: Failed?, _ form: String, _ field: String) -> String {
-        failed.flatMap { $0.form == form ? $0.values[field] : nil } ?? ""
-    }
-
     static func options<Kind: RawRepresentable & CaseIterable>(
         _ type: Kind.Type,
         optional: Bool = false
@@ -30,12 +15,12 @@ enum RegistryForms {
     /// A new top-level unit (administrators and authorities over its area).
     static func newUnit(
         areas: [(value: String, label: String)],
-        failed: Failed?,
+        failed: FormFailure?,
         _ context: PageContext
     ) -> any Component {
         let lang = context.lang
-        let errors = errors(failed, "unit")
-        let value = { (field: String) in RegistryForms.value(failed, "unit", field) }
+        let errors = FormFailure.errors(failed, "unit")
+        let value = { (field: String) in FormFailure.value(failed, "unit", field) }
         return El("details", failed?.form == "unit" ? ["open": "open"] : [:]) {
             El("summary") { Text(lang("Thêm đơn vị", "Add a unit")) }
             PostForm(url: .units, csrf: context.csrf, class: "card") {
@@ -124,7 +109,7 @@ enum RegistryForms {
         unitID: UUID,
         sites: [(value: String, label: String)],
         staff: [(value: String, label: String)],
-        failed: Failed?,
+        failed: FormFailure?,
         _ context: PageContext
     ) -> any Component {
         let lang = context.lang
@@ -156,8 +141,8 @@ enum RegistryForms {
                 name: name,
                 label: label,
                 type: type,
-                value: value(failed, part.rawValue, name),
-                error: errors(failed, part.rawValue).message(for: name, lang),
+                value: FormFailure.value(failed, part.rawValue, name),
+                error: FormFailure.errors(failed, part.rawValue).message(for: name, lang),
                 required: required,
                 maxLength: max
             )
@@ -172,8 +157,8 @@ enum RegistryForms {
                 name: name,
                 label: label,
                 options: options,
-                selected: value(failed, part.rawValue, name),
-                error: errors(failed, part.rawValue).message(for: name, lang)
+                selected: FormFailure.value(failed, part.rawValue, name),
+                error: FormFailure.errors(failed, part.rawValue).message(for: name, lang)
             )
         }
         return Div {

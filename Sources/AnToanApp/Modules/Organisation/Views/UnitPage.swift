@@ -28,7 +28,7 @@ enum UnitPage {
         var canEdit = false
         var siteOptions: [(value: String, label: String)] = []
         var staffOptions: [(value: String, label: String)] = []
-        var failed: RegistryForms.Failed?
+        var failed: FormFailure?
         /// Links to the unit's duty posts and rosters (top-level units, readers of rosters).
         var dutyLinks = false
     }

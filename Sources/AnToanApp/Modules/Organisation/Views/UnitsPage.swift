@@ -24,7 +24,7 @@ enum UnitsPage {
         var total: Int?
         var areaOptions: [(value: String, label: String)] = []
         var canAdd = false
-        var failed: RegistryForms.Failed?
+        var failed: FormFailure?
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {

@@ -4,18 +4,18 @@ import Plot
 /// fields show what was typed with each error beside its field.
 struct NamedForm {
     var name: String
-    var failed: RegistryForms.Failed?
+    var failed: FormFailure?
     var context: PageContext
 
     var isOpen: Bool { failed?.form == name }
 
     /// What was typed when this form failed, else `initial` (an edit form's current value).
     func value(_ field: String, initial: String = "") -> String {
-        isOpen ? RegistryForms.value(failed, name, field) : initial
+        isOpen ? FormFailure.value(failed, name, field) : initial
     }
 
     func error(_ field: String) -> String? {
-        RegistryForms.errors(failed, name).message(for: field, context.lang)
+        FormFailure.errors(failed, name).message(for: field, context.lang)
     }
 
     func text(
