@@ -9,7 +9,8 @@
 # The cluster: initdb/postgres refuse to run as root, so they run as the `postgres` user;
 # data and socket dirs live in a mktemp dir owned by postgres; it listens on 127.0.0.1 on a
 # free port; role `antoan` (password auth, CREATEDB because the Swift tests create and drop
-# their own databases) owns database `antoan_test`. The cluster is made in the C.UTF-8 locale,
+# their own databases; pg_signal_backend because a test's `DROP DATABASE … WITH (FORCE)` must be able to
+# end an autovacuum worker busy in that database) owns database `antoan_test`. The cluster is made in the C.UTF-8 locale,
 # Debian's default and what a real deployment gets, so that a query or index that works only
 # under the C collation (a LIKE prefix over an area path, say) shows here. Durability is switched off: it is a
 # throwaway, and fsync on a 2-core CI machine only slows the tests.
@@ -65,7 +66,8 @@ pg_lane_start() {
     fi
     if ! runuser -u postgres -- psql -X -q -h "$dir/sock" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
         -c "CREATE ROLE antoan LOGIN CREATEDB PASSWORD '$pw'" \
-        -c "CREATE DATABASE antoan_test OWNER antoan" >"$dir/psql.log" 2>&1; then
+        -c "CREATE DATABASE antoan_test OWNER antoan" \
+        -c "GRANT pg_signal_backend TO antoan" >"$dir/psql.log" 2>&1; then
         echo "creating the role/database failed:" >&2
         cat "$dir/psql.log" >&2
         return 1
