@@ -30,7 +30,25 @@ public enum HolidayCalendar {
             add(9, adjacent.day, "Quốc khánh (ngày liền kề 2/9)", "National Day (day adjacent to 2 September)")
         }
         days.sort { $0.date < $1.date }
-        return (days + compensatoryDays(for: days, weeklyRestDays: weeklyRestDays)).sorted { $0.date < $1.date }
+        // Giỗ Tổ falls on 30/4 in 1917 and 1947: a schedule has one entry per day, so the day carries both names,
+        // and the holiday it lost is made up like one that falls on a rest day.
+        var merged: [Holiday] = []
+        var shared: [Holiday] = []
+        for day in days {
+            if let last = merged.last, last.date == day.date {
+                merged[merged.count - 1] = Holiday(
+                    date: last.date,
+                    nameVi: last.nameVi + " · " + day.nameVi,
+                    nameEn: last.nameEn + " · " + day.nameEn,
+                    kind: last.kind
+                )
+                shared.append(day)
+            } else {
+                merged.append(day)
+            }
+        }
+        let madeUp = compensatoryDays(for: merged, weeklyRestDays: weeklyRestDays, alsoFor: shared)
+        return (merged + madeUp).sorted { $0.date < $1.date }
     }
 
     /// The second National Day holiday, 1/9 or 3/9 (Điều 112.3 leaves the choice to the Prime Minister).
@@ -76,11 +94,17 @@ public enum HolidayCalendar {
 
     /// Điều 111.3: a holiday on the weekly rest day is made up on the next working day, i.e. the next day
     /// that is neither a rest day, a holiday, nor already taken by an earlier compensatory day.
-    static func compensatoryDays(for holidays: [Holiday], weeklyRestDays: Set<Weekday>) -> [Holiday] {
+    /// `alsoFor`: holidays that share their day with another one and are made up too.
+    static func compensatoryDays(
+        for holidays: [Holiday],
+        weeklyRestDays: Set<Weekday>,
+        alsoFor shared: [Holiday] = []
+    ) -> [Holiday] {
         guard weeklyRestDays.count < Weekday.allCases.count else { return [] }
         var taken = Set(holidays.map(\.date))
         var result: [Holiday] = []
-        for holiday in holidays where weeklyRestDays.contains(holiday.date.weekday) {
+        let owed = (holidays.filter { weeklyRestDays.contains($0.date.weekday) } + shared).sorted { $0.date < $1.date }
+        for holiday in owed {
             var day = holiday.date.adding(days: 1)
             while weeklyRestDays.contains(day.weekday) || taken.contains(day) {
                 day = day.adding(days: 1)

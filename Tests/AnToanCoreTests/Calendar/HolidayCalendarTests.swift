@@ -85,6 +85,16 @@ struct HolidayCalendarTests {
         #expect(HolidayCalendar.nationalDayAdjacentDay(year: year)?.dmy == expected)
     }
 
+    @Test("1947: Giỗ Tổ on 30/4 is one day with both names, and the day it shares is made up on 2/5")
+    func hungKingsOnReunificationDay() {
+        let days = HolidayCalendar.proposedHolidays(year: 1947)
+        #expect(Set(days.map(\.date)).count == days.count)
+        let april30 = days.first { $0.date.dmy == "30/04/1947" }
+        #expect(april30?.nameVi.contains("Giỗ Tổ Hùng Vương") == true)
+        #expect(april30?.nameVi.contains("Ngày Chiến thắng") == true)
+        #expect(days.contains { $0.date.dmy == "02/05/1947" && $0.kind == .compensatory })
+    }
+
     @Test("anniversaries of 2025 in date order, lunar ones included")
     func anniversaries() {
         let days = HolidayCalendar.anniversaries(year: 2025)
