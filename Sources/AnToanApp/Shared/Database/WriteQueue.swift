@@ -57,16 +57,30 @@ extension Application {
         if let current = CurrentWrite.transaction, current.app == ObjectIdentifier(self), current.isOpen {
             return try await body(current.db)
         }
-        guard let queue = storage[WriteQueueKey.self] else { return try await transaction(on: db, body) }
+        guard let queue = storage[WriteQueueKey.self] else { return try await transaction(on: openDatabase(nil), body) }
         await queue.acquire()
         do {
-            let result = try await transaction(on: db(.sqliteWriter), body)
+            let result = try await transaction(on: openDatabase(.sqliteWriter), body)
             await queue.release()
             return result
         } catch {
             await queue.release()
             throw error
         }
+    }
+
+    /// The database to write to. Fluent's `db` stops the process when the databases are already shut down,
+    /// which a request still in flight at shutdown (a sign-in waiting for its password hash) reaches: 503 instead.
+    private func openDatabase(_ id: DatabaseID?) throws -> any Database {
+        guard
+            let database = databases.database(
+                id,
+                logger: logger,
+                on: eventLoopGroup.any(),
+                pageSizeLimit: fluent.pagination.pageSizeLimit
+            )
+        else { throw Abort(.serviceUnavailable, reason: "The server is shutting down.") }
+        return database
     }
 
     private func transaction<T: Sendable>(
