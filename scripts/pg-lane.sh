@@ -58,7 +58,7 @@ pg_lane_start() {
     fi
     # pg_ctl -w waits (bounded by -t) until the server accepts connections.
     if ! runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/sock -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/sock -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
         start >/dev/null 2>&1; then
         echo "PostgreSQL did not start:" >&2
         tail -n 20 "$dir/server.log" >&2
