@@ -23,7 +23,7 @@ struct AuditTrailTests {
                 headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"],
                 body: ByteBuffer(
                     string:
-                        #"{"username":"truong_don_vi","display_name":"Lê Văn Tám","role":"unit_head","unit_id":"8E6F1A9C-4D0B-4F7A-9C58-3B1E2D4F6A70","area_path":"/79/26734/","password":"mat-khau-kiem-thu-2026"}"#
+                        #"{"username":"truong_don_vi","display_name":"Lê Văn Tám","role":"authority_officer","area_path":"/79/26734/","password":"mat-khau-kiem-thu-2026"}"#
                 )
             )
             #expect(created.status == .created, "\(created.text)")

@@ -7,7 +7,7 @@ import VaporTesting
 
 @Suite("First run")
 struct FirstRunTests {
-    @Test("the printed link sets the first administrator's password, once", arguments: Lane.all)
+    @Test("the printed link sets the first administrator's password and signs them in, once", arguments: Lane.all)
     func setupLink(lane: Lane) async throws {
         try await withApp(lane) { app in
             // given: an empty database gives a link
@@ -25,11 +25,17 @@ struct FirstRunTests {
             )
             // then
             #expect(done.status == .seeOther)
-            #expect(done.headers.first(name: .location) == "/login")
+            #expect(done.headers.first(name: .location) == "/")
+            let home = try await browser.get("/")
+            #expect(home.status == .ok)
+            #expect(home.text.contains("Xin chào, Nguyễn Văn Đức"))
+            #expect(home.text.contains("Đã tạo quản trị viên và đăng nhập"))
             let admin = try #require(try await User.find(username: "quan_tri", on: app.db))
             #expect(admin.roleValue == .administrator)
             #expect(admin.displayNameFolded == "nguyen van duc")
-            #expect(try await browser.signIn("quan_tri").status == .seeOther)
+            #expect(try await UserSession.query(on: app.db).filter(\.$user.$id == admin.requireID()).count() == 1)
+            var other = Browser(app)
+            #expect(try await other.signIn("quan_tri").status == .seeOther)
             // and the link is dead now, as is a new one
             #expect(try await browser.get(path).status == .notFound)
             #expect(try await FirstRun.setupLink(app: app) == nil)
@@ -56,6 +62,24 @@ struct FirstRunTests {
             #expect(mismatch.status == .unprocessableEntity)
             #expect(mismatch.text.contains(#"id="password_confirm-error""#))
             #expect(try await User.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("the sign-in page says where the set-up link was printed, until an account exists", arguments: Lane.all)
+    func loginSaysWhereTheLinkIs(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            // given: a new database
+            var browser = Browser(app)
+            // when
+            let empty = try await browser.get("/login")
+            // then
+            #expect(empty.text.contains("Chưa có quản trị viên"))
+            #expect(empty.text.contains("antoan serve"))
+            // and once an administrator exists, the notice is gone
+            try await Fixtures.user("quan_tri", role: .administrator, scope: .everything, on: app.db)
+            var later = Browser(app)
+            let again = try await later.get("/login")
+            #expect(!again.text.contains("Chưa có quản trị viên"))
         }
     }
 

@@ -96,15 +96,15 @@ struct UIShellTests {
                 ]
             )
             #expect(bad.status == .unprocessableEntity)
-            for field in ["username", "unit_id", "area_path", "password"] {
+            for field in ["username", "unit_id", "password"] {
                 #expect(bad.text.contains(#"id="\#(field)-error""#), "no error beside \(field)")
             }
             #expect(try await User.query(on: app.db).count() == 1)
             let good = try await browser.post(
                 "/admin/users/new",
                 form: [
-                    "username": "truong_don_vi", "display_name": "Phạm Thị Hoa", "role": "unit_head",
-                    "unit_id": UUID().uuidString, "area_path": "/79/26734/", "password": Fixtures.password,
+                    "username": "quan_tri_hoa", "display_name": "Phạm Thị Hoa", "role": "administrator",
+                    "password": Fixtures.password,
                 ]
             )
             #expect(good.status == .seeOther)

@@ -40,6 +40,7 @@ enum Stylesheet {
         .flash { padding: 10px 12px; border-radius: 6px; font-weight: 600; }
         .flash-success { background: #e3f4e8; color: var(--ok); border: 1px solid var(--ok); }
         .flash-error { background: #fbe7e7; color: var(--bad); border: 1px solid var(--bad); }
+        .flash-info { background: #e8f0fb; color: #1d3f73; border: 1px solid #7a9cc6; font-weight: 400; }
         .secret { font-family: ui-monospace, monospace; word-break: break-all; background: #fff8d6;
           padding: 8px; border: 1px dashed #b58900; }
         .table-wrap { overflow-x: auto; }

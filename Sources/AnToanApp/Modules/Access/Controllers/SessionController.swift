@@ -23,14 +23,15 @@ struct SessionController: RouteCollection {
         let model = HomePage.Model(
             displayName: principal.displayName,
             role: principal.role,
-            scope: HomePage.describe(principal.scope, lang)
+            scope: try await ScopeChoices.names(of: [principal.scope], lang, on: req.db).first ?? ""
         )
         return req.page(lang("Tổng quan", "Overview")) { HomePage.view(model, $0) }
     }
 
     @Sendable func loginForm(req: Request) async throws -> Response {
         if req.auth.has(Principal.self) { return req.redirect(to: .home) }
-        return req.page(req.pageLanguage("Đăng nhập", "Sign in")) { LoginPage.view(.init(), $0) }
+        let firstRun = try await User.query(on: req.db).count() == 0
+        return req.page(req.pageLanguage("Đăng nhập", "Sign in")) { LoginPage.view(.init(firstRun: firstRun), $0) }
     }
 
     /// Sign-in: throttled per account and address; a wrong password re-shows the form with 401.
@@ -96,7 +97,7 @@ struct SessionController: RouteCollection {
         return req.page(req.pageLanguage("Thiết lập", "Setup")) { SetupPage.view(.init(token: token), $0) }
     }
 
-    /// Creates the first administrator from the one-time link, then sends them to sign in.
+    /// Creates the first administrator from the one-time link and signs them in.
     @Sendable func setup(req: Request) async throws -> Response {
         struct Form: Decodable {
             var username: String?
@@ -113,6 +114,7 @@ struct SessionController: RouteCollection {
             role: Role.administrator.rawValue,
             password: form.password ?? ""
         )
+        let admin: User
         do {
             if PasswordPolicy.check(form.password ?? "", confirmation: form.password_confirm ?? "") == .mismatch {
                 throw AppError.invalidFields([
@@ -122,7 +124,7 @@ struct SessionController: RouteCollection {
                     )
                 ])
             }
-            _ = try await FirstRun.complete(token: token, with: draft, on: req)
+            admin = try await FirstRun.complete(token: token, with: draft, on: req)
         } catch AppError.invalidFields(let errors) {
             let checker = FieldChecker(errors)
             let model = SetupPage.Model(
@@ -135,14 +137,20 @@ struct SessionController: RouteCollection {
                 SetupPage.view(model, $0)
             }
         }
+        let session = try await SignIn.openSession(for: admin, on: req)
         let lang = req.pageLanguage
-        return req.redirect(
-            to: .login,
+        let response = req.redirect(
+            to: .home,
             flash: Flash(
                 kind: .success,
-                message: lang("Đã tạo quản trị viên. Hãy đăng nhập.", "The administrator was created. Sign in now.")
+                message: lang(
+                    "Đã tạo quản trị viên và đăng nhập. Bước tiếp theo: thêm địa bàn và đơn vị.",
+                    "The administrator was created and is signed in. Next: add areas and units."
+                )
             )
         )
+        response.cookies[AuthMiddleware.sessionCookie] = SignIn.sessionCookie(session, on: req)
+        return response
     }
 
     @Sendable func passwordForm(req: Request) async throws -> Response {

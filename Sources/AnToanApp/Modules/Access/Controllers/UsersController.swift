@@ -19,9 +19,12 @@ struct UsersController: RouteCollection {
         var display_name: String?
         var role: String?
         var unit_id: String?
-        var area_path: String?
+        var area_id: String?
         var password: String?
         var is_active: String?
+        /// A unit's or area's name to look for; with `find` set, the form comes back with the matches.
+        var scope_q: String?
+        var find: String?
 
         var draft: AccountDraft {
             AccountDraft(
@@ -29,7 +32,7 @@ struct UsersController: RouteCollection {
                 displayName: display_name ?? "",
                 role: role,
                 unitID: unit_id?.isEmpty == true ? nil : unit_id,
-                areaPath: area_path?.isEmpty == true ? nil : area_path,
+                areaID: area_id?.isEmpty == true ? nil : area_id,
                 password: password,
                 isActive: is_active.map { $0 == "true" }
             )
@@ -47,15 +50,16 @@ struct UsersController: RouteCollection {
             on: req.db
         )
         let lang = req.pageLanguage
+        let scopes = try await ScopeChoices.names(of: result.items.map(\.scope), lang, on: req.db)
         let model = UsersPage.Model(
-            rows: result.items.compactMap { user in
+            rows: zip(result.items, scopes).compactMap { user, scope in
                 user.id.map {
                     UsersPage.Row(
                         id: $0,
                         username: user.username,
                         displayName: user.displayName,
                         role: user.roleValue,
-                        scope: HomePage.describe(user.scope, lang),
+                        scope: scope,
                         isActive: user.isActive
                     )
                 }
@@ -76,6 +80,7 @@ struct UsersController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .manageAccounts)
         let form = try req.content.decode(Form.self)
+        if form.find != nil { return try await rerender(form: form, id: nil, errors: [], req: req, status: .ok) }
         do {
             let user = try await Accounts.create(form.draft, by: principal, on: req)
             let lang = req.pageLanguage
@@ -84,22 +89,33 @@ struct UsersController: RouteCollection {
                 flash: Flash(kind: .success, message: lang("Đã tạo tài khoản.", "The account was created."))
             )
         } catch AppError.invalidFields(let errors) {
-            return rerender(form: form, id: nil, errors: errors, req: req)
+            return try await rerender(form: form, id: nil, errors: errors, req: req)
         }
     }
 
     @Sendable func edit(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .manageAccounts)
         let user = try await UserQueries.find(try req.idParameter(), in: principal.scope, on: req.db)
-        let model = UserFormPage.Model(
+        var model = UserFormPage.Model(
             id: user.id,
             username: user.username,
             displayName: user.displayName,
             role: user.role,
-            unitID: user.unitID?.uuidString.lowercased() ?? "",
-            areaPath: user.areaPath ?? "",
             isActive: user.isActive
         )
+        switch user.scope {
+        case .everything: break
+        case .area(let path):
+            if let area = try await ScopeChoices.area(at: path.value, on: req.db) {
+                model.areas = [area]
+                model.areaID = area.id
+            }
+        case .unit(let unit, _):
+            if let choice = try await ScopeChoices.unit(unit, in: principal.scope, on: req.db) {
+                model.units = [choice]
+                model.unitID = choice.id
+            }
+        }
         return req.page(req.pageLanguage("Sửa tài khoản", "Edit account")) { UserFormPage.view(model, $0) }
     }
 
@@ -109,11 +125,15 @@ struct UsersController: RouteCollection {
         var form = try req.content.decode(Form.self)
         form.username = nil
         form.password = nil
+        if form.find != nil {
+            form.username = user.username
+            return try await rerender(form: form, id: user.id, errors: [], req: req, status: .ok)
+        }
         do {
             try await Accounts.update(user, with: form.draft, by: principal, on: req)
         } catch AppError.invalidFields(let errors) {
             form.username = user.username
-            return rerender(form: form, id: user.id, errors: errors, req: req)
+            return try await rerender(form: form, id: user.id, errors: errors, req: req)
         }
         let lang = req.pageLanguage
         return req.redirect(
@@ -131,15 +151,19 @@ struct UsersController: RouteCollection {
         do {
             try await Accounts.update(user, with: AccountDraft(password: password), by: principal, on: req)
         } catch AppError.invalidFields(let errors) {
+            let area =
+                if case .area(let path) = user.scope { try await ScopeChoices.area(at: path.value, on: req.db) } else {
+                    ScopeChoices.Choice?.none
+                }
             let form = Form(
                 username: user.username,
                 display_name: user.displayName,
                 role: user.role,
                 unit_id: user.unitID?.uuidString,
-                area_path: user.areaPath,
+                area_id: area?.id.uuidString,
                 is_active: user.isActive ? "true" : "false"
             )
-            return rerender(form: form, id: user.id, errors: errors, req: req)
+            return try await rerender(form: form, id: user.id, errors: errors, req: req)
         }
         return req.redirect(
             to: .user(try user.requireID()),
@@ -147,19 +171,46 @@ struct UsersController: RouteCollection {
         )
     }
 
-    private func rerender(form: Form, id: UUID?, errors: [FieldError], req: Request) -> Response {
-        let checker = FieldChecker(errors)
+    /// The form again, as posted, with the units and areas that match its search and the chosen ones first:
+    /// 422 with the errors beside their fields, or 200 after a search.
+    private func rerender(
+        form: Form,
+        id: UUID?,
+        errors: [FieldError],
+        req: Request,
+        status: HTTPStatus = .unprocessableEntity
+    ) async throws -> Response {
+        let scope = try req.principal(allowedTo: .manageAccounts).scope
+        let search = String((form.scope_q ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
+        var units = try await ScopeChoices.units(matching: search, in: scope, on: req.db)
+        var areas = try await ScopeChoices.areas(matching: search, in: scope, on: req.db)
+        let unitID = form.unit_id.flatMap(UUID.init(uuidString:))
+        let areaID = form.area_id.flatMap(UUID.init(uuidString:))
+        if let unitID, !units.contains(where: { $0.id == unitID }),
+            let chosen = try await ScopeChoices.unit(unitID, in: scope, on: req.db)
+        {
+            units.insert(chosen, at: 0)
+        }
+        if let areaID, !areas.contains(where: { $0.id == areaID }),
+            let path = try await ScopeChoices.areaPath(areaID, in: scope, on: req.db),
+            let chosen = try await ScopeChoices.area(at: path.value, on: req.db)
+        {
+            areas.insert(chosen, at: 0)
+        }
         let model = UserFormPage.Model(
             id: id,
             username: form.username ?? "",
             displayName: form.display_name ?? "",
             role: form.role ?? Role.unitSecurityOfficer.rawValue,
-            unitID: form.unit_id ?? "",
-            areaPath: form.area_path ?? "",
+            search: search,
+            units: units,
+            areas: areas,
+            unitID: unitID,
+            areaID: areaID,
             isActive: form.is_active != "false",
-            errors: checker
+            errors: FieldChecker(errors)
         )
-        return req.page(req.pageLanguage("Tài khoản", "Account"), status: .unprocessableEntity) {
+        return req.page(req.pageLanguage("Tài khoản", "Account"), status: status) {
             UserFormPage.view(model, $0)
         }
     }

@@ -10,6 +10,8 @@ struct AccountDraft: Sendable {
     var role: String?
     var unitID: String?
     var areaPath: String?
+    /// The area chosen by name on the account form; its path is looked up, never typed.
+    var areaID: String?
     var password: String?
     var isActive: Bool?
 
@@ -42,23 +44,29 @@ struct AccountDraft: Sendable {
             return (role, .everything)
         case .area:
             guard let path = areaPath.flatMap(AreaPath.init) else {
-                checker.add(
-                    "area_path",
-                    .invalid(vi: "cần mã địa bàn dạng /79/26734/", en: "needs an area path like /79/26734/")
-                )
+                if areaID != nil {
+                    checker.add("area_id", .notFound)
+                } else if areaPath == nil {
+                    checker.add("area_path", .invalid(vi: "cần chọn địa bàn", en: "needs an area"))
+                } else {
+                    checker.add(
+                        "area_path",
+                        .invalid(vi: "cần mã địa bàn dạng /79/26734/", en: "needs an area path like /79/26734/")
+                    )
+                }
                 return (role, nil)
             }
             return (role, .area(path))
         case .unit:
-            let unit = unitID.flatMap { UUID(uuidString: $0.trimmingCharacters(in: .whitespaces)) }
-            let path = areaPath.flatMap(AreaPath.init)
-            if unit == nil {
-                checker.add("unit_id", .invalid(vi: "cần mã đơn vị (UUID)", en: "needs a unit id (UUID)"))
+            // The path was filled from the unit itself (`Accounts.resolveScope`): nil means no unit was found.
+            guard let unitID else {
+                checker.add("unit_id", .invalid(vi: "chọn đơn vị theo tên", en: "choose the unit by name"))
+                return (role, nil)
             }
-            if path == nil {
-                checker.add("area_path", .invalid(vi: "cần mã địa bàn của đơn vị", en: "needs the unit's area path"))
+            guard let unit = UUID(uuidString: unitID), let path = areaPath.flatMap(AreaPath.init) else {
+                checker.add("unit_id", .notFound)
+                return (role, nil)
             }
-            guard let unit, let path else { return (role, nil) }
             return (role, .unit(unit, in: path))
         }
     }
@@ -66,6 +74,52 @@ struct AccountDraft: Sendable {
 
 /// Creating and changing accounts: one implementation behind the pages and the API.
 enum Accounts {
+    /// Takes the account's area from what was chosen, read within the administrator's scope, so that nobody
+    /// types a path: a unit role gets its unit's id (a department's parent unit) and area; an area role given
+    /// an area by id gets that area's path. An area path sent with a unit must be the unit's own.
+    static func resolveScope(
+        _ draft: AccountDraft,
+        in scope: Scope,
+        checker: inout FieldChecker,
+        on db: any Database
+    ) async throws
+        -> AccountDraft
+    {
+        var draft = draft
+        switch draft.role.flatMap(Role.init(rawValue:))?.scopeKind {
+        case .unit:
+            let sent = draft.areaPath
+            draft.areaPath = nil
+            guard let text = draft.unitID?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+                draft.unitID = nil
+                return draft
+            }
+            guard let id = UUID(uuidString: text),
+                case .unit(let unit, let path)? = try await ScopeChoices.unitScope(id, in: scope, on: db)
+            else { return draft }
+            if let sent, AreaPath(sent) != path {
+                checker.add(
+                    "area_path",
+                    .invalid(vi: "không khớp địa bàn của đơn vị", en: "does not match the unit's area")
+                )
+            }
+            draft.unitID = unit.uuidString
+            draft.areaPath = path.value
+        case .area:
+            guard let text = draft.areaID, !text.isEmpty else {
+                draft.areaID = nil
+                return draft
+            }
+            draft.areaPath = nil
+            if let id = UUID(uuidString: text), let path = try await ScopeChoices.areaPath(id, in: scope, on: db) {
+                draft.areaPath = path.value
+            }
+        default:
+            break
+        }
+        return draft
+    }
+
     static func create(_ draft: AccountDraft, by actor: Principal?, on req: Request) async throws -> User {
         let user = try await prepare(draft, by: actor, on: req)
         let now = req.application.clock.now()
@@ -78,6 +132,7 @@ enum Accounts {
     /// Checks a new account's draft and hashes its password: the slow part, done before any transaction.
     static func prepare(_ draft: AccountDraft, by actor: Principal?, on req: Request) async throws -> User {
         var checker = FieldChecker()
+        let draft = try await resolveScope(draft, in: actor?.scope ?? .everything, checker: &checker, on: req.db)
         let (role, scope) = draft.checked(requirePassword: true, checker: &checker)
         if draft.role == nil { checker.add("role", .required) }
         if draft.username == nil { checker.add("username", .required) }
@@ -120,6 +175,7 @@ enum Accounts {
     /// API tokens; the last active administrator can be neither deactivated nor given another role.
     static func update(_ user: User, with draft: AccountDraft, by actor: Principal, on req: Request) async throws {
         var checker = FieldChecker()
+        let draft = try await resolveScope(draft, in: actor.scope, checker: &checker, on: req.db)
         let (role, scope) = draft.checked(requirePassword: false, checker: &checker)
         if let scope, !actor.scope.covers(scope) {
             checker.add("area_path", .invalid(vi: "nằm ngoài phạm vi của bạn", en: "is outside your scope"))

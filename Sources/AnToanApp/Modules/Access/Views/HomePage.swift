@@ -32,13 +32,4 @@ enum HomePage {
             }
         }
     }
-
-    static func describe(_ scope: Scope, _ lang: Language) -> String {
-        switch scope {
-        case .everything: lang("toàn hệ thống", "the whole system")
-        case .area(let path): lang("địa bàn \(path)", "area \(path)")
-        case .unit(let unit, let path):
-            lang("đơn vị \(unit.uuidString.lowercased()) (\(path))", "unit \(unit.uuidString.lowercased()) (\(path))")
-        }
-    }
 }

@@ -5,12 +5,27 @@ enum LoginPage {
     struct Model {
         var username = ""
         var error: String?
+        /// No account exists yet: say where the one-time set-up link is.
+        var firstRun = false
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
         let lang = context.lang
         return Div {
             H1(lang("Đăng nhập", "Sign in"))
+            if model.firstRun {
+                Paragraph(
+                    lang(
+                        "Chưa có quản trị viên. Liên kết thiết lập dùng một lần đã được in ra nơi máy chủ được khởi "
+                            + "động (cửa sổ dòng lệnh hoặc nhật ký của lệnh antoan serve). Mở liên kết đó để đặt "
+                            + "tài khoản quản trị đầu tiên.",
+                        "There is no administrator yet. A one-time set-up link was printed where the server was "
+                            + "started (the console or log of antoan serve). Open that link to create the first "
+                            + "administrator account."
+                    )
+                )
+                .class("flash flash-info")
+            }
             if let error = model.error {
                 Paragraph(error).class("flash flash-error").attribute(named: "role", value: "alert")
             }

@@ -9,10 +9,108 @@ enum UserFormPage {
         var username = ""
         var displayName = ""
         var role = Role.unitSecurityOfficer.rawValue
-        var unitID = ""
-        var areaPath = ""
+        /// What was typed to find a unit or an area by name.
+        var search = ""
+        /// The units offered, the chosen one (if any) first.
+        var units: [ScopeChoices.Choice] = []
+        /// The areas offered, the chosen one (if any) first.
+        var areas: [ScopeChoices.Choice] = []
+        var unitID: UUID?
+        var areaID: UUID?
         var isActive = true
         var errors = FieldChecker()
+    }
+
+    /// The unit (for a unit's roles) or area (for an authority's roles) of the account, found by name: a search
+    /// that posts the form back to list the matches as radio buttons, no script and no id or path typed.
+    private static func scopeChoice(_ model: Model, _ lang: Language) -> any Component {
+        Div {
+            H2(lang("Phạm vi", "Scope"))
+            Paragraph(
+                lang(
+                    "Vai trò của đơn vị cần chọn đơn vị; vai trò của cơ quan quản lý cần chọn địa bàn. Gõ tên "
+                        + "(không cần dấu) rồi bấm Tìm.",
+                    "A unit's role needs a unit; an authority's role needs an area. Type a name (marks optional) "
+                        + "and press Find."
+                )
+            )
+            .class("muted")
+            Div {
+                FormField(
+                    name: "scope_q",
+                    label: lang("Tìm đơn vị hoặc địa bàn theo tên", "Find a unit or area by name"),
+                    value: model.search,
+                    required: false,
+                    maxLength: 100
+                )
+                Button(lang("Tìm", "Find")).attribute(named: "type", value: "submit")
+                    .attribute(named: "name", value: "find").attribute(named: "value", value: "1")
+                    .attribute(named: "formnovalidate", value: "formnovalidate").class("secondary")
+            }
+            .class("filters")
+            choices(
+                name: "unit_id",
+                legend: lang("Đơn vị", "Unit"),
+                model.units,
+                selected: model.unitID,
+                error: model.errors.message(for: "unit_id", lang)
+            )
+            choices(
+                name: "area_id",
+                legend: lang("Địa bàn", "Area"),
+                model.areas,
+                selected: model.areaID,
+                error: model.errors.message(for: "area_id", lang) ?? model.errors.message(for: "area_path", lang)
+            )
+            if !model.search.isEmpty, model.units.isEmpty, model.areas.isEmpty {
+                Paragraph(
+                    lang(
+                        "Không có đơn vị hay địa bàn nào khớp \u{201C}\(model.search)\u{201D}.",
+                        "No unit or area matches \u{201C}\(model.search)\u{201D}."
+                    )
+                )
+                .class("muted")
+            }
+        }
+        .class("scope-choice")
+    }
+
+    /// One radio button per unit or area, labelled with its name and where it is.
+    private static func choices(
+        name: String,
+        legend: String,
+        _ options: [ScopeChoices.Choice],
+        selected: UUID?,
+        error: String?
+    ) -> any Component {
+        Div {
+            if !options.isEmpty || error != nil {
+                El("fieldset", error == nil ? [:] : ["aria-invalid": "true", "aria-describedby": "\(name)-error"]) {
+                    El("legend") { Text(legend) }
+                    for (index, option) in options.enumerated() {
+                        let id = "\(name)-\(index)"
+                        Div {
+                            El(
+                                "input",
+                                option.id == selected
+                                    ? [
+                                        "type": "radio", "name": name, "id": id, "value": option.id.uuidString,
+                                        "checked": "checked",
+                                    ]
+                                    : ["type": "radio", "name": name, "id": id, "value": option.id.uuidString]
+                            ) {}
+                            Label(option.place.isEmpty ? option.name : "\(option.name) — \(option.place)") {}
+                                .attribute(named: "for", value: id)
+                        }
+                        .class("choice")
+                    }
+                    if let error {
+                        Paragraph(error).class("field-error").id("\(name)-error")
+                    }
+                }
+                .id(name)
+            }
+        }
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -50,22 +148,7 @@ enum UserFormPage {
                     selected: model.role,
                     error: model.errors.message(for: "role", lang)
                 )
-                FormField(
-                    name: "area_path",
-                    label: lang("Mã địa bàn (vd. /79/26734/)", "Area path (e.g. /79/26734/)"),
-                    value: model.areaPath,
-                    error: model.errors.message(for: "area_path", lang),
-                    required: false,
-                    maxLength: 200
-                )
-                FormField(
-                    name: "unit_id",
-                    label: lang("Mã đơn vị (với vai trò của đơn vị)", "Unit id (for unit roles)"),
-                    value: model.unitID,
-                    error: model.errors.message(for: "unit_id", lang),
-                    required: false,
-                    maxLength: 36
-                )
+                scopeChoice(model, lang)
                 if model.id == nil {
                     FormField(
                         name: "password",

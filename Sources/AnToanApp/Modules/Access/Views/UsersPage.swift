@@ -43,8 +43,14 @@ enum UsersPage {
                     }
                 }
             }
-            if model.rows.isEmpty {
+            if model.rows.isEmpty, !model.search.isEmpty {
                 Paragraph(lang("Không có tài khoản nào khớp.", "No account matches.")).class("muted")
+            } else if model.rows.isEmpty {
+                Paragraph {
+                    Text(lang("Chưa có tài khoản nào trong phạm vi của bạn. ", "No account in your scope yet. "))
+                    if model.canCreate { Link(lang("Tạo tài khoản", "Create an account"), url: SiteURL.userNew.path) }
+                }
+                .class("muted")
             }
             Pager(
                 page: model.page,
