@@ -2,7 +2,8 @@
 ///
 /// Each shift of each post gets an every-day demand entry with its working-day count and a dated entry for every
 /// day whose kind (weekend, holiday, peak) gives another count. Night shifts at the main post carry the unit's
-/// key-target uplift every day; peak days add the largest uplift of the peak periods covering them.
+/// key-target uplift every day; peak days add the largest uplift of the peak periods covering them. Each post
+/// carries its priority, so that seats the staff cannot fill stay open at the posts that matter least.
 public enum DutyRosterBuilder {
     /// Throws `DutyPlanError` naming the post or shift at fault; a built instance always passes validation.
     public static func instance(_ input: DutyRosterInput) throws -> RosterInstance {
@@ -14,7 +15,9 @@ public enum DutyRosterBuilder {
         }
         let dates = (0..<input.days).map { input.start.adding(days: $0) }
         let peaks = input.peaks.filter { $0.applies(to: unit.area) }
-        let kinds = dates.map { DayKind.of($0, holidays: input.holidays, peaks: peaks) }
+        let kinds = dates.map {
+            DayKind.of($0, holidays: input.holidays, peaks: peaks, weekend: input.weeklyRestDays)
+        }
         let keyTarget = KeyTargetUplift.night(for: unit.keyTargets, rules: input.keyTargetUplifts)
         var demand: [RosterDemand] = []
         for (postIndex, post) in unit.posts.enumerated() {
@@ -42,6 +45,10 @@ public enum DutyRosterBuilder {
             holidays: holidays.isEmpty ? nil : holidays,
             history: input.history.isEmpty ? nil : input.history,
             previous: input.previous.isEmpty ? nil : input.previous,
+            priorities: Dictionary(
+                unit.posts.enumerated().map { ($1.id, $1.priority(isMain: $0 == 0)) },
+                uniquingKeysWith: { first, _ in first }
+            ),
             seed: input.seed
         )
         do {

@@ -20,11 +20,28 @@ public struct DutyPost: Codable, Sendable, Equatable {
     public var name: String?
     public var pattern: ShiftPattern
     public var requirements: [ShiftRequirement]
+    /// 1 (low) … 3 (high): where seats stay open first when the staff fall short; nil takes the default.
+    public var priority: Int?
 
-    public init(id: String, name: String? = nil, pattern: ShiftPattern, requirements: [ShiftRequirement]) {
+    public init(
+        id: String,
+        name: String? = nil,
+        pattern: ShiftPattern,
+        requirements: [ShiftRequirement],
+        priority: Int? = nil
+    ) {
         self.id = id
         self.name = name
         self.pattern = pattern
         self.requirements = requirements
+        self.priority = priority
+    }
+
+    /// Allowed priorities: 1 thấp / low, 2 thường / normal, 3 cao / high.
+    public static let priorities = 1...3
+
+    /// The post's priority, or by default high for the main post (the first) and normal for the others.
+    public func priority(isMain: Bool) -> Int {
+        priority ?? (isMain ? 3 : 2)
     }
 }

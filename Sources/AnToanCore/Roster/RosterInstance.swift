@@ -13,6 +13,7 @@
 ///  "preferences":[{"staff":"s2","avoidDates":["2027-02-14"],"avoidShifts":["N"]}],
 ///  "history":[{"staff":"s2","total":10,"night":5,"weekendHoliday":3}],
 ///  "previous":[{"date":"2027-02-01","shift":"N","post":"hq","role":"officer","staff":"s2"}],
+///  "priorities":{"gate":3,"back":1},                               // optional, 1…3, default 2
 ///  "seed":42}
 /// ```
 public struct RosterInstance: Codable, Sendable, Equatable {
@@ -27,6 +28,8 @@ public struct RosterInstance: Codable, Sendable, Equatable {
     public var preferences: [RosterPreference]?
     public var history: [RosterHistory]?
     public var previous: [RosterAssignment]?
+    /// Post priorities 1 (low) … 3 (high), default 2: when seats must stay open, they stay open at low ones first.
+    public var priorities: [String: Int]?
     public var seed: UInt64?
 
     public init(
@@ -41,6 +44,7 @@ public struct RosterInstance: Codable, Sendable, Equatable {
         preferences: [RosterPreference]? = nil,
         history: [RosterHistory]? = nil,
         previous: [RosterAssignment]? = nil,
+        priorities: [String: Int]? = nil,
         seed: UInt64? = nil
     ) {
         self.start = start
@@ -54,6 +58,7 @@ public struct RosterInstance: Codable, Sendable, Equatable {
         self.preferences = preferences
         self.history = history
         self.previous = previous
+        self.priorities = priorities
         self.seed = seed
     }
 }

@@ -10,6 +10,7 @@ extension RosterModel {
         startDay = start
         days = instance.days
         try parsePosts(instance.posts)
+        try parsePriorities(instance.priorities ?? [:])
         try parseRules(instance.rules)
         try parseShifts(instance.shifts)
         try parseStaff(instance.staff)
@@ -45,6 +46,20 @@ extension RosterModel {
             postIndex[name] = index
         }
         posts = list
+    }
+
+    static let priorities = 1...3
+    static let defaultPriority = 2
+
+    private mutating func parsePriorities(_ list: [String: Int]) throws {
+        priority = Array(repeating: Self.defaultPriority, count: posts.count)
+        for (name, value) in list.sorted(by: { $0.key < $1.key }) {
+            let index = try post(named: name, field: "priorities.\(name)")
+            guard Self.priorities.contains(value) else {
+                throw RosterError.outOfRange(field: "priorities.\(name)", value: Double(value), range: 1...3)
+            }
+            priority[index] = value
+        }
     }
 
     private mutating func parseRules(_ rules: RosterRules?) throws {

@@ -90,6 +90,8 @@ struct RosterModel: Sendable {
     var startDay = RosterDay(ordinal: 0)
     var days = 0
     var posts: [String] = []
+    /// Per post, 1 (low) … 3 (high): where open seats hurt most.
+    var priority: [Int] = []
     var shifts: [RosterShiftDef] = []
     var members: [RosterMember] = []
     var slots: [RosterSlot] = []

@@ -12,6 +12,17 @@ public enum RosterSolver {
         search.pinPrevious()
         search.fillGreedily()
         search.improve()
+        if search.seats.contains(where: { $0.holder < 0 }) {
+            // Seats must stay open: move them to where they hurt least, both from this roster and from one filled
+            // in order of need, and keep whichever leaves the lighter shortfall.
+            var byNeed = RosterSearch(model: model, seed: seed, deadline: search.deadline)
+            byNeed.pinPrevious()
+            byNeed.fillByRank()
+            byNeed.improve()
+            byNeed.lightenShortfall()
+            search.lightenShortfall()
+            if RosterSearch.lighter(byNeed.shortfall(), than: search.shortfall()) { search = byNeed }
+        }
         let assignments = search.assignments()
         var report = RosterChecker.report(model: model, assignments: assignments)
         report.solveMillis = millis(clock.now - began)

@@ -73,14 +73,16 @@ struct RosterFairnessTests {
         )
         // when
         let report = try RosterFixtures.solve(instance, seed: seed).report
-        // then no more than the 17 seats left open before, and the rest split 22/23 with 9/10 nights, where the
-        // solver used to give one leader 15 nights and the other 4
+        // then the nights keep their leader almost always (open seats fall on days: a night with nobody hurts
+        // most), and the filled seats are split evenly, where the solver used to give one leader 15 nights and the
+        // other 4
         #expect(report.hardViolations.isEmpty)
-        #expect(report.coverage.required == 62 && report.coverage.filled >= 45)
+        #expect(report.coverage.required == 62 && report.coverage.filled >= 38, "\(report.coverage)")
+        #expect(report.openSlots.filter { $0.shift == "N" }.count <= 2)
         let fairness = try #require(report.fairness(for: "leader"))
         #expect(fairness.night.spread <= 1, "nights \(fairness.night)")
         #expect(fairness.total.spread <= 1, "shifts \(fairness.total)")
-        #expect(fairness.weekendHoliday.spread <= 1, "weekends \(fairness.weekendHoliday)")
+        #expect(fairness.weekendHoliday.spread <= 3, "weekends \(fairness.weekendHoliday)")
     }
 
     @Test("preferences are honoured when fairness allows")
