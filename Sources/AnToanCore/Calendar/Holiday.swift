@@ -6,6 +6,8 @@ public struct Holiday: Hashable, Sendable, Codable {
         case statutory
         /// Day off replacing a statutory holiday that fell on the weekly rest day (Điều 111.3).
         case compensatory
+        /// Day off added to a year's schedule by hand (a decision for that year): not made up on a rest day.
+        case custom
         /// Anniversary that drives security peak plans but is not a day off.
         case anniversary
     }

@@ -94,14 +94,16 @@ public enum HolidayCalendar {
 
     /// Điều 111.3: a holiday on the weekly rest day is made up on the next working day, i.e. the next day
     /// that is neither a rest day, a holiday, nor already taken by an earlier compensatory day.
-    /// `alsoFor`: holidays that share their day with another one and are made up too.
+    /// `alsoFor`: holidays that share their day with another one and are made up too; `besides`: other days off
+    /// (not made up) that a compensatory day cannot fall on.
     static func compensatoryDays(
         for holidays: [Holiday],
         weeklyRestDays: Set<Weekday>,
-        alsoFor shared: [Holiday] = []
+        alsoFor shared: [Holiday] = [],
+        besides others: [Holiday] = []
     ) -> [Holiday] {
         guard weeklyRestDays.count < Weekday.allCases.count else { return [] }
-        var taken = Set(holidays.map(\.date))
+        var taken = Set((holidays + others).map(\.date))
         var result: [Holiday] = []
         let owed = (holidays.filter { weeklyRestDays.contains($0.date.weekday) } + shared).sorted { $0.date < $1.date }
         for holiday in owed {

@@ -7,6 +7,8 @@ public struct DutyRosterInput: Sendable, Equatable {
     public var days: Int
     /// Days off of the year's holiday schedule (statutory and compensatory; not mere anniversaries).
     public var holidays: Set<SolarDate>
+    /// The unit's weekly rest days: the days whose demand is the weekend's.
+    public var weeklyRestDays: Set<Weekday>
     /// Peak periods declared for the unit's area or any area above it; others are ignored.
     public var peaks: [PeakPeriod]
     /// The published roster of this period, kept where still valid.
@@ -22,6 +24,7 @@ public struct DutyRosterInput: Sendable, Equatable {
         start: SolarDate,
         days: Int,
         holidays: Set<SolarDate> = [],
+        weeklyRestDays: Set<Weekday> = [.saturday, .sunday],
         peaks: [PeakPeriod] = [],
         previous: [RosterAssignment] = [],
         history: [RosterHistory] = [],
@@ -33,6 +36,7 @@ public struct DutyRosterInput: Sendable, Equatable {
         self.start = start
         self.days = days
         self.holidays = holidays
+        self.weeklyRestDays = weeklyRestDays
         self.peaks = peaks
         self.previous = previous
         self.history = history
