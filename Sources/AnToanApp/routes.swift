@@ -27,6 +27,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: DutyDeskController())
     try app.registerAPI(DutyWatchAPIController())
     try app.register(collection: RosterPagesController())
+    try app.register(collection: RosterApprovalController())
+    try app.registerAPI(RosterApprovalAPIController())
     try app.register(collection: RosterSeatsController())
     try app.register(collection: MyShiftsController())
     try app.registerAPI(RosterEditAPIController())

@@ -237,9 +237,22 @@ struct DutyTests {
             #expect(roster.report.openSlots.allSatisfy { $0.missing > 0 && !$0.reasonVi.isEmpty })
             #expect(roster.report.openSlots.contains { $0.role == "leader" && $0.code == .noStaffWithRole })
             #expect(roster.status == "draft")
-            let published = try await api(app, .POST, "/api/v1/rosters/\(roster.id)/publish", token: admin)
+            let confirm = #"{"confirm_open_seats":true}"#
+            let published = try await api(
+                app,
+                .POST,
+                "/api/v1/rosters/\(roster.id)/publish",
+                token: admin,
+                json: confirm
+            )
             #expect(try published.json(RosterDTO.self).status == "published")
-            let twice = try await api(app, .POST, "/api/v1/rosters/\(roster.id)/publish", token: admin)
+            let twice = try await api(
+                app,
+                .POST,
+                "/api/v1/rosters/\(roster.id)/publish",
+                token: admin,
+                json: confirm
+            )
             #expect(twice.status == .unprocessableEntity)
         }
     }
@@ -319,7 +332,13 @@ struct DutyTests {
             }
             for unit in [world.unitA.id, world.unitB.id] {
                 let roster = try await Self.roster(app, unit: unit, token: admin)
-                let published = try await api(app, .POST, "/api/v1/rosters/\(roster.id)/publish", token: admin)
+                let published = try await api(
+                    app,
+                    .POST,
+                    "/api/v1/rosters/\(roster.id)/publish",
+                    token: admin,
+                    json: #"{"confirm_open_seats":true}"#
+                )
                 #expect(published.status == .ok)
             }
             _ = try await Self.roster(app, unit: unitD, token: admin)

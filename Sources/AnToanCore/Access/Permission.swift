@@ -19,6 +19,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case approveReports = "approve_reports"
     /// See one's own published shifts, subscribe to them and ask to swap them.
     case viewOwnShifts = "view_own_shifts"
+    /// Approve or return a roster the unit submitted (trình ký), and decide whether the unit's rosters need it.
+    case approveRosters = "approve_rosters"
 }
 
 /// The role × action matrix. One table, so a reviewer reads every grant in one place.
@@ -34,7 +36,7 @@ public enum Permissions {
         ],
         .unitHead: [
             .viewDashboard, .viewAccounts, .useAPITokens, .viewOrganisation, .viewStaffIdentity, .viewRosters,
-            .manageRosters,
+            .manageRosters, .approveRosters,
             .approveReports, .reportIncident, .manageEquipment, .oversee, .viewOwnShifts,
         ],
         .unitSecurityOfficer: [

@@ -47,10 +47,14 @@ extension DutyAPIController: DocumentedAPI {
                 status: 201
             ),
             .get("/api/v1/rosters/{id}", "A roster with its seats", response: RosterDTO.self),
-            .post(
-                "/api/v1/rosters/{id}/publish",
-                "Publish a draft; a published roster over the same days is replaced",
-                response: RosterDTO.self
+            APIOperation(
+                method: .post,
+                path: "/api/v1/rosters/{id}/publish",
+                summary: "Publish a roster (approved first when the unit requires trình ký); one with open seats needs "
+                    + "confirm_open_seats true (422 otherwise). A published roster over the same days is replaced",
+                request: .json(RosterPublishInput.self),
+                requestRequired: false,
+                response: .json(RosterDTO.self)
             ),
             .get(
                 "/api/v1/duty/oversight",

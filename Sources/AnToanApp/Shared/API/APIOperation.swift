@@ -18,6 +18,8 @@ struct APIOperation: Sendable {
     var path: String
     var summary: String
     var request: Body? = nil
+    /// False when the body may be left out (publishing a roster that needs no confirmation).
+    var requestRequired = true
     var response: Body? = nil
     var status = 200
     var query: [APIParameter] = []

@@ -71,7 +71,9 @@ enum APIDocument {
             summary: operation.summary,
             operationId: operationID(operation),
             parameters: (pathParameters + queryParameters).map { .b($0) },
-            requestBody: operation.request.map { OpenAPI.Request(content: content($0), required: true) },
+            requestBody: operation.request.map {
+                OpenAPI.Request(content: content($0), required: operation.requestRequired)
+            },
             responses: responses(operation)
         )
     }

@@ -25,5 +25,7 @@ enum MigrationRegistry {
         AreaPathsInByteOrder(),  // PostgreSQL: area paths in the "C" collation, so a scope's prefix walks an index
         CreateAuditCheckpoints(),  // the server's copies of signed audit checkpoints
         CreateStaffUniqueKeys(),  // identity numbers unique among staff, staff codes within a unit, by index
+        AddRosterApproval(),  // trình ký: a unit may require its head's approval of a roster before it is published
+        AddRosterSetupSnapshot(),  // the posts a roster was made from, to mark it out of date when they change
     ]
 }

@@ -74,15 +74,25 @@ struct DutyAPIController: RouteCollection {
         let principal = try req.principal(allowedTo: .viewRosters)
         let unit = try await topUnit(req, principal)
         let id = try unit.requireID()
-        return DutySetupDTO(unitId: id, posts: try await RosterQueries.posts(of: id, on: req.db))
+        return DutySetupDTO(
+            unitId: id,
+            posts: try await RosterQueries.posts(of: id, on: req.db),
+            approvalRequired: try await RosterQueries.approvalRequired(of: id, on: req.db)
+        )
     }
 
     @Sendable func saveSetup(req: Request) async throws -> DutySetupDTO {
         let principal = try req.principal(allowedTo: .manageRosters)
         let unit = try await topUnit(req, principal)
-        let posts = try req.decodeJSON(DutySetupInput.self).dutyPosts()
-        try await RosterService.saveSetup(posts, of: try unit.requireID(), by: principal, on: req)
-        return DutySetupDTO(unitId: try unit.requireID(), posts: posts)
+        let input = try req.decodeJSON(DutySetupInput.self)
+        let posts = try input.dutyPosts()
+        let id = try unit.requireID()
+        try await RosterService.saveSetup(posts, approval: input.approvalRequired, of: id, by: principal, on: req)
+        return DutySetupDTO(
+            unitId: id,
+            posts: posts,
+            approvalRequired: try await RosterQueries.approvalRequired(of: id, on: req.db)
+        )
     }
 
     @Sendable func listRosters(req: Request) async throws -> [RosterDTO] {
@@ -107,11 +117,20 @@ struct DutyAPIController: RouteCollection {
         return try RosterDTO(roster, seats: try await seats(of: roster, on: req.db))
     }
 
+    /// Publishes; a roster with open seats needs `confirm_open_seats: true` (422 naming it otherwise), and one of
+    /// a unit that requires trình ký needs its head's approval. No body is the same as `{}`.
     @Sendable func publish(req: Request) async throws -> RosterDTO {
         let principal = try req.principal(allowedTo: .manageRosters)
         let roster = try await scopedRoster(req, principal)
-        try await RosterService.publish(roster, by: principal, on: req)
-        return try RosterDTO(roster)
+        let input =
+            (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeJSON(RosterPublishInput.self) : RosterPublishInput()
+        try await RosterService.publish(
+            roster,
+            confirmOpenSeats: input.confirmOpenSeats == true,
+            by: principal,
+            on: req
+        )
+        return try RosterDTO(try await scopedRoster(req, principal))
     }
 
     /// The unit of the path if the caller may see it; rosters belong to top-level units, not departments.

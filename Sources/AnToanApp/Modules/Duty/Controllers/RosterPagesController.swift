@@ -23,7 +23,11 @@ struct RosterPagesController: RouteCollection {
         let principal = try req.principal(allowedTo: .viewRosters)
         let unit = try await RosterQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
         let posts = try await RosterQueries.posts(of: try unit.requireID(), on: req.db)
-        return try await renderSetup(req, principal, unit, values: DutySetupForm.values(posts: posts), posts: posts)
+        var values = DutySetupForm.values(posts: posts)
+        if try await RosterQueries.approvalRequired(of: try unit.requireID(), on: req.db) {
+            values[DutySetupPage.approvalField] = "1"
+        }
+        return try await renderSetup(req, principal, unit, values: values, posts: posts)
     }
 
     @Sendable func saveSetup(req: Request) async throws -> Response {
@@ -35,7 +39,9 @@ struct RosterPagesController: RouteCollection {
         let blocks = try await setupBlocks(unitID, saved, form, req)
         do {
             let posts = try DutySetupForm.posts(from: form, blocks: blocks, saved: saved)
-            try await RosterService.saveSetup(posts, of: unitID, by: principal, on: req)
+            // The box is disabled for all but the head, so that no one else's save changes it.
+            let approval = principal.can(.approveRosters) ? form[DutySetupPage.approvalField] == "1" : nil
+            try await RosterService.saveSetup(posts, approval: approval, of: unitID, by: principal, on: req)
         } catch AppError.invalidFields(let errors) {
             return try await renderSetup(req, principal, unit, values: form, posts: saved, errors: FieldChecker(errors))
         }
@@ -75,7 +81,8 @@ struct RosterPagesController: RouteCollection {
             blocks: try await setupBlocks(unitID, posts, values, req),
             values: values,
             errors: errors,
-            canEdit: principal.can(.manageRosters)
+            canEdit: principal.can(.manageRosters),
+            canApprove: principal.can(.approveRosters)
         )
         return req.page(
             req.pageLanguage("Chốt trực và ca trực", "Duty posts and shifts"),
@@ -166,12 +173,27 @@ struct RosterPagesController: RouteCollection {
         return req.page(req.pageLanguage("Lịch trực", "Roster")) { RosterPage.view(model, $0) }
     }
 
+    /// Publishes; a roster with open seats first gets a page that shows their count and asks to confirm.
     @Sendable func publish(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .manageRosters)
         let roster = try await RosterQueries.roster(try req.idParameter(), in: principal.scope, on: req.db)
         let lang = req.pageLanguage
+        let form = (try? req.content.decode([String: String].self)) ?? [:]
         do {
-            try await RosterService.publish(roster, by: principal, on: req)
+            try await RosterService.publish(roster, confirmOpenSeats: form["confirm"] == "1", by: principal, on: req)
+        } catch AppError.invalidFields(let errors) where errors.contains(where: { $0.field == "confirm_open_seats" }) {
+            let current = try await RosterQueries.roster(try roster.requireID(), in: principal.scope, on: req.db)
+            guard let start = SolarDate(iso: current.startDate), let end = SolarDate(iso: current.endDate) else {
+                throw AppError.notFound
+            }
+            let model = RosterPublishPage.Model(
+                id: try current.requireID(),
+                unitName: try await OrganisationQueries.unit(current.unitID, in: principal.scope, on: req.db).name,
+                start: start,
+                end: end,
+                openSeats: current.openSeats
+            )
+            return req.page(lang("Ban hành lịch trực", "Publish the roster")) { RosterPublishPage.view(model, $0) }
         } catch AppError.invalidFields(let errors) {
             let message = errors.map { $0.message(lang) }.joined(separator: "; ")
             return req.redirect(
@@ -197,7 +219,7 @@ struct RosterPagesController: RouteCollection {
             today: VietnamTime.day(of: req.application.clock.now()),
             start: data.start,
             end: data.end,
-            draft: roster.status == "draft",
+            draft: roster.isUnpublished,
             grid: data.grid
         )
         return Response(

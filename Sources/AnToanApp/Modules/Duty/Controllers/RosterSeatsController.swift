@@ -143,7 +143,7 @@ struct RosterSeatsController: RouteCollection {
                 + " (\(VietnamTime.time(seat.startsAt))–\(VietnamTime.time(seat.endsAt)))",
             holder: names[seat.staffID] ?? "—",
             role: seat.role,
-            canEdit: principal.can(.manageRosters) && ["draft", "published"].contains(roster.status),
+            canEdit: principal.can(.manageRosters) && roster.isEditable,
             canSwap: canSwap,
             people: people,
             colleagues: people.filter { $0.0 != seat.staffID.uuidString },

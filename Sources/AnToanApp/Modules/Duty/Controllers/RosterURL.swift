@@ -8,6 +8,10 @@ enum RosterURL: Sendable, Hashable {
     case index
     case roster(UUID)
     case publish(UUID)
+    /// Trình ký: submit to the unit's head, who approves (`sign`) or returns it (`giveBack`).
+    case submit(UUID)
+    case sign(UUID)
+    case giveBack(UUID)
     case print(UUID)
     case xlsx(UUID)
     case seat(UUID)
@@ -27,6 +31,9 @@ enum RosterURL: Sendable, Hashable {
         case .index: "/rosters"
         case .roster(let id): "/rosters/\(id.uuidString.lowercased())"
         case .publish(let id): "/rosters/\(id.uuidString.lowercased())/publish"
+        case .submit(let id): "/rosters/\(id.uuidString.lowercased())/submit"
+        case .sign(let id): "/rosters/\(id.uuidString.lowercased())/approve"
+        case .giveBack(let id): "/rosters/\(id.uuidString.lowercased())/return"
         case .print(let id): "/rosters/\(id.uuidString.lowercased())/print"
         case .xlsx(let id): "/rosters/\(id.uuidString.lowercased())/export.xlsx"
         case .seat(let id): "/roster-seats/\(id.uuidString.lowercased())"
@@ -44,7 +51,8 @@ enum RosterURL: Sendable, Hashable {
     /// The route pattern: the path with `:id` (or `:file` for the feed) in place of the value.
     var pattern: String {
         switch self {
-        case .setup, .list, .roster, .publish, .print, .xlsx, .seat, .swap, .approve, .reject, .accounts:
+        case .setup, .list, .roster, .publish, .submit, .sign, .giveBack, .print, .xlsx, .seat, .swap, .approve,
+            .reject, .accounts:
             path.replacingOccurrences(of: UUID.placeholder.uuidString.lowercased(), with: ":id")
         case .feedFile: "/my-shifts/:file"
         case .index, .myShifts, .feed, .feedRevoke: path

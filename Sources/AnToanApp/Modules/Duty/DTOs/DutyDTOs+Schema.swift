@@ -72,6 +72,7 @@ extension DutySetupDTO: APISchema {
                     "requirements": .list(.shiftRequirement),
                 ])
             ),
+            "approval_required": .boolean(description: "The unit's head approves each roster before it is published"),
         ])
     }
 }
@@ -92,7 +93,8 @@ extension RosterDTO: APISchema {
     static var schema: JSONSchema {
         .record([
             "id": .uuid, "unit_id": .uuid, "start_date": .day, "end_date": .day,
-            "status": .string(description: "draft, published or replaced"), "hard_violations": .integer,
+            "status": .string(description: "draft, submitted, approved, returned, published or replaced"),
+            "hard_violations": .integer,
             "open_seats": .integer,
             "report": .record([
                 "hard_violations": .list(.object), "open_slots": .list(.object), "fairness": .list(.object),
@@ -101,6 +103,7 @@ extension RosterDTO: APISchema {
                 "solve_millis": .integer,
             ]),
             "seats": .list(.component(RosterSeatDTO.self)).optional,
+            "return_reason": .string(required: false, description: "Why the unit's head returned it"),
         ])
     }
     static var components: [any APISchema.Type] { [RosterSeatDTO.self] }
@@ -157,7 +160,12 @@ extension DutySetupInput: APISchema {
                     "shifts": .list(.dutyShift, max: 12).optional, "requirements": .list(.shiftRequirement),
                 ]),
                 max: 50
-            )
+            ),
+            "approval_required": .boolean(
+                required: false,
+                description: "Trình ký: the unit's head approves each roster before it is published (left out: kept; "
+                    + "only the head changes it)"
+            ),
         ])
     }
 }

@@ -53,6 +53,8 @@ struct PeakPeriodDTO: Content {
 struct DutySetupDTO: Content {
     var unitId: UUID
     var posts: [DutyPost]
+    /// Trình ký: the unit's head approves each roster before it is published.
+    var approvalRequired = false
 }
 
 struct RosterSeatDTO: Content {
@@ -78,6 +80,8 @@ struct RosterDTO: Content {
     var openSeats: Int
     var report: RosterReport
     var seats: [RosterSeatDTO]?
+    /// Why the unit's head returned it, while it is returned.
+    var returnReason: String?
 
     init(_ roster: Roster, seats: [RosterSeatDTO]? = nil) throws {
         id = try roster.requireID()
@@ -89,6 +93,7 @@ struct RosterDTO: Content {
         openSeats = roster.openSeats
         report = try JSONDecoder().decode(RosterReport.self, from: Data(roster.report.utf8))
         self.seats = seats
+        returnReason = roster.status == "returned" ? roster.returnReason : nil
     }
 }
 

@@ -33,7 +33,7 @@ struct PeakPeriodInput: APIInput {
 
 /// A unit's posts: each a named pattern (3x8, 2x12, 24h) or its own shifts, with staffing per shift and kind of day.
 struct DutySetupInput: APIInput {
-    static let fields: Set<String> = ["posts"]
+    static let fields: Set<String> = ["posts", "approval_required"]
 
     struct Post: Codable, Sendable {
         var id: String
@@ -44,6 +44,8 @@ struct DutySetupInput: APIInput {
     }
 
     var posts: [Post]
+    /// Trình ký; nil keeps the unit's setting.
+    var approvalRequired: Bool? = nil
 
     func problems() -> [FieldError] {
         posts.count > 50

@@ -74,6 +74,8 @@ final class DutySetup: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     @Field(key: "unit_id") var unitID: UUID
     @Field(key: "posts") var posts: String
+    /// Trình ký: the unit's head approves each roster before it is published.
+    @Field(key: "approval_required") var approvalRequired: Bool
 
     init() {}
 
@@ -91,7 +93,7 @@ final class Roster: Model, @unchecked Sendable {
     @Field(key: "unit_id") var unitID: UUID
     @Field(key: "start_date") var startDate: String
     @Field(key: "end_date") var endDate: String
-    /// draft or published.
+    /// draft, submitted (trình ký), approved, returned, published or replaced.
     @Field(key: "status") var status: String
     @Field(key: "seed") var seed: Int
     @Field(key: "hard_violations") var hardViolations: Int
@@ -99,8 +101,20 @@ final class Roster: Model, @unchecked Sendable {
     /// The checker's report, as Core writes it.
     @Field(key: "report") var report: String
     @OptionalField(key: "published_at") var publishedAt: Date?
+    /// Why the unit's head returned it, while it is returned.
+    @OptionalField(key: "return_reason") var returnReason: String?
+    /// The set-up's posts (JSON) it was made from; nil for rosters made before they were kept.
+    @OptionalField(key: "setup_posts") var setupPosts: String?
 
     init() {}
+}
+
+extension Roster {
+    /// Not published yet: a draft, or on its way through the head's approval.
+    var isUnpublished: Bool { ["draft", "submitted", "approved", "returned"].contains(status) }
+
+    /// Seats may be edited by hand: not while the head has it, nor after it was approved or replaced.
+    var isEditable: Bool { ["draft", "returned", "published"].contains(status) }
 }
 
 /// One seat of a roster: who stands which shift at which post on which day, in what role.

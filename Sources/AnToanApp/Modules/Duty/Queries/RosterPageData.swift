@@ -67,7 +67,14 @@ enum RosterPageData {
                 }
             },
             canManage: principal.can(.manageRosters),
-            ownStaffID: try await RosterQueries.linkedStaff(of: principal, on: db)?.id
+            ownStaffID: try await RosterQueries.linkedStaff(of: principal, on: db)?.id,
+            approval: RosterPage.Approval(
+                required: try await RosterQueries.approvalRequired(of: roster.unitID, on: db),
+                canApprove: principal.can(.approveRosters),
+                returnReason: roster.returnReason,
+                changes: roster.status == "replaced"
+                    ? .init() : RosterFreshness.changes(made: roster.setupPosts, now: data.posts)
+            )
         )
     }
 }

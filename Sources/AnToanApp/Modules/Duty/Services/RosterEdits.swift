@@ -21,11 +21,16 @@ enum RosterEdits {
             guard let roster = try await db.lockedRow(Roster.self, seat.rosterID),
                 let before = try await RosterSeat.find(seatID, on: db)?.staffID
             else { throw AppError.notFound }
-            guard roster.status == "draft" || roster.status == "published" else {
+            guard roster.isEditable else {
                 throw AppError.invalidFields([
                     FieldError(
                         field: "staff_id",
-                        reason: .invalid(vi: "lịch này đã bị thay thế", en: "this roster has been replaced")
+                        reason: roster.status == "replaced"
+                            ? .invalid(vi: "lịch này đã bị thay thế", en: "this roster has been replaced")
+                            : .invalid(
+                                vi: "lịch đang trình ký hoặc đã được duyệt, không sửa được",
+                                en: "the roster is with the head or approved and cannot be edited"
+                            )
                     )
                 ])
             }

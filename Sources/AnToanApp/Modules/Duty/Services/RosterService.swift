@@ -9,7 +9,15 @@ enum RosterService {
     /// Bounds every solve; the best roster found by then is kept, with a reason for each open seat.
     static let timeLimit: Duration = .seconds(5)
 
-    static func saveSetup(_ posts: [DutyPost], of unitID: UUID, by actor: Principal, on req: Request) async throws {
+    /// Saves the unit's posts; `approval` (nil keeps it) says whether its head must approve each roster, and
+    /// only someone who may approve rosters changes it.
+    static func saveSetup(
+        _ posts: [DutyPost],
+        approval: Bool? = nil,
+        of unitID: UUID,
+        by actor: Principal,
+        on req: Request
+    ) async throws {
         do {
             try DutyRosterBuilder.validate(posts)
         } catch {
@@ -23,8 +31,21 @@ enum RosterService {
             // The unit's row first: two first saves at once would each find no set-up and insert one.
             _ = try await db.lockedRow(OrgUnit.self, unitID)
             let setup = try await DutySetup.query(on: db).filter(\.$unitID == unitID).first() ?? DutySetup()
+            let required = setup.$approvalRequired.value ?? false
+            if let approval, approval != required, !actor.can(.approveRosters) {
+                throw AppError.invalidFields([
+                    FieldError(
+                        field: "approval_required",
+                        reason: .invalid(
+                            vi: "chỉ thủ trưởng đơn vị được thay đổi",
+                            en: "only the head of the unit may change it"
+                        )
+                    )
+                ])
+            }
             setup.unitID = unitID
             setup.posts = json
+            setup.approvalRequired = approval ?? required
             let _: Void = try await setup.save(on: db)
             try await AuditTrail.record(
                 on: db,
@@ -33,7 +54,7 @@ enum RosterService {
                 entity: "duty_setup",
                 entityID: unitID.uuidString,
                 before: nil,
-                after: ["posts": json],
+                after: ["posts": json, "approval_required": String(setup.approvalRequired)],
                 now: now
             )
         }
@@ -138,6 +159,7 @@ enum RosterService {
         roster.hardViolations = solution.report.hardViolations.count
         roster.openSeats = solution.report.openSlots.reduce(0) { $0 + $1.missing }
         roster.report = String(decoding: try JSONEncoder().encode(solution.report), as: UTF8.self)
+        roster.setupPosts = try await DutySetup.query(on: req.db).filter(\.$unitID == unitID).first()?.posts
         let shifts = Dictionary(instance.shifts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let seats = try solution.assignments.compactMap { assignment -> RosterSeat? in
             guard let shift = shifts[assignment.shift], let date = SolarDate(iso: assignment.date),
@@ -176,16 +198,45 @@ enum RosterService {
         return roster
     }
 
-    /// Publishes a draft; a published roster of the unit over the same days is replaced, and audited as such.
-    static func publish(_ roster: Roster, by actor: Principal, on req: Request) async throws {
-        guard roster.status == "draft" else { throw onlyDrafts }
+    /// Publishes a roster not yet published: when the unit requires it, only once its head approved it; with
+    /// open seats, only when the publisher confirmed them. A published roster of the unit over the same days is
+    /// replaced, and audited as such.
+    static func publish(
+        _ roster: Roster,
+        confirmOpenSeats: Bool = false,
+        by actor: Principal,
+        on req: Request
+    ) async throws {
+        guard roster.isUnpublished else { throw onlyDrafts }
         let now = req.application.clock.now()
-        try await req.application.write { db in
+        let published = try await req.application.write { db in
             // The unit's row, then the roster's: two drafts over the same days published at once end with one
-            // of them published, and the draft is still a draft when it is published.
+            // of them published; what is checked (status, approval, open seats) is read under those locks.
             _ = try await db.lockedRow(OrgUnit.self, roster.unitID)
-            guard try await db.lockedRow(Roster.self, try roster.requireID())?.status == "draft" else {
-                throw onlyDrafts
+            guard let roster = try await db.lockedRow(Roster.self, try roster.requireID()), roster.isUnpublished
+            else { throw onlyDrafts }
+            let setup = try await DutySetup.query(on: db).filter(\.$unitID == roster.unitID).first()
+            if setup?.approvalRequired == true, roster.status != "approved" {
+                throw AppError.invalidFields([
+                    FieldError(
+                        field: "status",
+                        reason: .invalid(
+                            vi: "lịch trực phải được thủ trưởng đơn vị duyệt trước khi ban hành",
+                            en: "the head of the unit must approve the roster before it is published"
+                        )
+                    )
+                ])
+            }
+            if roster.openSeats > 0, !confirmOpenSeats {
+                throw AppError.invalidFields([
+                    FieldError(
+                        field: "confirm_open_seats",
+                        reason: .invalid(
+                            vi: "lịch còn \(roster.openSeats) vị trí trống; cần xác nhận để vẫn ban hành",
+                            en: "the roster has \(roster.openSeats) open seats; confirm to publish it anyway"
+                        )
+                    )
+                ])
             }
             let replaced = try await Roster.query(on: db).filter(\.$unitID == roster.unitID)
                 .filter(\.$status == "published")
@@ -204,6 +255,7 @@ enum RosterService {
                     now: now
                 )
             }
+            let before = roster.status
             roster.status = "published"
             roster.publishedAt = now
             try await roster.persist(on: db)
@@ -213,17 +265,24 @@ enum RosterService {
                 action: .update,
                 entity: "roster",
                 entityID: try roster.requireID().uuidString,
-                before: ["status": "draft"],
-                after: ["status": "published"],
+                before: ["status": before],
+                after: ["status": "published", "open_seats": String(roster.openSeats)],
                 now: now
             )
+            return roster
         }
+        roster.status = published.status
+        roster.publishedAt = published.publishedAt
+        roster.openSeats = published.openSeats
     }
 
     private static let onlyDrafts = AppError.invalidFields([
         FieldError(
             field: "status",
-            reason: .invalid(vi: "chỉ công bố được bản nháp", en: "only a draft can be published")
+            reason: .invalid(
+                vi: "lịch trực này đã được công bố hoặc đã bị thay thế",
+                en: "this roster was already published or has been replaced"
+            )
         )
     ])
 

@@ -11,6 +11,8 @@ enum DutySetupPage {
         var values: [String: String]
         var errors = FieldChecker()
         var canEdit: Bool
+        /// The reader may change trình ký (the unit's head).
+        var canApprove = false
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -46,6 +48,7 @@ enum DutySetupPage {
                     for (index, block) in model.blocks.enumerated() {
                         blockView(index, block, model, lang)
                     }
+                    approvalView(model, lang)
                     if model.canEdit {
                         Button(lang("Lưu chốt trực", "Save the posts")).attribute(named: "type", value: "submit")
                     }

@@ -115,6 +115,8 @@ struct RosterGrid {
         case "draft": lang("Bản nháp", "Draft")
         case "published": lang("Đã công bố", "Published")
         case "replaced": lang("Đã thay thế", "Replaced")
+        case "submitted": lang("Đã trình ký", "Submitted for approval")
+        case "returned": lang("Bị trả lại", "Returned")
         case "pending": lang("Chờ duyệt", "Pending")
         case "approved": lang("Đã duyệt", "Approved")
         case "rejected": lang("Từ chối", "Rejected")

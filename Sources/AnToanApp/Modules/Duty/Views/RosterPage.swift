@@ -29,6 +29,7 @@ enum RosterPage {
         var canManage: Bool
         /// Seats the reader may open: every seat for a manager, one's own otherwise.
         var ownStaffID: UUID?
+        var approval = Approval()
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -52,11 +53,7 @@ enum RosterPage {
                         + "filled \(model.report.coverage.filled) of \(model.report.coverage.required)"
                 )
             )
-            if model.canManage && model.status == "draft" {
-                PostForm(url: .rosterPages(.publish(model.id)), csrf: context.csrf) {
-                    Button(lang("Công bố lịch trực", "Publish the roster")).attribute(named: "type", value: "submit")
-                }
-            }
+            approvalView(model, context)
             grid(model, lang)
             Paragraph(lang("★ lãnh đạo trực", "★ duty leader")).class("muted")
             reportView(model, lang)
