@@ -65,6 +65,10 @@ extension Database {
         }
         let statement = PostgresQuery(unsafeSQL: text, binds: binds)
         let logger = logger
+        // Logged as SQLKit logs its own statements, so that the SQL log (and a test counting queries) sees it.
+        if let level = sql.queryLogLevel {
+            logger.log(level: level, "Executing query", metadata: ["sql": .string(text)])
+        }
         let result = try await postgres.withConnection { $0.query(statement, logger: logger) }.get()
         return try result.rows.map { row in
             var reader = RowReader(postgres: row)

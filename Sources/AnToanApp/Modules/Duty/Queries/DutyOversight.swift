@@ -1,6 +1,7 @@
 import AnToanCore
 import Fluent
 import Foundation
+import SQLKit
 
 /// Which units lack a leader or enough officers on duty — now, tonight and on the next holiday or peak day —
 /// comparing each shift's staffing (set-up, days off, peak periods, key-target profile) with the seats of the
@@ -31,69 +32,124 @@ enum DutyOversight {
         var startsAt: Date
     }
 
+    /// A leader on a shift under way, whom an authority calls.
+    struct OnDuty: Sendable, Equatable {
+        var name: String
+        var phone: String?
+        var post: String
+        var shift: String
+    }
+
     struct UnitCover: Sendable {
         var unitID: UUID
         var code: String
         var name: String
+        var kind: String = ""
         var noSetup: Bool
         var gaps: [Gap]
         var notCheckedIn: [Absence] = []
+        /// The unit's own phone number.
+        var phone: String? = nil
+        /// The leaders on duty now.
+        var leaders: [OnDuty] = []
+        /// The unit's posts, to name posts and shifts.
+        var posts: [DutyPost] = []
+
+        /// The post's name as the unit set it up, else its id.
+        func postName(_ id: String) -> String {
+            posts.first { $0.id == id }.flatMap { $0.name?.isEmpty == false ? $0.name : nil } ?? id
+        }
+
+        /// The shift's name ("Ca đêm (19:00–07:00)"), else its id with its times.
+        func shiftName(_ id: String, post: String) -> String {
+            let shifts = posts.first { $0.id == post }?.pattern.shifts ?? posts.flatMap(\.pattern.shifts)
+            guard let shift = shifts.first(where: { $0.id == id }) else { return id }
+            if let name = shift.name, !name.isEmpty { return name }
+            let end = ((shift.startMinute ?? 0) + Int((shift.hours * 60).rounded())) % (24 * 60)
+            return "\(id) (\(shift.start)–\(String(format: "%02d:%02d", end / 60, end % 60)))"
+        }
     }
 
     /// Looks this far ahead for the next holiday or peak day.
     static let horizonDays = 60
 
     /// The units in `scope` that lack cover at `at`, in name order; covered units are left out.
-    /// Who has not checked in is told only for `at` up to `now`: a check-in still to come is not missing.
+    /// Who has not checked in is told only for `at` up to `now` (a check-in still to come is not missing), and
+    /// only for each post's shift under way and the one before it.
+    /// A fixed number of statements, however many units the scope holds: each reads every unit in scope at once.
     static func gaps(in scope: Scope, at: Date, now: Date, on db: any Database) async throws -> [UnitCover] {
         let today = VietnamTime.day(of: at)
-        let units = try await OrganisationQueries.units(in: scope, on: db).filter(\.$parent.$id == nil)
-            .sort(\.$nameFolded).all()
-        let ids = units.compactMap(\.id)
+        let inScope: SQLQueryString = "u.parent_id IS NULL AND \(OrganisationQueries.unitScope(scope))"
+        let units = try await db.rows(
+            """
+            SELECT u.id, u.code, u.name, u.kind, u.area_path, u.flags, u.phone FROM units u WHERE \(inScope) \
+            ORDER BY u.name_folded, u.id
+            """
+        ) {
+            UnitLine(
+                id: try $0.next(),
+                code: try $0.next(),
+                name: try $0.next(),
+                kind: try $0.next(),
+                areaPath: try $0.next(),
+                flags: try $0.next(),
+                phone: try $0.next()
+            )
+        }
         var setups: [UUID: [DutyPost]] = [:]
-        for chunk in SQLBatch.chunks(ids) {
-            for setup in try await DutySetup.query(on: db).filter(\.$unitID ~~ chunk).all() {
-                setups[setup.unitID] = try setup.decodedPosts()
-            }
+        let setupRows = try await db.rows(
+            "SELECT d.unit_id, d.posts FROM duty_setups d JOIN units u ON u.id = d.unit_id WHERE \(inScope)"
+        ) { (try $0.next(UUID.self), try $0.next(String.self)) }
+        for (unit, posts) in setupRows {
+            setups[unit] = try JSONDecoder().decode([DutyPost].self, from: Data(posts.utf8))
         }
         let horizon = today.adding(days: horizonDays)
         let daysOff = try await DutyCalendar.daysOff(from: today.adding(days: -1), to: horizon, on: db)
         let peaks = try await PeakPeriodRecord.query(on: db).filter(\.$endDate >= today.iso)
             .filter(\.$startDate <= horizon.iso).all().compactMap(\.peakPeriod)
-        let absences = at <= now ? try await notCheckedIn(units: ids, at: at, on: db) : [:]
-        var result: [UnitCover] = []
+        // Each unit's slots first, so that one statement counts the seats of every unit on every day asked.
+        var plans: [(UnitLine, [DutyPost]?, [(Window, SolarDate, DutyPost, DutyShift)], [PeakPeriod])] = []
         for unit in units {
-            guard let id = unit.id, let area = AreaPath(unit.areaPath) else { continue }
-            guard let posts = setups[id] else {
-                result.append(UnitCover(unitID: id, code: unit.code, name: unit.name, noSetup: true, gaps: []))
+            guard let area = AreaPath(unit.areaPath) else { continue }
+            guard let posts = setups[unit.id] else {
+                plans.append((unit, nil, [], []))
                 continue
             }
             let unitPeaks = peaks.filter { $0.applies(to: area) }
             let next = (1...horizonDays).map { today.adding(days: $0) }.first { day in
                 daysOff.contains(day) || unitPeaks.contains { $0.covers(day) }
             }
-            let setup = DutyUnit(area: area, keyTargets: Set(unit.keyTargetFlags), posts: posts)
-            var slots: [(Window, SolarDate, DutyPost, DutyShift)] = []
-            for post in posts {
-                for shift in post.pattern.shifts {
-                    for day in [today.adding(days: -1), today] {
-                        let start = VietnamTime.instant(day, minutes: shift.startMinute ?? 0)
-                        if start <= at, at < start.addingTimeInterval(shift.hours * 3600) {
-                            slots.append((.now, day, post, shift))
-                        }
-                    }
-                    if shift.isNight { slots.append((.tonight, today, post, shift)) }
-                    if let next { slots.append((.nextHolidayOrPeak, next, post, shift)) }
-                }
+            plans.append((unit, posts, slots(of: posts, at: at, today: today, next: next), unitPeaks))
+        }
+        let days = Set(plans.flatMap { $0.2.map(\.1) })
+        let rostered = try await seatCounts(on: days, inScope: inScope, on: db)
+        let watch = at <= now ? try await watch(at: at, today: today, inScope: inScope, on: db) : [:]
+        var result: [UnitCover] = []
+        for (unit, posts, slots, unitPeaks) in plans {
+            guard let posts else {
+                result.append(
+                    UnitCover(
+                        unitID: unit.id,
+                        code: unit.code,
+                        name: unit.name,
+                        kind: unit.kind,
+                        noSetup: true,
+                        gaps: [],
+                        phone: unit.phone,
+                        leaders: watch[unit.id]?.leaders ?? []
+                    )
+                )
+                continue
             }
-            let days = Set(slots.map(\.1))
-            let demand = try need(of: setup, on: days, daysOff: daysOff, peaks: unitPeaks)
-            let rostered = try await seats(of: id, on: days, on: db)
+            guard let area = AreaPath(unit.areaPath) else { continue }
+            let flags = Set(unit.flags.split(separator: ",").compactMap { KeyTargetFlag(rawValue: String($0)) })
+            let setup = DutyUnit(area: area, keyTargets: flags, posts: posts)
+            let demand = try need(of: setup, on: Set(slots.map(\.1)), daysOff: daysOff, peaks: unitPeaks)
             var gaps: [Gap] = []
             for (window, day, post, shift) in slots {
                 let key = Slot(date: day.iso, post: post.id, shift: shift.id)
                 let required = demand[key] ?? .zero
-                let seated = rostered[key] ?? .zero
+                let seated = rostered[UnitSlot(unit: unit.id, slot: key)] ?? .zero
                 for (role, need, have) in [
                     ("leader", required.leaders, seated.leaders), ("officer", required.officers, seated.officers),
                 ] where have < need {
@@ -110,16 +166,20 @@ enum DutyOversight {
                     )
                 }
             }
-            let missing = absences[id] ?? []
+            let missing = watch[unit.id]?.absent ?? []
             if !gaps.isEmpty || !missing.isEmpty {
                 result.append(
                     UnitCover(
-                        unitID: id,
+                        unitID: unit.id,
                         code: unit.code,
                         name: unit.name,
+                        kind: unit.kind,
                         noSetup: false,
                         gaps: gaps,
-                        notCheckedIn: missing
+                        notCheckedIn: missing,
+                        phone: unit.phone,
+                        leaders: watch[unit.id]?.leaders ?? [],
+                        posts: posts
                     )
                 )
             }
@@ -127,32 +187,118 @@ enum DutyOversight {
         return result
     }
 
-    /// Per unit, the people on published seats under way at `at` who have not checked in past the grace.
-    private static func notCheckedIn(units: [UUID], at: Date, on db: any Database) async throws -> [UUID: [Absence]] {
-        var seats: [RosterSeat] = []
-        for chunk in SQLBatch.chunks(units) {
-            seats += try await RosterSeat.query(on: db).filter(\.$unitID ~~ chunk)
-                .filter(\.$startsAt <= at.addingTimeInterval(-DutyWatch.rule.grace)).filter(\.$endsAt > at)
-                .filter(\.$startsAt > at.addingTimeInterval(-2 * 86_400)).all()
-        }
-        seats = try await DutyWatch.published(seats, on: db)
-        var checked: Set<UUID> = []
-        for chunk in SQLBatch.chunks(seats.compactMap(\.id)) {
-            checked.formUnion(try await DutyCheckIn.query(on: db).filter(\.$seatID ~~ chunk).all().map(\.seatID))
-        }
-        let missing = seats.filter { $0.id.map { !checked.contains($0) } ?? false }
-        let names = try await OrganisationQueries.staffNames(Set(missing.map(\.staffID)), on: db)
-        return Dictionary(grouping: missing, by: \.unitID).mapValues { seats in
-            seats.map {
-                Absence(
-                    name: names[$0.staffID] ?? "",
-                    post: $0.post,
-                    shift: $0.shift,
-                    role: $0.role,
-                    startsAt: $0.startsAt
-                )
+    /// The columns of a unit that oversight reads.
+    private struct UnitLine {
+        var id: UUID
+        var code: String
+        var name: String
+        var kind: String
+        var areaPath: String
+        var flags: String
+        var phone: String?
+    }
+
+    /// The shifts oversight checks: those under way at `at`, tonight's, and every shift of the next holiday or
+    /// peak day.
+    private static func slots(
+        of posts: [DutyPost],
+        at: Date,
+        today: SolarDate,
+        next: SolarDate?
+    ) -> [(Window, SolarDate, DutyPost, DutyShift)] {
+        var slots: [(Window, SolarDate, DutyPost, DutyShift)] = []
+        for post in posts {
+            for shift in post.pattern.shifts {
+                for day in [today.adding(days: -1), today] {
+                    let start = VietnamTime.instant(day, minutes: shift.startMinute ?? 0)
+                    if start <= at, at < start.addingTimeInterval(shift.hours * 3600) {
+                        slots.append((.now, day, post, shift))
+                    }
+                }
+                if shift.isNight { slots.append((.tonight, today, post, shift)) }
+                if let next { slots.append((.nextHolidayOrPeak, next, post, shift)) }
             }
         }
+        return slots
+    }
+
+    /// Who stands the shifts around `at` in each unit: the leaders on duty now, and those on published seats of
+    /// each post's shift under way (past the grace) or of the shift before it who never checked in.
+    private static func watch(
+        at: Date,
+        today: SolarDate,
+        inScope: SQLQueryString,
+        on db: any Database
+    ) async throws -> [UUID: (leaders: [OnDuty], absent: [Absence])] {
+        struct Line {
+            var unit: UUID
+            var post: String
+            var shift: String
+            var role: String
+            var startsAt: Date
+            var endsAt: Date
+            var name: String
+            var phone: String?
+            var checkedIn: Int
+        }
+        let days = (-2...0).map { today.adding(days: $0).iso }
+        let lines = try await db.rows(
+            """
+            SELECT s.unit_id, s.post, s.shift, s.role, s.starts_at, s.ends_at, st.full_name, st.phone, \
+            CASE WHEN EXISTS (SELECT 1 FROM duty_checkins c WHERE c.seat_id = s.id) THEN 1 ELSE 0 END \
+            FROM rosters r JOIN units u ON u.id = r.unit_id JOIN roster_seats s ON s.roster_id = r.id \
+            JOIN staff st ON st.id = s.staff_id \
+            WHERE r.status = 'published' AND \(inScope) AND s.date IN (\(binds: days)) \
+            AND s.starts_at <= \(bind: at) AND s.starts_at > \(bind: at.addingTimeInterval(-2 * 86_400)) \
+            ORDER BY s.starts_at, st.name_folded
+            """
+        ) {
+            Line(
+                unit: try $0.next(),
+                post: try $0.next(),
+                shift: try $0.next(),
+                role: try $0.next(),
+                startsAt: try $0.next(),
+                endsAt: try $0.next(),
+                name: try $0.next(),
+                phone: try $0.next(),
+                checkedIn: try $0.next()
+            )
+        }
+        // The end of each post's last shift that ended by `at`.
+        var lastEnd: [String: Date] = [:]
+        for line in lines where line.endsAt <= at {
+            let key = "\(line.unit)/\(line.post)"
+            lastEnd[key] = max(lastEnd[key] ?? line.endsAt, line.endsAt)
+        }
+        var result: [UUID: (leaders: [OnDuty], absent: [Absence])] = [:]
+        for line in lines {
+            let underWay = line.endsAt > at
+            var entry = result[line.unit] ?? ([], [])
+            if underWay, line.role == "leader" {
+                entry.leaders.append(OnDuty(name: line.name, phone: line.phone, post: line.post, shift: line.shift))
+            }
+            let late = underWay && line.startsAt <= at.addingTimeInterval(-DutyWatch.rule.grace)
+            let last = !underWay && lastEnd["\(line.unit)/\(line.post)"] == line.endsAt
+            if line.checkedIn == 0, late || last {
+                entry.absent.append(
+                    Absence(
+                        name: line.name,
+                        post: line.post,
+                        shift: line.shift,
+                        role: line.role,
+                        startsAt: line.startsAt
+                    )
+                )
+            }
+            result[line.unit] = entry
+        }
+        return result
+    }
+
+    private struct UnitSlot: Hashable {
+        var unit: UUID
+        var slot: Slot
     }
 
     private struct Slot: Hashable {
@@ -184,19 +330,34 @@ enum DutyOversight {
         return need
     }
 
-    /// Leaders and officers on the unit's published rosters, per day, post and shift.
-    private static func seats(
-        of unitID: UUID,
+    /// Leaders and officers on the published rosters of every unit in scope, per unit, day, post and shift.
+    private static func seatCounts(
         on days: Set<SolarDate>,
+        inScope: SQLQueryString,
         on db: any Database
-    ) async throws
-        -> [Slot: StaffCount]
-    {
-        var counts: [Slot: StaffCount] = [:]
-        for seat in try await RosterService.publishedSeats(of: unitID, on: Array(days), on: db) {
-            let key = Slot(date: seat.date, post: seat.post ?? "", shift: seat.shift)
+    ) async throws -> [UnitSlot: StaffCount] {
+        guard !days.isEmpty else { return [:] }
+        let rows = try await db.rows(
+            """
+            SELECT s.unit_id, s.date, s.post, s.shift, s.role, COUNT(*) \
+            FROM rosters r JOIN units u ON u.id = r.unit_id JOIN roster_seats s ON s.roster_id = r.id \
+            WHERE r.status = 'published' AND \(inScope) AND s.date IN (\(binds: days.map(\.iso).sorted())) \
+            GROUP BY s.unit_id, s.date, s.post, s.shift, s.role
+            """
+        ) {
+            (
+                UnitSlot(
+                    unit: try $0.next(),
+                    slot: Slot(date: try $0.next(), post: try $0.next(), shift: try $0.next())
+                ),
+                try $0.next(String.self),
+                try $0.next(Int.self)
+            )
+        }
+        var counts: [UnitSlot: StaffCount] = [:]
+        for (key, role, seated) in rows {
             var count = counts[key] ?? .zero
-            if seat.role == "leader" { count.leaders += 1 } else { count.officers += 1 }
+            if role == "leader" { count.leaders += seated } else { count.officers += seated }
             counts[key] = count
         }
         return counts

@@ -2,20 +2,26 @@ import AnToanCore
 import Foundation
 import Plot
 
-/// The units of the reader's scope that lack a leader or enough officers on duty, and where.
+/// The units of the reader's scope that lack a leader or enough officers on duty, where, and whom to call.
 enum OversightPage {
-    struct Row {
-        var unitID: UUID
-        var name: String
-        var code: String
-        var noSetup: Bool
-        var gaps: [DutyOversight.Gap]
-        var notCheckedIn: [DutyOversight.Absence]
+    /// What the unit list is narrowed to, as the page's GET parameters carry it.
+    enum State: String, CaseIterable, Sendable {
+        case short
+        case noSetup = "no_setup"
+        case notCheckedIn = "not_checked_in"
+    }
+
+    struct Filter: Sendable {
+        var area: String = ""
+        var kind: String = ""
+        var state: String = ""
     }
 
     struct Model {
-        var rows: [Row]
+        var rows: [DutyOversight.UnitCover]
         var at: Date
+        var filter = Filter()
+        var areaOptions: [(value: String, label: String)] = []
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -35,16 +41,17 @@ enum OversightPage {
                 Text(".")
             }
             .class("muted")
+            filters(model, lang)
             let short = model.rows.filter { $0.noSetup || !$0.gaps.isEmpty }
             let absent = model.rows.filter { !$0.notCheckedIn.isEmpty }
             if short.isEmpty {
                 Paragraph(lang("Mọi đơn vị đều đủ người trực.", "Every unit is covered.")).class("ok")
             } else {
                 Paragraph(lang("\(short.count) đơn vị thiếu người trực", "\(short.count) units lack cover"))
-                DataTable(headers: [lang("Đơn vị", "Unit"), lang("Thiếu", "Short of")]) {
+                DataTable(headers: [lang("Đơn vị, người gọi", "Unit, whom to call"), lang("Thiếu", "Short of")]) {
                     for row in short {
                         El("tr") {
-                            unitCell(row)
+                            unitCell(row, lang)
                             TableCell {
                                 if row.noSetup {
                                     Text(lang("Chưa khai báo chốt trực và ca", "No duty posts set up"))
@@ -53,7 +60,7 @@ enum OversightPage {
                                         ListItem {
                                             Text(windowText(gap.window, lang) + ", ")
                                             DateLabel(iso: gap.date, lang)
-                                            Text(", " + gapText(gap, lang))
+                                            Text(": " + gapText(gap, in: row, lang))
                                         }
                                     }
                                 }
@@ -66,16 +73,19 @@ enum OversightPage {
                 H2(lang("Chưa nhận ca", "Not checked in"))
                 Paragraph(
                     lang(
-                        "\(absent.count) đơn vị có người trực chưa nhận ca quá \(Int(DutyWatch.rule.grace / 60)) phút",
-                        "\(absent.count) units have someone on duty not checked in "
-                            + "\(Int(DutyWatch.rule.grace / 60)) minutes after the start"
+                        "Ca đang trực (quá \(Int(DutyWatch.rule.grace / 60)) phút) và ca vừa qua: "
+                            + "\(absent.count) đơn vị có người chưa nhận ca.",
+                        "The shift under way (past \(Int(DutyWatch.rule.grace / 60)) minutes) and the last one: "
+                            + "\(absent.count) units have someone not checked in."
                     )
                 )
-                DataTable(headers: [lang("Đơn vị", "Unit"), lang("Người chưa nhận ca", "Not checked in")]) {
+                DataTable(headers: [
+                    lang("Đơn vị, người gọi", "Unit, whom to call"), lang("Chưa nhận ca", "Not checked in"),
+                ]) {
                     for row in absent {
                         El("tr") {
-                            unitCell(row)
-                            TableCell { List(row.notCheckedIn.map { absenceText($0, lang) }) { Text($0) } }
+                            unitCell(row, lang)
+                            TableCell { List(row.notCheckedIn.map { absenceText($0, in: row, lang) }) { Text($0) } }
                         }
                     }
                 }
@@ -83,17 +93,77 @@ enum OversightPage {
         }
     }
 
-    private static func unitCell(_ row: Row) -> any Component {
-        TableCell {
-            Link(row.name, url: SiteURL.unit(row.unitID).path)
-            El("br") {}
-            Span(row.code).class("muted")
+    /// Commune, kind and state, sent as GET parameters and shown again as chosen.
+    private static func filters(_ model: Model, _ lang: Language) -> any Component {
+        Form(url: SiteURL.dutyOversight.path, method: .get) {
+            Div {
+                if !model.areaOptions.isEmpty {
+                    SelectField(
+                        name: "area",
+                        label: lang("Xã, phường (địa bàn)", "Commune (area)"),
+                        options: [("", lang("Tất cả", "All"))] + model.areaOptions,
+                        selected: model.filter.area
+                    )
+                }
+                SelectField(
+                    name: "kind",
+                    label: lang("Loại đơn vị", "Kind of unit"),
+                    options: [("", lang("Tất cả", "All"))]
+                        + UnitKind.allCases.map { ($0.rawValue, OrganisationLabels.kind($0, lang)) },
+                    selected: model.filter.kind
+                )
+                SelectField(
+                    name: "state",
+                    label: lang("Tình trạng", "State"),
+                    options: [("", lang("Tất cả", "All"))] + State.allCases.map { ($0.rawValue, stateText($0, lang)) },
+                    selected: model.filter.state
+                )
+                Button(lang("Lọc", "Filter")).attribute(named: "type", value: "submit").class("secondary")
+            }
+            .class("filters")
         }
     }
 
-    static func absenceText(_ absence: DutyOversight.Absence, _ lang: Language) -> String {
-        "\(absence.name), \(lang("chốt", "post")) \(absence.post), "
-            + "\(lang("ca", "shift")) \(absence.shift) \(lang("từ", "from")) \(VietnamTime.dateTime(absence.startsAt))"
+    static func stateText(_ state: State, _ lang: Language) -> String {
+        switch state {
+        case .short: lang("Thiếu người trực", "Short of cover")
+        case .noSetup: lang("Chưa khai báo chốt trực", "No duty set-up")
+        case .notCheckedIn: lang("Có người chưa nhận ca", "Someone not checked in")
+        }
+    }
+
+    /// The unit's name, its phone and the leaders on duty now with theirs, as links a phone can call.
+    private static func unitCell(_ row: DutyOversight.UnitCover, _ lang: Language) -> any Component {
+        TableCell {
+            Link(row.name, url: SiteURL.unit(row.unitID).path)
+            if let phone = row.phone, !phone.isEmpty {
+                El("br") {}
+                Text(lang("Điện thoại đơn vị: ", "Unit's phone: "))
+                Link(phone, url: "tel:" + phone.filter { !$0.isWhitespace })
+            }
+            if row.leaders.isEmpty {
+                El("br") {}
+                Span(lang("Không có lãnh đạo trực lúc này", "No duty leader now")).class("muted")
+            }
+            for leader in row.leaders {
+                El("br") {}
+                Text(lang("Lãnh đạo trực: ", "Duty leader: ") + leader.name)
+                if let phone = leader.phone, !phone.isEmpty {
+                    Text(" · ")
+                    Link(phone, url: "tel:" + phone.filter { !$0.isWhitespace })
+                }
+            }
+        }
+    }
+
+    /// "Nguyễn Văn A, Bốt gác phía sau, Ca đêm (19:00–07:00) từ 01/02/2027 19:00".
+    static func absenceText(
+        _ absence: DutyOversight.Absence,
+        in row: DutyOversight.UnitCover,
+        _ lang: Language
+    ) -> String {
+        "\(absence.name), \(row.postName(absence.post)), \(row.shiftName(absence.shift, post: absence.post)) "
+            + "\(lang("từ", "from")) \(VietnamTime.dateTime(absence.startsAt))"
     }
 
     static func windowText(_ window: DutyOversight.Window, _ lang: Language) -> String {
@@ -104,10 +174,10 @@ enum OversightPage {
         }
     }
 
-    /// Where and whom a gap lacks: "chốt hq, ca N: lãnh đạo trực 0/1".
-    static func gapText(_ gap: DutyOversight.Gap, _ lang: Language) -> String {
+    /// Where and whom a gap lacks: "Cổng chính, Ca đêm (19:00–07:00): lãnh đạo trực 0/1".
+    static func gapText(_ gap: DutyOversight.Gap, in row: DutyOversight.UnitCover, _ lang: Language) -> String {
         let role = gap.role == "leader" ? lang("lãnh đạo trực", "duty leader") : lang("người trực", "officers")
-        return "\(lang("chốt", "post")) \(gap.post), \(lang("ca", "shift")) \(gap.shift): "
+        return "\(row.postName(gap.post)), \(row.shiftName(gap.shift, post: gap.post)): "
             + lang("\(role) \(gap.rostered)/\(gap.required)", "\(role) \(gap.rostered) of \(gap.required)")
     }
 }

@@ -117,7 +117,8 @@ extension OrganisationQueries {
         "LIMIT \(literal: perPage + 1) OFFSET \(literal: (max(page, 1) - 1) * perPage)"
     }
 
-    private static func unitScope(_ scope: Scope, _ alias: String = "u") -> SQLQueryString {
+    /// The condition that a unit row (`alias`) is in `scope`, for SQL that reads units in scope.
+    static func unitScope(_ scope: Scope, _ alias: String = "u") -> SQLQueryString {
         switch scope {
         case .everything: "1 = 1"
         case .area(let path): TextMatch.hasPrefix("\(unsafeRaw: alias).area_path", path.value)
