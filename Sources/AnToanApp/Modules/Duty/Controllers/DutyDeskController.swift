@@ -97,7 +97,8 @@ struct DutyDeskController: RouteCollection {
             unitName: unit.name,
             from: from,
             to: to,
-            shifts: try await DutyBook.book(unit: try unit.requireID(), from: from, to: to, on: req.db)
+            shifts: try await DutyBook.book(unit: try unit.requireID(), from: from, to: to, on: req.db),
+            names: DutyNames(posts: try await RosterQueries.posts(of: try unit.requireID(), on: req.db))
         )
         return req.page(req.pageLanguage("Sổ nhật ký trực ban", "Duty log book")) { LogBookPage.view(model, $0) }
     }
