@@ -4,6 +4,11 @@ import Vapor
 func routes(_ app: Application) throws {
     try app.register(collection: OperationsController())
 
+    // Spreadsheet import and export (Shared/Import) of the kinds the modules register below in `app.importKinds`.
+    try app.register(collection: ImportPagesController())
+    try app.registerAPI(ImportAPIController())
+    app.lifecycle.use(ImportJobDrain())
+
     // Access (ACC)
     try app.register(collection: SessionController())
     try app.register(collection: UsersController())
@@ -17,9 +22,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: AreasController())
     try app.register(collection: BodiesController())
     try app.registerAPI(RoutingAPIController())
-    try app.register(collection: ImportPagesController())
-    try app.registerAPI(ImportAPIController())
-    app.lifecycle.use(ImportJobDrain())
+    app.importKinds.register(.areas, .units, .staff, .memberships)
+    app.importKinds.preselected = ImportKind.staff.id
 
     // Duty (DUTY)
     try app.register(collection: DutyController())

@@ -50,12 +50,16 @@ struct ArchitectureTests {
             || code.contains(/\.(save|create|update|delete|insert|persist|remove)\(on:/)
     }
 
-    /// Every file of `Modules/*/Controllers/` and every `*Controller*.swift` of `Modules/*/Import/`.
+    /// Every file of `Modules/*/Controllers/`, and every `*Controller*.swift` of `Modules/*/Import/` and of the
+    /// shared import engine (`Shared/Import/`).
     static func controllerFiles() throws -> [URL] {
         let modules = sources.appendingPathComponent("AnToanApp/Modules")
         let manager = FileManager.default
         var files: [URL] = []
-        for module in try manager.contentsOfDirectory(at: modules, includingPropertiesForKeys: nil) {
+        let folders =
+            try manager.contentsOfDirectory(at: modules, includingPropertiesForKeys: nil)
+            + [sources.appendingPathComponent("AnToanApp/Shared")]
+        for module in folders {
             for (folder, nameContains) in [("Controllers", ""), ("Import", "Controller")] {
                 let directory = module.appendingPathComponent(folder)
                 guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: nil) else {

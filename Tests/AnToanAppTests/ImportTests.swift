@@ -386,11 +386,11 @@ struct ImportTests {
     func templates(lane: Lane) async throws {
         try await withApp(lane) { app in
             let world = try await OrganisationTests.province(app)
-            for kind in ImportKind.allCases {
+            for kind in app.importKinds.all {
                 let xlsx = try await api(
                     app,
                     .GET,
-                    "/api/v1/import/\(kind.rawValue)/template?format=xlsx",
+                    "/api/v1/import/\(kind.id)/template?format=xlsx",
                     token: world.adminToken
                 )
                 #expect(xlsx.status == .ok)
@@ -401,7 +401,7 @@ struct ImportTests {
                 let csv = try await api(
                     app,
                     .GET,
-                    "/api/v1/import/\(kind.rawValue)/template?format=csv",
+                    "/api/v1/import/\(kind.id)/template?format=csv",
                     token: world.adminToken
                 )
                 #expect(csv.status == .ok)
@@ -429,12 +429,12 @@ struct ImportTests {
                 try await importFile(app, "memberships", membership, token: world.adminToken, dryRun: false).status
                     == .ok
             )
-            for kind in ImportKind.allCases {
+            for kind in app.importKinds.all {
                 // when
                 let export = try await api(
                     app,
                     .GET,
-                    "/api/v1/export/\(kind.rawValue)?format=xlsx&reveal=identity",
+                    "/api/v1/export/\(kind.id)?format=xlsx&reveal=identity",
                     token: world.adminToken
                 )
                 #expect(export.status == .ok)
@@ -442,7 +442,7 @@ struct ImportTests {
                 let rows = try XLSXReader.read(data)[0].rows
                 let again = try await importFile(
                     app,
-                    kind.rawValue,
+                    kind.id,
                     data,
                     token: world.adminToken,
                     dryRun: true,
@@ -451,11 +451,11 @@ struct ImportTests {
                 // then
                 let report = try Self.report(again)
                 #expect(rows.first == kind.columns.map(\.vi))
-                #expect(report.rows == rows.count - 1 && report.rows > 0, "\(kind)")
-                #expect(!report.problems.isEmpty, "\(kind)")
+                #expect(report.rows == rows.count - 1 && report.rows > 0, "\(kind.id)")
+                #expect(!report.problems.isEmpty, "\(kind.id)")
                 #expect(
                     report.problems.allSatisfy { $0.reason.hasPrefix("đã có trong hệ thống") },
-                    "\(kind): \(report.problems)"
+                    "\(kind.id): \(report.problems)"
                 )
             }
             // The CSV export is the same list.

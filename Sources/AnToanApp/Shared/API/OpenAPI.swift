@@ -6,7 +6,8 @@ import Vapor
 /// each module registered (`Application.registerAPI`). OpenAPIKit's 3.1 module (not OpenAPIKit30): the document
 /// was 3.1 already, and 3.1 is JSON Schema 2020-12, which the schemas' `type: [..]` and formats follow.
 enum APIDocument {
-    static func build(_ operations: [APIOperation]) -> OpenAPI.Document {
+    /// `importKinds` are the registered import kinds (`app.importKinds`): the values of `{kind}` and `ImportKind`.
+    static func build(_ operations: [APIOperation], importKinds: [String] = []) -> OpenAPI.Document {
         var paths: OpenAPI.PathItem.Map = [:]
         var schemas: OpenAPI.ComponentDictionary<JSONSchema> = [:]
         func add(_ type: any APISchema.Type) {
@@ -24,9 +25,10 @@ enum APIDocument {
             operation.accepted.map(add)
             let path = OpenAPI.Path(stringLiteral: operation.path)
             var item = paths[path]?.pathItemValue ?? OpenAPI.PathItem()
-            item.set(operation: self.operation(operation), for: operation.method)
+            item.set(operation: self.operation(operation, importKinds: importKinds), for: operation.method)
             paths[path] = .b(item)
         }
+        schemas[OpenAPI.ComponentKey(stringLiteral: ImportKindSchema.schemaName)] = kindSchema(importKinds)
         return OpenAPI.Document(
             openAPIVersion: .v3_1_1,
             info: .init(
@@ -44,25 +46,30 @@ enum APIDocument {
     }
 
     /// The document as JSON, keys sorted so that it reads the same every time.
-    static func json(_ operations: [APIOperation]) throws -> Data {
+    static func json(_ operations: [APIOperation], importKinds: [String] = []) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try encoder.encode(build(operations))
+        return try encoder.encode(build(operations, importKinds: importKinds))
     }
 
     /// The schema of a path parameter, by its name.
-    static func pathParameter(_ name: String) -> JSONSchema {
+    static func pathParameter(_ name: String, importKinds: [String] = []) -> JSONSchema {
         switch name {
         case "year": .integer(maximum: (2199, exclusive: false), minimum: (1900, exclusive: false))
-        case "kind": .choice(ImportKind.self)
+        case "kind": kindSchema(importKinds)
         default: .uuid
         }
     }
 
-    private static func operation(_ operation: APIOperation) -> OpenAPI.Operation {
+    /// One of the registered import kinds; any string when none is known.
+    private static func kindSchema(_ importKinds: [String]) -> JSONSchema {
+        importKinds.isEmpty ? ImportKindSchema.schema : .string(allowedValues: importKinds.map { AnyCodable($0) })
+    }
+
+    private static func operation(_ operation: APIOperation, importKinds: [String]) -> OpenAPI.Operation {
         let names = operation.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { $0.dropFirst().dropLast() }
         let pathParameters = names.map { name in
-            OpenAPI.Parameter.path(name: String(name), schema: pathParameter(String(name)))
+            OpenAPI.Parameter.path(name: String(name), schema: pathParameter(String(name), importKinds: importKinds))
         }
         let queryParameters = operation.query.map { parameter in
             OpenAPI.Parameter.query(name: parameter.name, schema: parameter.schema, description: parameter.description)

@@ -13,7 +13,8 @@ struct OperationsController: RouteCollection {
         routes.get(SiteURL.route(.printStylesheet)) { _ in Self.asset(Stylesheet.print, type: "text/css") }
         routes.get(SiteURL.route(.script)) { _ in Self.asset(Script.js, type: "text/javascript") }
         routes.get("api", "openapi.json") { req in
-            let data = try APIDocument.json(req.application.apiOperations)
+            let app = req.application
+            let data = try APIDocument.json(app.apiOperations, importKinds: app.importKinds.ids)
             return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(data: data))
         }
     }

@@ -112,20 +112,3 @@ extension RoutingChainDTO: APISchema {
     }
     static var components: [any APISchema.Type] { [BodyDTO.self] }
 }
-
-extension ImportReportDTO: APISchema {
-    static let schemaName = "ImportReport"
-    static var schema: JSONSchema {
-        .record([
-            "kind": .choice(ImportKind.self), "rows": .integer(description: "Data rows in the file"),
-            "problems": .list(
-                .record([
-                    "row": .integer(description: "Row as Excel numbers it; the header is row 1"),
-                    "column": .string(description: "Column header as written in the file"),
-                    "reason": .string(description: "Vietnamese, or English with Accept-Language: en"),
-                ])
-            ),
-            "applied": .boolean, "created": .integer,
-        ])
-    }
-}

@@ -1,77 +1,83 @@
 import AnToanCore
 
-/// The Vietnamese words a spreadsheet may use for the API's values, in one table. The first word of each
-/// entry is the label exports write; the raw API value is always accepted too, in any case.
+/// The Vietnamese words the registry's spreadsheets may use for the API's values, one set per value type, named
+/// as the type is. The first word of each entry is the label exports write (`ImportWords`).
 enum ImportVocabulary {
-    typealias Entry = (value: String, words: [String])
-
-    static let table: [String: [Entry]] = [
-        "AreaKind": [
+    static let table: [String: ImportWords] = [
+        "AreaKind": ImportWords([
             ("province", ["Tỉnh", "Thành phố trực thuộc trung ương"]), ("commune", ["Xã"]), ("ward", ["Phường"]),
             ("special_zone", ["Đặc khu"]), ("district", ["Huyện", "Quận", "Thị xã", "Thành phố thuộc tỉnh"]),
-        ],
-        "UnitKind": [
+        ]),
+        "UnitKind": ImportWords([
             ("agency", ["Cơ quan"]), ("enterprise", ["Doanh nghiệp", "Công ty"]),
             ("school", ["Trường học", "Trường"]),
             ("commune_committee", ["UBND xã", "Ủy ban nhân dân xã", "UBND phường", "Ủy ban nhân dân phường"]),
             ("bank", ["Ngân hàng", "Kho bạc", "Quỹ tín dụng"]), ("other", ["Khác"]),
-        ],
-        "EnterpriseSize": [("micro", ["Siêu nhỏ"]), ("small", ["Nhỏ"]), ("medium", ["Vừa"]), ("large", ["Lớn"])],
-        "SchoolLevel": [
+        ]),
+        "EnterpriseSize": ImportWords([
+            ("micro", ["Siêu nhỏ"]), ("small", ["Nhỏ"]), ("medium", ["Vừa"]), ("large", ["Lớn"]),
+        ]),
+        "SchoolLevel": ImportWords([
             ("nursery", ["Nhà trẻ"]), ("kindergarten", ["Mẫu giáo", "Mầm non"]), ("primary", ["Tiểu học"]),
             ("lower_secondary", ["THCS", "Trung học cơ sở"]), ("upper_secondary", ["THPT", "Trung học phổ thông"]),
             ("college", ["Cao đẳng"]), ("university", ["Đại học"]),
-        ],
-        "KeyTargetFlag": [
+        ]),
+        "KeyTargetFlag": ImportWords([
             ("industrial_zone", ["Khu công nghiệp"]), ("foreign_investment", ["Vốn nước ngoài"]),
             ("foreign_workers", ["Lao động nước ngoài"]), ("state_secrets", ["Bí mật nhà nước"]),
             ("holds_weapons", ["Quản lý vũ khí"]), ("bank_treasury", ["Kho quỹ"]),
-        ],
-        "StaffStatus": [
+        ]),
+        "StaffStatus": ImportWords([
             ("active", ["Đang làm việc", "Đang công tác"]), ("on_leave", ["Nghỉ phép", "Tạm nghỉ"]),
             ("left", ["Đã nghỉ", "Nghỉ việc"]),
-        ],
-        "ForceKind": [
+        ]),
+        "ForceKind": ImportWords([
             ("protection", ["Bảo vệ", "Lực lượng bảo vệ"]), ("self_defence", ["Tự vệ", "Dân quân tự vệ"]),
             ("antt_team", ["Tổ ANTT", "Tổ tự quản ANTT"]),
-        ],
-        "ForceRole": [
+        ]),
+        "ForceRole": ImportWords([
             ("member", ["Thành viên", "Đội viên", "Tổ viên"]), ("leader", ["Tổ trưởng", "Đội trưởng", "Chỉ huy"]),
             ("deputy", ["Tổ phó", "Đội phó", "Phó"]),
-        ],
+        ]),
     ]
-
-    static let yes: Set<String> = ["co", "x", "yes", "y", "true", "1"]
-    static let no: Set<String> = ["khong", "no", "n", "false", "0"]
 
     /// The API value a cell means, or nil when it means none of the accepted values.
     static func value(_ text: String, in name: String) -> String? {
-        let folded = Folding.fold(text)
-        for entry in table[name] ?? [] {
-            if folded == entry.value || folded == Folding.fold(entry.value.replacingOccurrences(of: "_", with: " ")) {
-                return entry.value
-            }
-            if entry.words.contains(where: { Folding.fold($0) == folded }) { return entry.value }
-        }
-        return nil
+        table[name]?.value(text)
     }
 
     /// The word an export writes for an API value.
     static func label(_ value: String, in name: String) -> String {
-        table[name]?.first { $0.value == value }?.words.first ?? value
+        table[name]?.label(value) ?? value
     }
 
-    /// "Cơ quan (agency), Doanh nghiệp (enterprise), …" for problem messages.
+    /// "Cơ quan (agency), Doanh nghiệp (enterprise), …" for template guides.
     static func accepted(in name: String) -> String {
-        (table[name] ?? []).map { "\($0.words.first ?? $0.value) (\($0.value))" }.joined(separator: ", ")
+        table[name]?.accepted ?? ""
+    }
+}
+
+extension ImportRow {
+    /// One of an enum's values, written as the API's raw value or one of the vocabulary's Vietnamese words.
+    mutating func choice<Kind: RawRepresentable & CaseIterable>(
+        _ key: String,
+        _ type: Kind.Type,
+        optional: Bool = false
+    ) -> Kind? where Kind.RawValue == String {
+        choice(key, in: ImportVocabulary.words(type), optional: optional).flatMap(Kind.init(rawValue:))
     }
 
-    /// Có/Không, x, yes/no, true/false, 1/0; nil for anything else.
-    static func bool(_ text: String) -> Bool? {
-        let folded = Folding.fold(text)
-        if yes.contains(folded) { return true }
-        if no.contains(folded) { return false }
-        return nil
+    /// Several values of an enum in one cell, separated by commas or semicolons.
+    mutating func choices<Kind: RawRepresentable & CaseIterable>(_ key: String, _ type: Kind.Type) -> [Kind]
+    where Kind.RawValue == String {
+        choices(key, in: ImportVocabulary.words(type)).compactMap(Kind.init(rawValue:))
+    }
+}
+
+extension ImportVocabulary {
+    /// The words of an enum type, by its name.
+    static func words<Kind>(_ type: Kind.Type) -> ImportWords {
+        table[String(describing: type)] ?? ImportWords([])
     }
 }
 

@@ -10,19 +10,23 @@ enum StaffImport {
         var problems: [ImportProblem]
         var staff: [StaffMember]
 
+        /// On PostgreSQL another writer may insert the same identity number at the same moment, which the index
+        /// refuses: that is the same 422 as a number found taken.
         func write(on db: any Database, actor: AuditActor, now: Date, progress: ImportProgress) async throws -> Int {
-            try await ImportWriter.insertAudited(
-                staff,
-                entity: "staff",
-                snapshot: \.auditSnapshot,
-                personalFields: StaffMember.personalFields,
-                on: db,
-                actor: actor,
-                now: now,
-                progress: progress
-            )
-            try await NameKeys.write(staff, on: db)
-            return staff.count
+            try await StaffUniqueness.mapViolation {
+                try await ImportWriter.insertAudited(
+                    staff,
+                    entity: "staff",
+                    snapshot: \.auditSnapshot,
+                    personalFields: StaffMember.personalFields,
+                    on: db,
+                    actor: actor,
+                    now: now,
+                    progress: progress
+                )
+                try await NameKeys.write(staff, on: db)
+                return staff.count
+            }
         }
     }
 

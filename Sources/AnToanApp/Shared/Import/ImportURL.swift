@@ -13,8 +13,8 @@ enum ImportURL: Sendable {
         switch self {
         case .form: "/import"
         case .job(let id): "/import/jobs/\(id.uuidString.lowercased())"
-        case .template(let kind, let format): "/import/\(kind.rawValue)/template?format=\(format.rawValue)"
-        case .export(let kind, let format): "/export/\(kind.rawValue)?format=\(format.rawValue)"
+        case .template(let kind, let format): "/import/\(kind.id)/template?format=\(format.rawValue)"
+        case .export(let kind, let format): "/export/\(kind.id)?format=\(format.rawValue)"
         }
     }
 

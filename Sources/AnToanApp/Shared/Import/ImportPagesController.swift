@@ -22,14 +22,26 @@ struct ImportPagesController: RouteCollection {
     }
 
     @Sendable func form(req: Request) async throws -> Response {
-        _ = try req.principal(allowedTo: .manageOrganisation)
-        let kind = (try? req.query.get(String.self, at: "kind")).flatMap(ImportKind.init) ?? .staff
-        return req.page(req.pageLanguage("Nhập dữ liệu", "Import")) { ImportPage.view(.init(kind: kind), $0) }
+        var model = try Self.model(req)
+        if let kind = try? req.query.get(String.self, at: "kind"), model.kinds.contains(where: { $0.id == kind }) {
+            model.kind = kind
+        }
+        return render(model, status: .ok, req)
+    }
+
+    /// The kinds the signed-in account may import, the registry's preselected one first chosen; 403 when none.
+    private static func model(_ req: Request) throws -> ImportPage.Model {
+        let principal = try req.principal()
+        let registry = req.application.importKinds
+        let kinds = registry.all.filter { principal.can($0.permission) }
+        guard let first = kinds.first else { throw AppError.forbidden }
+        let preselected = kinds.first { $0.id == registry.preselected } ?? first
+        return ImportPage.Model(kinds: kinds, kind: preselected.id)
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
-        let principal = try req.principal(allowedTo: .manageOrganisation)
-        var model = ImportPage.Model()
+        var model = try Self.model(req)
+        let principal = try req.principal()
         do {
             _ = try await ImportUpload.collect(req, max: SpreadsheetLimits.maxBytes + ImportUpload.formOverhead)
         } catch is ImportUpload.TooLarge {
@@ -39,8 +51,8 @@ struct ImportPagesController: RouteCollection {
         }
         // Taking apart a 10 MB form and reading its spreadsheet are CPU work: on the thread pool, not on a loop.
         let form = try await req.application.offLoop { try req.content.decode(Form.self) }
-        let kind = form.kind.flatMap(ImportKind.init)
-        if let kind { model.kind = kind } else { model.errors.add("kind", .required) }
+        let kind = form.kind.flatMap { id in model.kinds.first { $0.id == id } }
+        if let kind { model.kind = kind.id } else { model.errors.add("kind", .required) }
         guard let file = form.file, file.data.readableBytes > 0 else {
             model.errors.add(
                 "file",
@@ -85,7 +97,7 @@ struct ImportPagesController: RouteCollection {
 
     /// A background import of the signed-in account; another account's job is a 404.
     @Sendable func job(req: Request) async throws -> Response {
-        let principal = try req.principal(allowedTo: .manageOrganisation)
+        let principal = try req.principal()
         let job = try await ImportJobQueries.job(try req.idParameter(), of: principal, on: req.db)
         let id = try job.requireID()
         let live = job.state.isRunning ? await req.application.importJobs.progress(of: id) : nil
@@ -93,7 +105,7 @@ struct ImportPagesController: RouteCollection {
         let stale = Date().timeIntervalSince(job.createdAt ?? Date()) > ImportJobs.staleAfter
         let lang = req.pageLanguage
         let model = ImportJobPage.Model(
-            kind: ImportKind(rawValue: job.kind) ?? .staff,
+            kindTitle: req.application.importKinds[job.kind]?.title(lang) ?? job.kind,
             filename: job.filename,
             status: live?.status ?? job.state,
             interrupted: job.state.isRunning && live == nil && stale,

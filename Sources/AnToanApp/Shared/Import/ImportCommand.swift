@@ -6,7 +6,7 @@ import Vapor
 /// printing progress every 1,000 rows and every problem; exits with 1 when there is any problem.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "kind", help: "areas, units, staff or memberships")
+        @Argument(name: "kind", help: "areas, units, staff, memberships or another registered import kind")
         var kind: String
         @Argument(name: "file", help: "An .xlsx or .csv file laid out as the template")
         var file: String
@@ -16,7 +16,7 @@ struct ImportCommand: AsyncCommand {
         var username: String?
     }
 
-    var help: String { "Import areas, units, staff or force membership from a spreadsheet (all rows or none)" }
+    var help: String { "Import areas, units, staff, force membership… from a spreadsheet (all rows or none)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -33,12 +33,10 @@ struct ImportCommand: AsyncCommand {
             sessionID: nil
         )
         let lang = principal.language ?? .vi
-        guard principal.can(.manageOrganisation) else {
-            throw CommandFailed(message: AppError.forbidden.message(lang))
-        }
         let sheet: ImportSheet
         do {
-            let kind = try ImportKind.parse(signature.kind)
+            let kind = try app.importKinds.parse(signature.kind)
+            guard principal.can(kind.permission) else { throw AppError.forbidden }
             guard let data = FileManager.default.contents(atPath: signature.file) else {
                 throw CommandFailed(message: lang("Không đọc được tệp ", "Cannot read the file ") + signature.file)
             }

@@ -43,37 +43,11 @@ enum ImportTemplate {
         let header = kind.columns.map(\.vi)
         var guide = [["Cột", "Tên tiếng Anh (cũng được nhận)", "Bắt buộc", "Giá trị được nhận"]]
         for column in kind.columns {
-            guide.append([column.vi, column.key, column.required ? "Có" : "", accepted(column.key, kind)])
+            guide.append([column.vi, column.key, column.required ? "Có" : "", kind.accepted(column.key)])
         }
         return [
             SpreadsheetTable(name: kind.sheetName, rows: [header]),
             SpreadsheetTable(name: "Hướng dẫn", rows: guide),
         ]
-    }
-
-    private static func accepted(_ key: String, _ kind: ImportKind) -> String {
-        let vocabulary: String? =
-            switch (kind, key) {
-            case (.areas, "kind"): "AreaKind"
-            case (.units, "kind"): "UnitKind"
-            case (_, "enterprise_size"): "EnterpriseSize"
-            case (_, "school_level"): "SchoolLevel"
-            case (_, "flags"): "KeyTargetFlag"
-            case (_, "status"): "StaffStatus"
-            case (_, "force"): "ForceKind"
-            case (_, "role"): "ForceRole"
-            default: nil
-            }
-        if let vocabulary {
-            return ImportVocabulary.accepted(in: vocabulary)
-                + (key == "flags" ? " — nhiều giá trị cách nhau dấu phẩy" : "")
-        }
-        switch key {
-        case "valid_from", "start_date", "end_date", "certificate_issued": return "Ngày dd/MM/yyyy"
-        case "is_leader": return "Có / Không"
-        case "identity_number": return "12 chữ số (CCCD) hoặc 9 chữ số (CMND); định dạng cột là Văn bản"
-        case "phone": return "Số điện thoại Việt Nam, 10–11 chữ số"
-        default: return ""
-        }
     }
 }

@@ -3,61 +3,68 @@ import Fluent
 import Foundation
 import Vapor
 
-/// The registry's lists within the reader's scope, in the template's columns, so that an export imports again.
+/// The registry's lists within the reader's scope, in its import kinds' columns, so that an export imports again.
 /// Identity numbers are masked unless `revealIdentity` asks for them in full (the caller checks the right to).
-enum ImportExport {
-    static func table(
-        _ kind: ImportKind,
-        for principal: Principal,
-        revealIdentity reveal: Bool = false,
-        app: Application
-    ) async throws -> SpreadsheetTable {
+enum RegistryExport {
+    static func areas(_ principal: Principal, _ reveal: Bool, _ app: Application) async throws -> [[String]] {
+        try await areas(in: principal.scope, on: app.db)
+    }
+
+    static func units(_ principal: Principal, _ reveal: Bool, _ app: Application) async throws -> [[String]] {
+        try await units(in: principal.scope, on: app.db)
+    }
+
+    static func staff(_ principal: Principal, _ reveal: Bool, _ app: Application) async throws -> [[String]] {
         let db = app.db
-        var revealed = 0
-        let rows: [[String]]
-        switch kind {
-        case .areas: rows = try await areas(in: principal.scope, on: db)
-        case .units: rows = try await units(in: principal.scope, on: db)
-        case .staff:
-            let people = try await OrganisationQueries.staff(in: principal.scope, on: db).sort(\.$nameFolded).all()
-            let codes = try await unitCodes(
-                Set(people.flatMap { [$0.$unit.id, $0.$department.id].compactMap(\.self) }),
-                db
+        let people = try await OrganisationQueries.staff(in: principal.scope, on: db).sort(\.$nameFolded).all()
+        let codes = try await unitCodes(
+            Set(people.flatMap { [$0.$unit.id, $0.$department.id].compactMap(\.self) }),
+            db
+        )
+        let rows = people.sorted {
+            (codes[$0.$unit.id] ?? "", $0.nameFolded) < (codes[$1.$unit.id] ?? "", $1.nameFolded)
+        }
+        .map { member in
+            [
+                codes[member.$unit.id] ?? "", member.$department.id.flatMap { codes[$0] } ?? "",
+                member.fullName, member.position, member.phone ?? "", member.email ?? "",
+                member.isLeader ? "Có" : "Không", ImportVocabulary.label(member.status, in: "StaffStatus"),
+                member.identityNumber.map { reveal ? $0 : Masking.mask($0) } ?? "", member.code ?? "",
+            ]
+        }
+        try await recordReveal(reveal ? people.filter { $0.identityNumber != nil }.count : 0, "staff", principal, app)
+        return rows
+    }
+
+    static func memberships(_ principal: Principal, _ reveal: Bool, _ app: Application) async throws -> [[String]] {
+        let result = try await memberships(in: principal.scope, reveal: reveal, on: app.db)
+        try await recordReveal(result.revealed, "memberships", principal, app)
+        return result.rows
+    }
+
+    /// Identity numbers shown in full are traceable, as when one is revealed through the API: how many.
+    private static func recordReveal(
+        _ revealed: Int,
+        _ kind: String,
+        _ principal: Principal,
+        _ app: Application
+    )
+        async throws
+    {
+        guard revealed > 0 else { return }
+        let count = String(revealed)
+        try await app.write { db in
+            try await AuditTrail.record(
+                on: db,
+                actor: principal.auditActor,
+                action: .reveal,
+                entity: "staff",
+                entityID: "export:\(kind)",
+                before: nil,
+                after: ["identity_number": "revealed", "rows": count],
+                now: app.clock.now()
             )
-            revealed = reveal ? people.filter { $0.identityNumber != nil }.count : 0
-            rows = people.sorted {
-                (codes[$0.$unit.id] ?? "", $0.nameFolded) < (codes[$1.$unit.id] ?? "", $1.nameFolded)
-            }
-            .map { member in
-                [
-                    codes[member.$unit.id] ?? "", member.$department.id.flatMap { codes[$0] } ?? "",
-                    member.fullName, member.position, member.phone ?? "", member.email ?? "",
-                    member.isLeader ? "Có" : "Không", ImportVocabulary.label(member.status, in: "StaffStatus"),
-                    member.identityNumber.map { reveal ? $0 : Masking.mask($0) } ?? "", member.code ?? "",
-                ]
-            }
-        case .memberships:
-            let result = try await memberships(in: principal.scope, reveal: reveal, on: db)
-            rows = result.rows
-            revealed = result.revealed
         }
-        if revealed > 0 {
-            let count = String(revealed)
-            // Identity numbers shown in full are traceable, as when one is revealed through the API: how many.
-            try await app.write { db in
-                try await AuditTrail.record(
-                    on: db,
-                    actor: principal.auditActor,
-                    action: .reveal,
-                    entity: "staff",
-                    entityID: "export:\(kind.rawValue)",
-                    before: nil,
-                    after: ["identity_number": "revealed", "rows": count],
-                    now: app.clock.now()
-                )
-            }
-        }
-        return SpreadsheetTable(name: kind.sheetName, rows: [kind.columns.map(\.vi)] + rows)
     }
 
     private static func areas(in scope: Scope, on db: any Database) async throws -> [[String]] {

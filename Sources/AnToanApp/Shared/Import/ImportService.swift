@@ -21,7 +21,7 @@ enum ImportService {
         app: Application,
         progress: ImportProgress = .none
     ) async throws -> ImportReport {
-        guard principal.can(.manageOrganisation) else { throw AppError.forbidden }
+        guard principal.can(sheet.kind.permission) else { throw AppError.forbidden }
         // Checking 10,000 rows is CPU work between database awaits: all of it runs on the thread pool.
         return try await app.offLoop {
             try await dryRunOrImport(sheet, by: principal, apply: apply, app: app, progress: progress)
@@ -38,19 +38,15 @@ enum ImportService {
         guard apply else {
             let plan = try await plan(sheet, by: principal, on: app.db, progress: progress)
             return ImportReport(
-                kind: sheet.kind,
+                kind: sheet.kind.id,
                 rows: plan.rowCount,
                 problems: plan.problems,
                 applied: false,
                 created: 0
             )
         }
-        let now = app.clock.now()
-        // Checking inside the transaction means no other writer can take a code between the check and the write;
-        // on PostgreSQL one may still insert the same identity number at that moment, which its index refuses.
-        return try await StaffUniqueness.mapViolation {
-            try await checkAndWrite(sheet, by: principal, now: now, app: app, progress: progress)
-        }
+        // Checking inside the transaction means no other writer can take a code between the check and the write.
+        return try await checkAndWrite(sheet, by: principal, now: app.clock.now(), app: app, progress: progress)
     }
 
     private static func checkAndWrite(
@@ -64,7 +60,7 @@ enum ImportService {
             let plan = try await plan(sheet, by: principal, on: db, progress: progress)
             guard plan.problems.isEmpty else {
                 return ImportReport(
-                    kind: sheet.kind,
+                    kind: sheet.kind.id,
                     rows: plan.rowCount,
                     problems: plan.problems,
                     applied: false,
@@ -72,7 +68,7 @@ enum ImportService {
                 )
             }
             let created = try await plan.write(on: db, actor: principal.auditActor, now: now, progress: progress)
-            return ImportReport(kind: sheet.kind, rows: plan.rowCount, problems: [], applied: true, created: created)
+            return ImportReport(kind: sheet.kind.id, rows: plan.rowCount, problems: [], applied: true, created: created)
         }
     }
 
@@ -82,11 +78,6 @@ enum ImportService {
         on db: any Database,
         progress: ImportProgress
     ) async throws -> any ImportPlan {
-        switch sheet.kind {
-        case .areas: try await AreaImport.plan(sheet, by: principal, on: db, progress: progress)
-        case .units: try await UnitImport.plan(sheet, by: principal, on: db, progress: progress)
-        case .staff: try await StaffImport.plan(sheet, by: principal, on: db, progress: progress)
-        case .memberships: try await MembershipImport.plan(sheet, by: principal, on: db, progress: progress)
-        }
+        try await sheet.kind.plan(sheet, principal, db, progress)
     }
 }

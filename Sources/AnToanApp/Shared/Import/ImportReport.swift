@@ -1,4 +1,5 @@
 import Foundation
+import OpenAPIKit
 import Vapor
 
 /// One problem of an import: the row as Excel numbers it (header = 1), the column as the file names it.
@@ -14,7 +15,7 @@ struct ImportProblem: Sendable, Equatable {
 
 /// What a dry run found, or what an import wrote.
 struct ImportReport: Sendable {
-    var kind: ImportKind
+    var kind: String
     var rows: Int
     var problems: [ImportProblem]
     var applied: Bool
@@ -36,12 +37,36 @@ struct ImportReportDTO: Content {
     var created: Int
 
     init(_ report: ImportReport, lang: Language) {
-        kind = report.kind.rawValue
+        kind = report.kind
         rows = report.rows
         problems = report.problems.map { Problem(row: $0.row, column: $0.column, reason: $0.message(lang)) }
         applied = report.applied
         created = report.created
     }
+}
+
+extension ImportReportDTO: APISchema {
+    static let schemaName = "ImportReport"
+    static var schema: JSONSchema {
+        .record([
+            "kind": .component(ImportKindSchema.self), "rows": .integer(description: "Data rows in the file"),
+            "problems": .list(
+                .record([
+                    "row": .integer(description: "Row as Excel numbers it; the header is row 1"),
+                    "column": .string(description: "Column header as written in the file"),
+                    "reason": .string(description: "Vietnamese, or English with Accept-Language: en"),
+                ])
+            ),
+            "applied": .boolean, "created": .integer,
+        ])
+    }
+}
+
+/// An import kind in the OpenAPI document: one of the kinds the modules registered, which `APIDocument.build`
+/// always adds and lists as the schema's values.
+enum ImportKindSchema: APISchema {
+    static let schemaName = "ImportKind"
+    static var schema: JSONSchema { .string(description: "One of the registered import kinds") }
 }
 
 /// Where an import says how far it got: every 1,000 rows while checking, every chunk while writing.
@@ -94,8 +119,7 @@ enum ImportReason {
         )
     }
 
-    static func choice(_ vocabulary: String) -> FieldError.Reason {
-        let accepted = ImportVocabulary.accepted(in: vocabulary)
-        return .invalid(vi: "chỉ nhận: \(accepted)", en: "must be one of: \(accepted)")
+    static func choice(_ words: ImportWords) -> FieldError.Reason {
+        .invalid(vi: "chỉ nhận: \(words.accepted)", en: "must be one of: \(words.accepted)")
     }
 }

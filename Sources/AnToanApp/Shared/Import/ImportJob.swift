@@ -36,7 +36,7 @@ final class ImportJob: Model, @unchecked Sendable {
     init() {}
 
     init(kind: ImportKind, filename: String, userID: UUID, total: Int) {
-        self.kind = kind.rawValue
+        self.kind = kind.id
         self.filename = filename
         self.userID = userID
         self.status = Status.queued.rawValue

@@ -50,46 +50,36 @@ struct ImportRow {
 
     mutating func email(_ key: String) -> String? { checker.email(key, self[key]) }
 
-    /// One of an enum's values, written as the API's raw value or one of the vocabulary's Vietnamese words.
-    mutating func choice<Kind: RawRepresentable & CaseIterable>(
-        _ key: String,
-        _ type: Kind.Type,
-        optional: Bool = false
-    ) -> Kind? where Kind.RawValue == String {
+    /// One of `words`' API values, written as the raw value or one of its Vietnamese words.
+    mutating func choice(_ key: String, in words: ImportWords, optional: Bool = false) -> String? {
         guard let text = self[key] else {
             if !optional { add(key, .required) }
             return nil
         }
-        return word(text, key: key, type)
+        return word(text, key: key, words)
     }
 
     /// Several values in one cell, separated by commas or semicolons.
-    mutating func choices<Kind: RawRepresentable & CaseIterable>(_ key: String, _ type: Kind.Type) -> [Kind]
-    where Kind.RawValue == String {
+    mutating func choices(_ key: String, in words: ImportWords) -> [String] {
         guard let text = self[key] else { return [] }
         return text.split(whereSeparator: { $0 == "," || $0 == ";" }).compactMap { part in
             let word = part.trimmingCharacters(in: .whitespaces)
-            return word.isEmpty ? nil : self.word(word, key: key, type)
+            return word.isEmpty ? nil : self.word(word, key: key, words)
         }
     }
 
-    private mutating func word<Kind: RawRepresentable & CaseIterable>(
-        _ text: String,
-        key: String,
-        _ type: Kind.Type
-    ) -> Kind? where Kind.RawValue == String {
-        let name = String(describing: type)
-        guard let value = ImportVocabulary.value(text, in: name), let kind = Kind(rawValue: value) else {
-            add(key, ImportReason.choice(name))
+    private mutating func word(_ text: String, key: String, _ words: ImportWords) -> String? {
+        guard let value = words.value(text) else {
+            add(key, ImportReason.choice(words))
             return nil
         }
-        return kind
+        return value
     }
 
     /// Có/Không and the like; an empty cell is "no".
     mutating func yesNo(_ key: String) -> Bool {
         guard let text = self[key] else { return false }
-        guard let value = ImportVocabulary.bool(text) else {
+        guard let value = ImportWords.bool(text) else {
             add(key, ImportReason.yesNo)
             return false
         }

@@ -105,9 +105,9 @@ enum ImportJobs {
             app.logger.report(error: error)
         }
         // A large import changes the tables' shape; the planner should know before the next search.
-        guard outcome.0 == .done else { return }
+        guard outcome.0 == .done, !sheet.kind.tables.isEmpty else { return }
         do {
-            try await app.db.analyze(DemoLoader.registryTables)
+            try await app.db.analyze(sheet.kind.tables)
         } catch {
             app.logger.report(error: error)
         }

@@ -4,7 +4,8 @@ import Plot
 /// A background import: how far it got, refreshing itself every second while it runs; then what it found.
 enum ImportJobPage {
     struct Model {
-        var kind: ImportKind
+        /// The kind's title, or its id when no module registers it any more.
+        var kindTitle: String
         var filename: String
         var status: ImportJob.Status
         /// The process that ran it stopped before it finished.
@@ -25,7 +26,7 @@ enum ImportJobPage {
                 // Meta refresh works without script; the handler also sends a Refresh header.
                 El("meta", ["http-equiv": "refresh", "content": "1"]) {}
             }
-            H1(lang("Nhập dữ liệu: ", "Import: ") + model.kind.title(lang))
+            H1(lang("Nhập dữ liệu: ", "Import: ") + model.kindTitle)
             Paragraph {
                 Text(lang("Tệp: ", "File: "))
                 Span(model.filename.isEmpty ? "—" : model.filename).class("who")

@@ -2,7 +2,7 @@ import AnToanCore
 import Foundation
 import Vapor
 
-/// Import, templates and export of areas, units, staff and force membership under /api/v1.
+/// Import, templates and export of every registered import kind (`app.importKinds`) under /api/v1.
 struct ImportAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         // The body is collected by the handler, so that a file over 10 MB gets a 413 naming the real limit.
@@ -21,8 +21,9 @@ struct ImportAPIController: RouteCollection {
     /// none and answers 422 with the same list. An import of more than `ImportJobs.apiBackgroundRows` rows runs in
     /// the background: 202 with the job, and its `Location` to follow.
     @Sendable func importFile(req: Request) async throws -> Response {
-        let principal = try req.principal(allowedTo: .manageOrganisation)
-        let kind = try ImportKind.parse(req.parameters.get("kind"))
+        let principal = try req.principal()
+        let kind = try req.application.importKinds.parse(req.parameters.get("kind"))
+        guard principal.can(kind.permission) else { throw AppError.forbidden }
         let dryRun = try Self.dryRun(req)
         guard let type = req.headers.contentType, Self.acceptedTypes.contains("\(type.type)/\(type.subType)")
         else { throw Abort(.unsupportedMediaType) }
@@ -53,7 +54,7 @@ struct ImportAPIController: RouteCollection {
 
     /// A background import of the caller's; another account's job is a 404.
     @Sendable func job(req: Request) async throws -> ImportJobDTO {
-        let principal = try req.principal(allowedTo: .manageOrganisation)
+        let principal = try req.principal()
         let job = try await ImportJobQueries.job(try req.idParameter(), of: principal, on: req.db)
         let live = job.state.isRunning ? await req.application.importJobs.progress(of: try job.requireID()) : nil
         return try ImportJobDTO(job, live: live, lang: req.apiLanguage)
@@ -61,24 +62,26 @@ struct ImportAPIController: RouteCollection {
 
     /// A blank template with Vietnamese headers (English headers are accepted on import too).
     @Sendable func template(req: Request) async throws -> Response {
-        _ = try req.principal(allowedTo: .viewOrganisation)
-        let kind = try ImportKind.parse(req.parameters.get("kind"))
+        let principal = try req.principal()
+        let kind = try req.application.importKinds.parse(req.parameters.get("kind"))
+        guard principal.can(kind.viewPermission) else { throw AppError.forbidden }
         let format = try ImportFileFormat.parse(try? req.query.get(String.self, at: "format"))
-        return try format.response(ImportTemplate.tables(kind), filename: "mau-nhap-\(kind.rawValue)")
+        return try format.response(ImportTemplate.tables(kind), filename: "mau-nhap-\(kind.id)")
     }
 
     /// The list within the caller's scope, in the template's columns; identity numbers in full only with
     /// `reveal=identity` and the right to see them (and then audited), masked otherwise.
     @Sendable func export(req: Request) async throws -> Response {
-        let principal = try req.principal(allowedTo: .viewOrganisation)
-        let kind = try ImportKind.parse(req.parameters.get("kind"))
+        let principal = try req.principal()
+        let kind = try req.application.importKinds.parse(req.parameters.get("kind"))
+        guard principal.can(kind.viewPermission) else { throw AppError.forbidden }
         let format = try ImportFileFormat.parse(try? req.query.get(String.self, at: "format"))
         let reveal = try Self.revealIdentity(req)
         if reveal, !principal.can(.viewStaffIdentity) { throw AppError.forbidden }
         // Building 10,000 rows and zipping them are CPU work: on the thread pool, not on an event loop.
         return try await req.application.offLoop {
             let table = try await ImportExport.table(kind, for: principal, revealIdentity: reveal, app: req.application)
-            return try format.response([table], filename: "\(kind.rawValue)-\(req.today)")
+            return try format.response([table], filename: "\(kind.id)-\(req.today)")
         }
     }
 

@@ -48,7 +48,7 @@ extension ImportJobDTO: APISchema {
     static let schemaName = "ImportJob"
     static var schema: JSONSchema {
         .record([
-            "id": .uuid, "kind": .choice(ImportKind.self),
+            "id": .uuid, "kind": .component(ImportKindSchema.self),
             "status": .string(
                 description:
                     "queued → checking → writing → done; or problems (nothing written), failed (nothing written)",

@@ -13,7 +13,10 @@ enum ImportPage {
     }
 
     struct Model {
-        var kind = ImportKind.staff
+        /// The kinds the reader may import, in the registry's order.
+        var kinds: [ImportKind]
+        /// The kind selected in the form.
+        var kind: String
         var errors = FieldChecker()
         var result: Result?
     }
@@ -35,8 +38,8 @@ enum ImportPage {
                 SelectField(
                     name: "kind",
                     label: lang("Loại dữ liệu", "What to import"),
-                    options: ImportKind.allCases.map { ($0.rawValue, $0.title(lang)) },
-                    selected: model.kind.rawValue,
+                    options: model.kinds.map { ($0.id, $0.title(lang)) },
+                    selected: model.kind,
                     error: model.errors.message(for: "kind", lang)
                 )
                 FileField(
@@ -68,7 +71,7 @@ enum ImportPage {
                         }
                     }
                     El("tbody") {
-                        for kind in ImportKind.allCases {
+                        for kind in model.kinds {
                             El("tr") {
                                 TableCell(kind.title(lang))
                                 TableCell {
