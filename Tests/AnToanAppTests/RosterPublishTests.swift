@@ -256,4 +256,104 @@ struct RosterPublishTests {
             #expect(decisions.count == 1)
         }
     }
+
+    /// Unit A's short week, published with its open seats confirmed, with its seats.
+    static func publishedShort(_ app: Application, _ world: RosterWorld) async throws -> RosterWorld {
+        let admin = world.province.adminToken
+        let draft = try await Self.shortDraft(app, world)
+        let published = try await api(
+            app,
+            .POST,
+            "/api/v1/rosters/\(draft.id)/publish",
+            token: admin,
+            json: #"{"confirm_open_seats":true}"#
+        )
+        #expect(published.status == .ok, "\(published.text)")
+        let roster = try await api(app, .GET, "/api/v1/rosters/\(draft.id)", token: admin).json(RosterDTO.self)
+        return RosterWorld(province: world.province, roster: roster, leaders: world.leaders, officers: world.officers)
+    }
+
+    @Test(
+        "a post added after publishing marks the roster out of date on its page and in the oversight API",
+        arguments: Lane.all
+    )
+    func outOfDate(lane: Lane) async throws {
+        try await withApp(lane, now: RosterWorld.clock) { app in
+            // given: a published roster, current
+            let world = try await RosterWorld.make(app, publish: true)
+            let admin = world.province.adminToken
+            let unit = world.province.unitA.id
+            var browser = Browser(app)
+            _ = try await browser.signIn("quan_tri")
+            #expect(!(try await browser.get("/rosters/\(world.roster.id)").text.contains("Lịch trực đã cũ")))
+            let authority = try await DutyTests.authority(app, "cong_an_tinh", over: world.province.province)
+            let before = try await api(app, .GET, "/api/v1/duty/oversight", token: authority)
+                .json([UnitCoverDTO].self)
+            #expect(before.first { $0.unitId == unit }?.rosterOutOfDate != true)
+
+            // when: a back post is added
+            let setup = try await api(
+                app,
+                .PUT,
+                "/api/v1/units/\(unit)/duty-setup",
+                token: admin,
+                json: Self.withBackPost
+            )
+            #expect(setup.status == .ok, "\(setup.text)")
+
+            // then
+            let page = try await browser.get("/rosters/\(world.roster.id)")
+            #expect(page.text.contains("Lịch trực đã cũ: có chốt mới sau khi ban hành (Bốt gác phía sau)."))
+            let after = try await api(app, .GET, "/api/v1/duty/oversight", token: authority)
+                .json([UnitCoverDTO].self)
+            #expect(after.first { $0.unitId == unit }?.rosterOutOfDate == true)
+        }
+    }
+
+    @Test(
+        "approving a swap on a short roster leaves its open seats as they were, a post added since or not",
+        arguments: Lane.all
+    )
+    func swapKeepsOpenSeats(lane: Lane) async throws {
+        try await withApp(lane, now: RosterWorld.clock) { app in
+            // given: a published short roster, then a back post added to the set-up
+            let start = try await RosterWorld.make(app, publish: false)
+            let world = try await Self.publishedShort(app, start)
+            let admin = world.province.adminToken
+            let open = world.roster.openSeats
+            #expect(open > 0)
+            let (seat, free) = try await RosterSwapsTests.pair(app, world)
+            let seatID = try #require(seat.id)
+            let asker = try #require(try await User.find(username: "nguoi_xin", on: app.db))
+            let token = try await Fixtures.token(for: asker, app: app)
+            let added = try await api(
+                app,
+                .PUT,
+                "/api/v1/units/\(world.province.unitA.id)/duty-setup",
+                token: admin,
+                json: Self.withBackPost
+            )
+            #expect(added.status == .ok, "\(added.text)")
+            let asked = try await api(
+                app,
+                .POST,
+                "/api/v1/roster-seats/\(seatID)/swaps",
+                token: token,
+                json: #"{"to_staff_id":"\#(free)"}"#
+            )
+            #expect(asked.status == .created, "\(asked.text)")
+            let swap = try asked.json(RosterSwapDTO.self)
+
+            // when
+            let approved = try await api(app, .POST, "/api/v1/swaps/\(swap.id)/approve", token: admin)
+
+            // then: the seat changed hands; the open seats did not move
+            #expect(approved.status == .ok, "\(approved.text)")
+            #expect(try await RosterSeat.find(seatID, on: app.db)?.staffID == free)
+            let roster = try await api(app, .GET, "/api/v1/rosters/\(world.roster.id)", token: admin)
+                .json(RosterDTO.self)
+            #expect(roster.openSeats == open)
+            #expect(roster.report.openSlots.reduce(0) { $0 + $1.missing } == open)
+        }
+    }
 }

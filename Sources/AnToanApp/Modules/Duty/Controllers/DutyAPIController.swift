@@ -40,8 +40,17 @@ struct DutyAPIController: RouteCollection {
         } else {
             at = req.application.clock.now()
         }
+        let stale = try await RosterQueries.outOfDateUnits(
+            in: principal.scope,
+            today: VietnamTime.day(of: at),
+            on: req.db
+        )
         return try await DutyOversight.gaps(in: principal.scope, at: at, now: req.application.clock.now(), on: req.db)
-            .map(UnitCoverDTO.init)
+            .map { cover in
+                var dto = UnitCoverDTO(cover)
+                dto.rosterOutOfDate = stale.contains(cover.unitID)
+                return dto
+            }
     }
 
     /// The year's days off: the confirmed schedule, or the computed proposal (confirmed = false).

@@ -125,6 +125,9 @@ extension UnitCoverDTO: APISchema {
                     "name": .string, "post": .string, "shift": .string, "role": .string, "starts_at": .timestamp,
                 ])
             ),
+            "roster_out_of_date": .boolean(
+                description: "The published roster was made from other posts or shifts than the unit has now"
+            ),
         ])
     }
 }

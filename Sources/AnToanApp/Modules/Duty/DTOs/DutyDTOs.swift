@@ -107,6 +107,8 @@ struct UnitCoverDTO: Content {
     var gaps: [DutyOversight.Gap]
     /// People on a shift under way who have not checked in past the grace.
     var notCheckedIn: [DutyOversight.Absence]
+    /// The published roster was made from other posts than the unit has now ("Lịch trực đã cũ").
+    var rosterOutOfDate = false
 
     init(_ cover: DutyOversight.UnitCover) {
         unitId = cover.unitID

@@ -81,7 +81,18 @@ enum RosterEdits {
             seat.staffID = staff
             try await seat.persist(on: db)
         }
-        let report = RosterChecker.report(instance: instance, assignments: after)
+        var report = RosterChecker.report(instance: instance, assignments: after)
+        // Only the changed seats' shifts may open or fill: the roster's other gaps stay as they were counted, even
+        // when the set-up or the staff changed since (the page and oversight call such a roster out of date).
+        if let kept = try? JSONDecoder().decode(RosterReport.self, from: Data(roster.report.utf8)) {
+            let touched = Set(seats.filter { $0.id.map { changes[$0] != nil } ?? false }.map(cell))
+            let changed = report.openSlots.filter { touched.contains(cell($0)) }
+            let unchanged = kept.openSlots.filter { !touched.contains(cell($0)) }
+            report.openSlots = (unchanged + changed).sorted { (cell($0), $0.role) < (cell($1), $1.role) }
+            report.coverage = kept.coverage
+            let missing = { (slots: [RosterOpenSlot]) in slots.reduce(0) { $0 + $1.missing } }
+            report.coverage.filled += missing(kept.openSlots) - missing(report.openSlots)
+        }
         roster.hardViolations = report.hardViolations.count
         roster.openSeats = report.openSlots.reduce(0) { $0 + $1.missing }
         roster.report = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
@@ -112,6 +123,11 @@ enum RosterEdits {
         )
         return (instance, try await RosterQueries.seats(of: try roster.requireID(), on: db))
     }
+
+    /// The day, shift and post of a seat or an open slot, in that order.
+    private static func cell(_ seat: RosterSeat) -> String { "\(seat.date)|\(seat.shift)|\(seat.post)" }
+
+    private static func cell(_ slot: RosterOpenSlot) -> String { "\(slot.date)|\(slot.shift)|\(slot.post)" }
 
     private static func assignment(_ seat: RosterSeat) -> RosterAssignment {
         RosterAssignment(
