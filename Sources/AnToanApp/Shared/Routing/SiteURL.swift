@@ -43,6 +43,10 @@ enum SiteURL: Sendable {
     case holidayYear(Int)
     case holidayChange(Int, HolidayChange)
     case peakPeriods
+    /// Saves an edit of a peak period.
+    case peakPeriod(UUID)
+    /// Ends a peak period under way today.
+    case peakPeriodEnd(UUID)
 
     /// What the areas page changes in an existing area, each with its own form (a new area posts to `areas`).
     enum AreaChange: String, Sendable, CaseIterable {
@@ -109,6 +113,8 @@ enum SiteURL: Sendable {
         case .holidayYear(let year): "/holidays/\(year)"
         case .holidayChange(let year, let change): "/holidays/\(year)/\(change.rawValue)"
         case .peakPeriods: "/peak-periods"
+        case .peakPeriod(let id): "/peak-periods/\(id.uuidString.lowercased())"
+        case .peakPeriodEnd(let id): "/peak-periods/\(id.uuidString.lowercased())/end"
         }
     }
 
@@ -129,6 +135,8 @@ enum SiteURL: Sendable {
             case .rosterPages(let url): url.pattern
             case .holidayYear: "/holidays/:year"
             case .holidayChange(_, let change): "/holidays/:year/\(change.rawValue)"
+            case .peakPeriod: "/peak-periods/:id"
+            case .peakPeriodEnd: "/peak-periods/:id/end"
             default: url.path
             }
         return pattern.pathComponents

@@ -6,6 +6,9 @@ import Plot
 /// shift needs; an authority declares one for its area or an area below it.
 enum PeakPeriodsPage {
     struct Row {
+        var id: UUID?
+        /// The reader may edit or end it: its area is within the reader's scope.
+        var editable = false
         var name: String
         var areaName: String
         var start: String
@@ -17,6 +20,8 @@ enum PeakPeriodsPage {
     struct Model {
         var rows: [Row]
         var canDeclare = false
+        /// Today in Vietnam, as yyyy-MM-dd: a period under way may be ended today.
+        var today = ""
         /// The areas the reader may declare for, as `(id, "name (code)")`.
         var areas: [(value: String, label: String)] = []
         var failed: FormFailure?
@@ -41,10 +46,13 @@ enum PeakPeriodsPage {
             if model.rows.isEmpty {
                 Paragraph(lang("Chưa có đợt cao điểm nào.", "No peak period yet.")).class("muted")
             } else {
-                DataTable(headers: [
-                    lang("Đợt", "Period"), lang("Từ ngày", "From"), lang("Đến ngày", "To"), lang("Địa bàn", "Area"),
-                    lang("Tăng cường mỗi ca", "Extra per shift"),
-                ]) {
+                let editing = model.rows.contains(where: \.editable)
+                DataTable(
+                    headers: [
+                        lang("Đợt", "Period"), lang("Từ ngày", "From"), lang("Đến ngày", "To"), lang("Địa bàn", "Area"),
+                        lang("Tăng cường mỗi ca", "Extra per shift"),
+                    ] + (editing ? [lang("Sửa, kết thúc", "Edit, end")] : [])
+                ) {
                     for row in model.rows {
                         El("tr") {
                             TableCell(row.name)
@@ -52,6 +60,11 @@ enum PeakPeriodsPage {
                             TableCell { DateLabel(iso: row.end, lang) }
                             TableCell(row.areaName)
                             TableCell(upliftText(leaders: row.extraLeaders, officers: row.extraOfficers, lang))
+                            if editing {
+                                TableCell {
+                                    if row.editable, let id = row.id { changeForms(row, id: id, model, context) }
+                                }
+                            }
                         }
                     }
                 }
@@ -81,6 +94,52 @@ enum PeakPeriodsPage {
                 max: 2,
                 initial: "1"
             )
+        }
+    }
+
+    /// The name of the edit form of period `id`, which a refused edit or end opens again.
+    static func editForm(_ id: UUID) -> String { "peak-\(id.uuidString.lowercased())" }
+
+    /// Edit the period (folded), and end it today when it is under way.
+    private static func changeForms(_ row: Row, id: UUID, _ model: Model, _ context: PageContext) -> any Component {
+        let lang = context.lang
+        let form = NamedForm(name: editForm(id), failed: model.failed, context: context)
+        return Div {
+            form.section(lang("Sửa đợt", "Edit the period"), url: .peakPeriod(id)) {
+                form.text("name", lang("Tên đợt", "Name"), initial: row.name)
+                form.text(
+                    "start_date",
+                    lang("Từ ngày (dd/MM/yyyy)", "From (dd/MM/yyyy)"),
+                    max: 10,
+                    initial: SolarDate(iso: row.start)?.dmy ?? row.start
+                )
+                form.text(
+                    "end_date",
+                    lang("Đến ngày (dd/MM/yyyy)", "To (dd/MM/yyyy)"),
+                    max: 10,
+                    initial: SolarDate(iso: row.end)?.dmy ?? row.end
+                )
+                form.text(
+                    "extra_leaders",
+                    lang("Thêm lãnh đạo trực mỗi ca", "Extra duty leaders per shift"),
+                    type: .number,
+                    max: 2,
+                    initial: String(row.extraLeaders)
+                )
+                form.text(
+                    "extra_officers",
+                    lang("Thêm người trực mỗi ca", "Extra officers per shift"),
+                    type: .number,
+                    max: 2,
+                    initial: String(row.extraOfficers)
+                )
+            }
+            if row.start <= model.today, model.today < row.end {
+                PostForm(url: .peakPeriodEnd(id), csrf: context.csrf, class: "inline") {
+                    Button(lang("Kết thúc hôm nay", "End today")).attribute(named: "type", value: "submit")
+                        .class("secondary")
+                }
+            }
         }
     }
 
