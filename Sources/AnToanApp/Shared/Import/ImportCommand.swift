@@ -73,7 +73,10 @@ struct ImportCommand: AsyncCommand {
         }
         console.print(
             report.applied
-                ? lang("Đã nhập \(report.created) dòng.", "Imported \(report.created) rows.")
+                ? lang(
+                    "Đã nhập: \(report.created) mới, \(report.updated) cập nhật.",
+                    "Imported: \(report.created) new, \(report.updated) updated."
+                )
                 : lang(
                     "\(report.rows) dòng, không có lỗi (chưa ghi).",
                     "\(report.rows) rows, no problems (nothing written)."

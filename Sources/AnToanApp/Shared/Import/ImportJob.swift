@@ -29,6 +29,7 @@ final class ImportJob: Model, @unchecked Sendable {
     @Field(key: "total") var total: Int
     @Field(key: "done") var done: Int
     @Field(key: "created") var created: Int
+    @Field(key: "updated") var updated: Int
     @Field(key: "problem_count") var problemCount: Int
     /// JSON array of the first problems: `[{"row","column","vi","en"}]`.
     @Field(key: "problems") var problems: String
@@ -43,6 +44,7 @@ final class ImportJob: Model, @unchecked Sendable {
         self.total = total
         self.done = 0
         self.created = 0
+        self.updated = 0
         self.problemCount = 0
         self.problems = "[]"
     }

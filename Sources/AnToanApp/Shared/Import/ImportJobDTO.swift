@@ -29,18 +29,20 @@ struct ImportJobDTO: Content {
                     ImportReportDTO.Problem(row: $0.row, column: $0.column, reason: lang($0.vi, $0.en))
                 },
                 applied: state == .done,
-                created: job.created
+                created: job.created,
+                updated: job.updated
             ) : nil
     }
 }
 
 extension ImportReportDTO {
-    init(kind: String, rows: Int, problems: [Problem], applied: Bool, created: Int) {
+    init(kind: String, rows: Int, problems: [Problem], applied: Bool, created: Int, updated: Int) {
         self.kind = kind
         self.rows = rows
         self.problems = problems
         self.applied = applied
         self.created = created
+        self.updated = updated
     }
 }
 

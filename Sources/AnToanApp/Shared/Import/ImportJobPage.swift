@@ -13,6 +13,7 @@ enum ImportJobPage {
         var done: Int
         var total: Int
         var created: Int
+        var updated: Int
         var problems: [ImportProblemRow]
         var problemCount: Int
 
@@ -57,6 +58,11 @@ enum ImportJobPage {
         case .queued: return lang("Đang chờ…", "Waiting…")
         case .checking: return lang("Đang kiểm tra các dòng…", "Checking the rows…")
         case .writing: return lang("Đang ghi vào cơ sở dữ liệu…", "Writing to the database…")
+        case .done where model.updated > 0:
+            return lang(
+                "Đã nhập xong: \(model.created) mới, \(model.updated) cập nhật.",
+                "Imported: \(model.created) new, \(model.updated) updated."
+            )
         case .done: return lang("Đã nhập xong \(model.created) dòng.", "Imported \(model.created) rows.")
         case .problems:
             return lang(

@@ -97,6 +97,7 @@ enum ImportJobs {
                 job.status = outcome.0.rawValue
                 job.done = outcome.0 == .failed ? job.done : job.total
                 job.created = outcome.1?.created ?? 0
+                job.updated = outcome.1?.updated ?? 0
                 job.problemCount = outcome.1?.problems.count ?? 0
                 job.problems = StoredImportProblem.encode(outcome.1?.problems ?? [])
                 try await job.persist(on: db)

@@ -27,6 +27,9 @@ struct ImportKind: Sendable {
     var accepted: @Sendable (_ column: String) -> String = { _ in "" }
     var plan: Plan
     var export: Export
+    /// How many identity numbers an export with `reveal=identity` would show this reader in full, so that the page
+    /// can say so before; nil for a kind whose export shows none.
+    var identityCount: (@Sendable (Principal, Application) async throws -> Int)? = nil
 
     func title(_ lang: Language) -> String { lang(name.vi, name.en) }
 }

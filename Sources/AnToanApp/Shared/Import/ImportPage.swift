@@ -7,9 +7,16 @@ enum ImportPage {
         var rows: Int
         var applied: Bool
         var created: Int
+        var updated: Int
         var dryRun: Bool
         var problems: [ImportProblemRow]
         var problemCount: Int
+    }
+
+    /// An export that can show identity numbers in full, and how many it would show.
+    struct Reveal {
+        var kind: ImportKind
+        var count: Int
     }
 
     struct Model {
@@ -17,6 +24,8 @@ enum ImportPage {
         var kinds: [ImportKind]
         /// The kind selected in the form.
         var kind: String
+        /// The exports the reader may ask for with identity numbers in full.
+        var reveals: [Reveal] = []
         var errors = FieldChecker()
         var result: Result?
     }
@@ -90,6 +99,48 @@ enum ImportPage {
                 }
             }
             .class("table-wrap")
+            for reveal in model.reveals {
+                RevealForm(reveal: reveal, lang: lang)
+            }
+        }
+    }
+
+    /// An export with identity numbers in full, only when asked for: the box is unticked, and the sentence says how
+    /// many numbers the file will hold and that the export is recorded.
+    private struct RevealForm: Component {
+        var reveal: Reveal
+        var lang: Language
+
+        var body: any Component {
+            let id = "reveal-\(reveal.kind.id)"
+            return Form(url: ImportURL.exportForm(reveal.kind).path, method: .get) {
+                H3(lang("Xuất ", "Export ") + reveal.kind.title(lang).lowercased())
+                SelectField(
+                    name: "format",
+                    label: lang("Định dạng", "Format"),
+                    options: [("xlsx", "Excel (.xlsx)"), ("csv", "CSV")],
+                    selected: "xlsx"
+                )
+                Div {
+                    Input(type: .checkbox, name: "reveal", value: "identity").id(id).class("check")
+                        .attribute(named: "aria-describedby", value: "\(id)-note")
+                    Label(lang(" Hiện đầy đủ số CCCD", " Show identity numbers in full")) {}
+                        .attribute(named: "for", value: id)
+                }
+                .class("field")
+                Paragraph(
+                    lang(
+                        "Nếu đánh dấu, tệp xuất sẽ chứa \(reveal.count) số CCCD đầy đủ và việc xuất này được ghi vào "
+                            + "nhật ký hệ thống. Nếu không, số CCCD được che (chỉ hiện 2 chữ số đầu và 2 chữ số cuối).",
+                        "If ticked, the file will hold \(reveal.count) identity numbers in full, and the export is "
+                            + "recorded in the audit trail. Otherwise they are masked (only the first two and last two "
+                            + "digits show)."
+                    )
+                )
+                .class("muted").id("\(id)-note")
+                Button(lang("Xuất danh sách", "Export the list")).attribute(named: "type", value: "submit")
+            }
+            .class("card")
         }
     }
 
@@ -98,17 +149,27 @@ enum ImportPage {
         var result: Result
         var lang: Language
 
+        /// "Đã nhập 3 dòng …", or how many were new and how many updated when the file named some already there.
+        var applied: String {
+            let title = result.kind.title(lang).lowercased()
+            guard result.updated > 0 else {
+                return lang("Đã nhập \(result.created) dòng \(title).", "Imported \(result.created) rows of \(title).")
+            }
+            let unchanged = result.rows - result.created - result.updated
+            return lang(
+                "Đã nhập \(title): \(result.created) mới, \(result.updated) cập nhật"
+                    + (unchanged > 0 ? ", \(unchanged) dòng không thay đổi." : "."),
+                "Imported \(title): \(result.created) new, \(result.updated) updated"
+                    + (unchanged > 0 ? ", \(unchanged) rows unchanged." : ".")
+            )
+        }
+
         var body: any Component {
             Div {
                 H2(lang("Kết quả", "Result"))
                 if result.applied {
-                    Paragraph(
-                        lang(
-                            "Đã nhập \(result.created) dòng \(result.kind.title(lang).lowercased()).",
-                            "Imported \(result.created) rows of \(result.kind.title(lang).lowercased())."
-                        )
-                    )
-                    .class("flash flash-success").attribute(named: "role", value: "status")
+                    Paragraph(applied)
+                        .class("flash flash-success").attribute(named: "role", value: "status")
                 } else if result.problemCount == 0 {
                     Paragraph(
                         lang(

@@ -22,7 +22,7 @@ struct ImportPagesController: RouteCollection {
     }
 
     @Sendable func form(req: Request) async throws -> Response {
-        var model = try Self.model(req)
+        var model = try await Self.model(req)
         if let kind = try? req.query.get(String.self, at: "kind"), model.kinds.contains(where: { $0.id == kind }) {
             model.kind = kind
         }
@@ -30,17 +30,24 @@ struct ImportPagesController: RouteCollection {
     }
 
     /// The kinds the signed-in account may import, the registry's preselected one first chosen; 403 when none.
-    private static func model(_ req: Request) throws -> ImportPage.Model {
+    /// With the right to see identity numbers, the exports that can show them in full and how many they would show.
+    private static func model(_ req: Request) async throws -> ImportPage.Model {
         let principal = try req.principal()
         let registry = req.application.importKinds
         let kinds = registry.all.filter { principal.can($0.permission) }
         guard let first = kinds.first else { throw AppError.forbidden }
         let preselected = kinds.first { $0.id == registry.preselected } ?? first
-        return ImportPage.Model(kinds: kinds, kind: preselected.id)
+        var model = ImportPage.Model(kinds: kinds, kind: preselected.id)
+        guard principal.can(.viewStaffIdentity) else { return model }
+        for kind in kinds where principal.can(kind.viewPermission) {
+            guard let count = kind.identityCount else { continue }
+            model.reveals.append(ImportPage.Reveal(kind: kind, count: try await count(principal, req.application)))
+        }
+        return model
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
-        var model = try Self.model(req)
+        var model = try await Self.model(req)
         let principal = try req.principal()
         do {
             _ = try await ImportUpload.collect(req, max: SpreadsheetLimits.maxBytes + ImportUpload.formOverhead)
@@ -86,6 +93,7 @@ struct ImportPagesController: RouteCollection {
             rows: report.rows,
             applied: report.applied,
             created: report.created,
+            updated: report.updated,
             dryRun: !apply,
             problems: report.problems.prefix(ImportProblemTable.shown).map {
                 ImportProblemRow(row: $0.row, column: $0.column, reason: $0.message(lang))
@@ -112,6 +120,7 @@ struct ImportPagesController: RouteCollection {
             done: live?.done ?? job.done,
             total: job.total,
             created: job.created,
+            updated: job.updated,
             problems: StoredImportProblem.decode(job.problems).map {
                 ImportProblemRow(row: $0.row, column: $0.column, reason: lang($0.vi, $0.en))
             },

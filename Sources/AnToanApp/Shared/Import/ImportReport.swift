@@ -20,9 +20,12 @@ struct ImportReport: Sendable {
     var problems: [ImportProblem]
     var applied: Bool
     var created: Int
+    /// Records already there that the import changed (rows that changed nothing count in neither).
+    var updated: Int
 }
 
-/// The JSON body of an import: `{"kind","rows","problems":[{"row","column","reason"}],"applied","created"}`.
+/// The JSON body of an import: `{"kind","rows","problems":[{"row","column","reason"}],"applied","created",
+/// "updated"}`.
 struct ImportReportDTO: Content {
     struct Problem: Content, Equatable {
         var row: Int
@@ -35,6 +38,7 @@ struct ImportReportDTO: Content {
     var problems: [Problem]
     var applied: Bool
     var created: Int
+    var updated: Int
 
     init(_ report: ImportReport, lang: Language) {
         kind = report.kind
@@ -42,6 +46,7 @@ struct ImportReportDTO: Content {
         problems = report.problems.map { Problem(row: $0.row, column: $0.column, reason: $0.message(lang)) }
         applied = report.applied
         created = report.created
+        updated = report.updated
     }
 }
 
@@ -57,7 +62,11 @@ extension ImportReportDTO: APISchema {
                     "reason": .string(description: "Vietnamese, or English with Accept-Language: en"),
                 ])
             ),
-            "applied": .boolean, "created": .integer,
+            "applied": .boolean, "created": .integer(description: "Records created; 0 in a dry run"),
+            "updated": .integer(
+                description: "Records already there that the import changed (a staff code already in its unit); "
+                    + "0 in a dry run"
+            ),
         ])
     }
 }

@@ -6,8 +6,15 @@ import Vapor
 protocol ImportPlan: Sendable {
     var rowCount: Int { get }
     var problems: [ImportProblem] { get }
-    /// Inserts every planned row with its audit entry; runs inside the import's one transaction.
+    /// Rows that change a record already there (a staff code already in its unit); the others are created.
+    var updateCount: Int { get }
+    /// Writes every planned row with its audit entry, inside the import's one transaction; returns how many rows
+    /// it created.
     func write(on db: any Database, actor: AuditActor, now: Date, progress: ImportProgress) async throws -> Int
+}
+
+extension ImportPlan {
+    var updateCount: Int { 0 }
 }
 
 /// Dry runs and imports of a sheet, shared by the API, the page, the background job and the command line.
@@ -42,7 +49,8 @@ enum ImportService {
                 rows: plan.rowCount,
                 problems: plan.problems,
                 applied: false,
-                created: 0
+                created: 0,
+                updated: 0
             )
         }
         // Checking inside the transaction means no other writer can take a code between the check and the write.
@@ -64,11 +72,19 @@ enum ImportService {
                     rows: plan.rowCount,
                     problems: plan.problems,
                     applied: false,
-                    created: 0
+                    created: 0,
+                    updated: 0
                 )
             }
             let created = try await plan.write(on: db, actor: principal.auditActor, now: now, progress: progress)
-            return ImportReport(kind: sheet.kind.id, rows: plan.rowCount, problems: [], applied: true, created: created)
+            return ImportReport(
+                kind: sheet.kind.id,
+                rows: plan.rowCount,
+                problems: [],
+                applied: true,
+                created: created,
+                updated: plan.updateCount
+            )
         }
     }
 

@@ -8,6 +8,8 @@ enum ImportURL: Sendable {
     case job(UUID)
     case template(ImportKind, ImportFileFormat)
     case export(ImportKind, ImportFileFormat)
+    /// The export as a form's action: its fields add the format and, when ticked, `reveal=identity`.
+    case exportForm(ImportKind)
 
     var path: String {
         switch self {
@@ -15,6 +17,7 @@ enum ImportURL: Sendable {
         case .job(let id): "/import/jobs/\(id.uuidString.lowercased())"
         case .template(let kind, let format): "/import/\(kind.id)/template?format=\(format.rawValue)"
         case .export(let kind, let format): "/export/\(kind.id)?format=\(format.rawValue)"
+        case .exportForm(let kind): "/export/\(kind.id)"
         }
     }
 

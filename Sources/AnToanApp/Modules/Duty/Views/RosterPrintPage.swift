@@ -53,7 +53,12 @@ enum RosterPrintPage {
             )
             .class("period")
             El("table") {
-                model.grid.head(lang)
+                El("thead") {
+                    El("tr") {
+                        TableHeaderCell(lang("Ngày", "Day"))
+                        for column in model.grid.columns { TableHeaderCell(column.label) }
+                    }
+                }
                 El("tbody") {
                     for row in model.grid.rows {
                         El("tr") {
@@ -78,7 +83,6 @@ enum RosterPrintPage {
                 }
             }
             Paragraph(lang("(LĐ): lãnh đạo trực", "(L): duty leader"))
-            model.grid.legendView(lang)
             Div {
                 Paragraph("NGƯỜI LẬP")
                 Paragraph("THỦ TRƯỞNG ĐƠN VỊ")

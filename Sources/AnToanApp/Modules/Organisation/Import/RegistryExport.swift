@@ -36,6 +36,11 @@ enum RegistryExport {
         return rows
     }
 
+    /// How many staff in the reader's scope hold an identity number: what a staff export shows in full when asked.
+    static func identityCount(_ principal: Principal, _ app: Application) async throws -> Int {
+        try await OrganisationQueries.staff(in: principal.scope, on: app.db).filter(\.$identityNumber != nil).count()
+    }
+
     static func memberships(_ principal: Principal, _ reveal: Bool, _ app: Application) async throws -> [[String]] {
         let result = try await memberships(in: principal.scope, reveal: reveal, on: app.db)
         try await recordReveal(result.revealed, "memberships", principal, app)

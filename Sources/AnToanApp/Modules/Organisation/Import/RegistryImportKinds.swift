@@ -54,7 +54,8 @@ extension ImportKind {
         tables: DemoLoader.registryTables,
         accepted: { registryAccepted($0, kind: nil) },
         plan: { try await StaffImport.plan($0, by: $1, on: $2, progress: $3) },
-        export: RegistryExport.staff
+        export: RegistryExport.staff,
+        identityCount: RegistryExport.identityCount
     )
 
     static let memberships = ImportKind(
