@@ -143,7 +143,8 @@ struct RosterPagesTests {
             let page = try await browser.get(try #require(made.headers.first(name: .location)))
             #expect(page.status == .ok)
             #expect(page.text.contains("roster-grid") && page.text.contains("★ "))
-            #expect(page.text.contains("Trụ sở · Ca ngày (07:00–19:00)") && page.text.contains("08/02/2027 (3/1 âm)"))
+            #expect(page.text.contains(">Trụ sở</th>") && page.text.contains("08/02/2027 (3/1 âm)"))
+            #expect(page.text.contains("Trụ sở: Ca ngày 07:00–19:00; Ca đêm 19:00–07:00"))
             #expect(page.text.contains("Công bố lịch trực") && page.text.contains("Mức độ công bằng"))
             let list = try await browser.get("/units/\(unitA.id)/rosters")
             #expect(list.text.contains("08/02/2027 – 10/02/2027") && list.text.contains("Bản nháp"))
@@ -231,7 +232,7 @@ struct RosterPagesTests {
     }
 
     @Test(
-        "the print page carries the national heading and the grid; the spreadsheet one row per seat",
+        "the print page carries the national heading and the grid; the spreadsheet the grid, then one row per seat",
         arguments: Lane.all
     )
     func exports(lane: Lane) async throws {
@@ -264,10 +265,11 @@ struct RosterPagesTests {
             #expect(sheet.status == .ok)
             #expect(sheet.headers.first(name: .contentType) == ImportFileFormat.xlsxType)
             let tables = try XLSXReader.read(Data(sheet.body.readableBytesView))
-            #expect(tables.count == 2)
-            #expect(tables.first?.rows.first?.first == "Ngày")
-            #expect(tables.first?.rows.count == world.seats.count + 1)
-            let names = Set(tables.first?.rows.dropFirst().map { $0.last ?? "" } ?? [])
+            #expect(tables.count == 3)
+            #expect(tables.first?.rows.first?.first == "SỞ TƯ PHÁP")
+            #expect(tables[1].rows.first?.first == "Ngày")
+            #expect(tables[1].rows.count == world.seats.count + 1)
+            let names = Set(tables[1].rows.dropFirst().map { $0.last ?? "" })
             #expect(names.isSuperset(of: Set(world.seats.map(\.staffName))))
         }
     }

@@ -78,7 +78,7 @@ struct UIShellTests {
             var browser = Browser(app)
             let response = try await browser.get("/admin/users")
             #expect(response.status == .seeOther)
-            #expect(response.headers.first(name: .location) == "/login")
+            #expect(response.headers.first(name: .location) == "/login?next=%2Fadmin%2Fusers")
         }
     }
 

@@ -11,7 +11,13 @@ extension DutyWatchAPIController: DocumentedAPI {
                 response: CheckInDTO.self,
                 status: 201
             ),
-            .post("/api/v1/duty/check-out", "Check out of the caller's shift", response: CheckInDTO.self),
+            .post(
+                "/api/v1/duty/check-out",
+                "Check out of the caller's shift; more than an hour before it ends, with the reason (written in the "
+                    + "log book)",
+                request: CheckOutInput.self,
+                response: CheckInDTO.self
+            ),
             .post(
                 "/api/v1/duty/log",
                 "Write in the log book of the caller's post: a note, an open item, or a close or correction of an "

@@ -4,6 +4,11 @@ import Vapor
 
 /// The one error path: every error becomes a page or a JSON body with its real status.
 struct AppErrorMiddleware: AsyncMiddleware {
+    /// What a query value carries unescaped (RFC 3986's unreserved characters).
+    static let unreserved = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~"
+    )
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
@@ -17,7 +22,12 @@ struct AppErrorMiddleware: AsyncMiddleware {
                 return failure.jsonResponse(request.apiLanguage)
             }
             if case AppError.notSignedIn = error {
-                return request.redirect(to: .login)
+                // A page asked for while signed out opens again after signing in (`next`, checked there).
+                let path = request.url.string
+                guard request.method == .GET, path != SiteURL.home.path,
+                    let next = path.addingPercentEncoding(withAllowedCharacters: Self.unreserved)
+                else { return request.redirect(to: .login) }
+                return request.redirect(to: SiteURL.login.path + "?next=" + next, redirectType: .normal)
             }
             return request.page(failure.title(request.pageLanguage), status: failure.status) { context in
                 H1(failure.title(context.lang))

@@ -59,11 +59,13 @@ enum XLSXTemplates {
         return xml + "</Relationships>"
     }
 
-    /// Cell format 0 is the default; cell format 1 is the bold header.
+    /// Cell format 0 is the default; 1 is the bold header; 2 a day as dd/mm/yyyy; 3 a bold day as dd/mm.
     static let styles =
         header
             + """
             <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+            <numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>\
+            <numFmt numFmtId="165" formatCode="dd/mm"/></numFmts>\
             <fonts count="2">\
             <font><sz val="11"/><name val="Calibri"/><family val="2"/></font>\
             <font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>\
@@ -72,9 +74,11 @@ enum XLSXTemplates {
             <fill><patternFill patternType="gray125"/></fill></fills>\
             <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
             <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-            <cellXfs count="2">\
+            <cellXfs count="4">\
             <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
             <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
+            <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+            <xf numFmtId="165" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/>\
             </cellXfs>\
             <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
             </styleSheet>

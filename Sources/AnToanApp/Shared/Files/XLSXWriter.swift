@@ -2,11 +2,15 @@ import Foundation
 import ZIPFoundation
 
 /// Writes tables as a minimal .xlsx: text cells (formulas neutralised by `SpreadsheetCell`), bold frozen header
-/// row, fitted column widths.
+/// row, fitted column widths; typed sheets (`XLSXSheet`) add number and date cells.
 enum XLSXWriter {
     static func write(_ tables: [SpreadsheetTable]) throws -> Data {
+        try write(sheets: tables.map(XLSXSheet.init))
+    }
+
+    static func write(sheets: [XLSXSheet]) throws -> Data {
         // A workbook must hold at least one sheet to open in Excel.
-        let tables = tables.isEmpty ? [SpreadsheetTable(name: "Sheet1", rows: [])] : tables
+        let tables = sheets.isEmpty ? [XLSXSheet(name: "Sheet1", rows: [])] : sheets
         let names = sheetNames(tables.map(\.name))
         for table in tables where table.rows.count > 1_048_576 || table.rows.contains(where: { $0.count > 16_384 }) {
             throw SpreadsheetError.malformed("sheet \"\(table.name)\" is larger than Excel's 1,048,576 × 16,384 cells")
@@ -30,7 +34,7 @@ enum XLSXWriter {
         try add("xl/_rels/workbook.xml.rels", XLSXTemplates.workbookRelationships(sheetCount: tables.count))
         try add("xl/styles.xml", XLSXTemplates.styles)
         for (index, table) in tables.enumerated() {
-            try add("xl/worksheets/sheet\(index + 1).xml", worksheet(table.rows))
+            try add("xl/worksheets/sheet\(index + 1).xml", worksheet(table))
         }
         guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
         return data
@@ -59,7 +63,8 @@ enum XLSXWriter {
         }
     }
 
-    static func worksheet(_ rows: [[String]]) -> String {
+    static func worksheet(_ sheet: XLSXSheet) -> String {
+        let rows = sheet.rows
         let width = rows.map(\.count).max() ?? 0
         var xml = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -69,11 +74,12 @@ enum XLSXWriter {
         if width > 0 {
             xml += "<dimension ref=\"A1:\(columnName(width - 1))\(rows.count)\"/>"
         }
-        if !rows.isEmpty {
+        if sheet.frozenRows > 0 && !rows.isEmpty {
+            let top = "A\(sheet.frozenRows + 1)"
             xml += """
                 <sheetViews><sheetView workbookViewId="0">\
-                <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>\
-                <selection pane="bottomLeft" activeCell="A2" sqref="A2"/>\
+                <pane ySplit="\(sheet.frozenRows)" topLeftCell="\(top)" activePane="bottomLeft" state="frozen"/>\
+                <selection pane="bottomLeft" activeCell="\(top)" sqref="\(top)"/>\
                 </sheetView></sheetViews>
                 """
         }
@@ -90,15 +96,8 @@ enum XLSXWriter {
         for (rowIndex, row) in rows.enumerated() {
             let number = rowIndex + 1
             xml += "<row r=\"\(number)\">"
-            let style = rowIndex == 0 ? " s=\"1\"" : ""
-            for (column, text) in row.enumerated() where !text.isEmpty {
-                // Inline strings are not formulas, but become one when the cell is edited.
-                let cell = SpreadsheetCell.neutralised(text)
-                xml += "<c r=\"\(columnName(column))\(number)\"\(style) t=\"inlineStr\"><is><t"
-                if cell.first?.isWhitespace == true || cell.last?.isWhitespace == true || cell.contains("\n") {
-                    xml += " xml:space=\"preserve\""
-                }
-                xml += ">" + XLSXXML.escape(encodeEscapes(cell)) + "</t></is></c>"
+            for (column, cell) in row.enumerated() where !cell.isEmpty {
+                xml += self.cell(cell, at: "\(columnName(column))\(number)")
             }
             xml += "</row>"
         }
@@ -106,13 +105,31 @@ enum XLSXWriter {
         return xml
     }
 
+    /// A cell's XML; the styles are those of `XLSXTemplates.styles` (1 bold, 2 date, 3 bold date).
+    private static func cell(_ cell: XLSXCell, at reference: String) -> String {
+        switch cell.value {
+        case .text(let text):
+            // Inline strings are not formulas, but become one when the cell is edited.
+            let shown = SpreadsheetCell.neutralised(text)
+            var xml = "<c r=\"\(reference)\"\(cell.bold ? " s=\"1\"" : "") t=\"inlineStr\"><is><t"
+            if shown.first?.isWhitespace == true || shown.last?.isWhitespace == true || shown.contains("\n") {
+                xml += " xml:space=\"preserve\""
+            }
+            return xml + ">" + XLSXXML.escape(encodeEscapes(shown)) + "</t></is></c>"
+        case .number(let number):
+            let text = number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
+            return "<c r=\"\(reference)\"\(cell.bold ? " s=\"1\"" : "")><v>\(text)</v></c>"
+        case .date(let day):
+            return "<c r=\"\(reference)\" s=\"\(cell.bold ? 3 : 2)\"><v>\(XLSXCell.serial(day))</v></c>"
+        }
+    }
+
     /// Widths in characters of the default font: longest line plus padding, kept between 8 and 60.
-    private static func columnWidths(_ rows: [[String]], width: Int) -> [Int] {
+    private static func columnWidths(_ rows: [[XLSXCell]], width: Int) -> [Int] {
         var longest = [Int](repeating: 0, count: width)
         for row in rows {
             for (column, cell) in row.enumerated() where !cell.isEmpty {
-                let length = cell.split(separator: "\n").map(\.count).max() ?? 0
-                longest[column] = max(longest[column], length)
+                longest[column] = max(longest[column], cell.width)
             }
         }
         return longest.map { min(60, max(8, $0 + 2)) }

@@ -21,17 +21,7 @@ struct AuditController: RouteCollection {
         let page = (try? req.query.get(Int.self, at: "page")) ?? 1
         let result = try await AuditQueries.list(filters, from: range.from, to: range.to, page: page, on: req.db)
         let model = AuditPage.Model(
-            rows: result.items.map { entry in
-                AuditPage.Row(
-                    seq: entry.seq,
-                    at: VietnamTime.dateTime(Date(timeIntervalSince1970: Double(entry.atMillis) / 1000)),
-                    actor: entry.actorName,
-                    action: entry.action,
-                    entity: entry.entity,
-                    entityID: entry.entityID,
-                    changes: entry.changes
-                )
-            },
+            rows: try await AuditQueries.stories(result.items, on: req.db),
             filters: filters,
             page: result.metadata.page,
             pageCount: result.metadata.pageCount,

@@ -1,19 +1,11 @@
+import Foundation
 import Plot
 
-/// The audit trail, newest first, filtered by entity, account and dates.
+/// The audit trail, newest first, filtered by kind of record, person and dates; each entry read as a sentence
+/// ("Nguyễn Văn A sửa đơn vị Sở Tư pháp") with its changed fields before → after.
 enum AuditPage {
-    struct Row {
-        var seq: Int
-        var at: String
-        var actor: String
-        var action: String
-        var entity: String
-        var entityID: String
-        var changes: String
-    }
-
     struct Model {
-        var rows: [Row]
+        var rows: [AuditQueries.Story]
         var filters: AuditFilters
         var page: Int
         var pageCount: Int
@@ -27,16 +19,16 @@ enum AuditPage {
             H1(lang("Nhật ký thay đổi", "Audit trail"))
             Form(url: SiteURL.audit.path, method: .get) {
                 Div {
-                    FormField(
+                    SelectField(
                         name: "entity",
-                        label: lang("Đối tượng", "Entity"),
-                        value: filters.entity ?? "",
-                        required: false,
-                        maxLength: 64
+                        label: lang("Loại hồ sơ", "Kind of record"),
+                        options: [("", lang("Tất cả", "All"))]
+                            + AuditWords.kinds.map { ($0.code, lang($0.vi, $0.en)) },
+                        selected: filters.entity ?? ""
                     )
                     FormField(
                         name: "actor",
-                        label: lang("Người thực hiện", "Actor"),
+                        label: lang("Người thực hiện (tên)", "By (name)"),
                         value: filters.actor ?? "",
                         required: false,
                         maxLength: 64
@@ -61,25 +53,26 @@ enum AuditPage {
                 }
                 .class("filters")
             }
-            DataTable(headers: [
-                "#", lang("Thời điểm", "When"), lang("Người thực hiện", "Actor"), lang("Thao tác", "Action"),
-                lang("Đối tượng", "Entity"), lang("Thay đổi", "Changes"),
-            ]) {
+            DataTable(headers: ["#", lang("Thời điểm", "When"), lang("Nội dung", "What happened")]) {
                 for row in model.rows {
                     El("tr") {
                         TableCell(String(row.seq))
-                        TableCell(row.at)
-                        TableCell(row.actor)
-                        TableCell(row.action)
+                        TableCell(VietnamTime.dateTime(row.at))
                         TableCell {
-                            Text(row.entity)
-                            El("br") {}
-                            Span(row.entityID).class("muted")
+                            Paragraph(AuditWords.sentence(row, lang)).class("audit-sentence")
+                            if !row.changes.isEmpty {
+                                List(
+                                    row.changes.map {
+                                        AuditWords.change($0, action: row.action, entity: row.entity, lang)
+                                    }
+                                )
+                                .class("audit-changes")
+                            }
                         }
-                        TableCell { El("code") { Text(row.changes) } }
                     }
                 }
             }
+            .id("audit")
             Pager(
                 page: model.page,
                 pageCount: model.pageCount,

@@ -7,6 +7,8 @@ enum LoginPage {
         var error: String?
         /// No account exists yet: say where the one-time set-up link is.
         var firstRun = false
+        /// The page of this site to open after signing in (a deep link followed while signed out).
+        var next: String?
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -30,6 +32,9 @@ enum LoginPage {
                 Paragraph(error).class("flash flash-error").attribute(named: "role", value: "alert")
             }
             PostForm(url: .login, csrf: context.csrf) {
+                if let next = model.next {
+                    Input(type: .hidden, name: "next", value: next)
+                }
                 FormField(
                     name: "username",
                     label: lang("Tên đăng nhập", "Username"),

@@ -18,7 +18,7 @@ struct DutyDeskController: RouteCollection {
     }
 
     private func render(_ req: Request, failed: FormFailure?) async throws -> Response {
-        let principal = try req.principal(allowedTo: .performDuty)
+        let principal = try await DutyWatch.onDuty(req)
         let now = req.application.clock.now()
         let title = req.pageLanguage("Trực ca", "On duty")
         let desk: DutyDesk
@@ -38,7 +38,7 @@ struct DutyDeskController: RouteCollection {
         done: (vi: String, en: String),
         _ action: (Principal, [String: String]) async throws -> Void
     ) async throws -> Response {
-        let principal = try req.principal(allowedTo: .performDuty)
+        let principal = try await DutyWatch.onDuty(req)
         let values = (try? req.content.decode([String: String].self)) ?? [:]
         do {
             try await action(principal, values)
@@ -55,8 +55,8 @@ struct DutyDeskController: RouteCollection {
     }
 
     @Sendable func checkOut(req: Request) async throws -> Response {
-        try await act(req, form: "seat", done: ("Đã kết thúc ca.", "Checked out.")) { principal, _ in
-            _ = try await DutyWatch.checkOut(by: principal, on: req)
+        try await act(req, form: "seat", done: ("Đã kết thúc ca.", "Shift ended.")) { principal, form in
+            _ = try await DutyWatch.checkOut(reason: form["reason"], by: principal, on: req)
         }
     }
 
@@ -82,7 +82,8 @@ struct DutyDeskController: RouteCollection {
     }
 
     @Sendable func receive(req: Request) async throws -> Response {
-        try await act(req, form: "handover", done: ("Đã xác nhận nhận ca.", "Takeover confirmed.")) { principal, _ in
+        let done = (vi: "Đã xác nhận nhận bàn giao.", en: "Handover accepted.")
+        return try await act(req, form: "handover", done: done) { principal, _ in
             _ = try await DutyWatch.receive(try req.idParameter(), by: principal, on: req)
         }
     }
@@ -97,7 +98,8 @@ struct DutyDeskController: RouteCollection {
             unitName: unit.name,
             from: from,
             to: to,
-            shifts: try await DutyBook.book(unit: try unit.requireID(), from: from, to: to, on: req.db)
+            shifts: try await DutyBook.book(unit: try unit.requireID(), from: from, to: to, on: req.db),
+            names: DutyNames(posts: try await RosterQueries.posts(of: try unit.requireID(), on: req.db))
         )
         return req.page(req.pageLanguage("Sổ nhật ký trực ban", "Duty log book")) { LogBookPage.view(model, $0) }
     }

@@ -15,7 +15,7 @@ struct DutyWatchAPIController: RouteCollection {
     }
 
     @Sendable func checkIn(req: Request) async throws -> Response {
-        let principal = try req.principal(allowedTo: .performDuty)
+        let principal = try await DutyWatch.onDuty(req)
         return try await CheckInDTO(DutyWatch.checkIn(by: principal, on: req)).encodeResponse(
             status: .created,
             for: req
@@ -23,12 +23,13 @@ struct DutyWatchAPIController: RouteCollection {
     }
 
     @Sendable func checkOut(req: Request) async throws -> CheckInDTO {
-        let principal = try req.principal(allowedTo: .performDuty)
-        return try CheckInDTO(try await DutyWatch.checkOut(by: principal, on: req))
+        let principal = try await DutyWatch.onDuty(req)
+        let input = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeJSON(CheckOutInput.self) : CheckOutInput()
+        return try CheckInDTO(try await DutyWatch.checkOut(reason: input.reason, by: principal, on: req))
     }
 
     @Sendable func write(req: Request) async throws -> Response {
-        let principal = try req.principal(allowedTo: .performDuty)
+        let principal = try await DutyWatch.onDuty(req)
         let input = try req.decodeJSON(LogEntryInput.self)
         let entry = try await DutyWatch.write(
             kind: input.kind.flatMap(DutyLog.Kind.init(rawValue:)) ?? .note,
@@ -43,14 +44,14 @@ struct DutyWatchAPIController: RouteCollection {
     }
 
     @Sendable func handOver(req: Request) async throws -> Response {
-        let principal = try req.principal(allowedTo: .performDuty)
+        let principal = try await DutyWatch.onDuty(req)
         let input = try req.decodeJSON(HandoverInput.self)
         let handover = try await DutyWatch.handOver(notes: input.notes, by: principal, on: req)
         return try await dto(handover, on: req).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func receive(req: Request) async throws -> HandoverDTO {
-        let principal = try req.principal(allowedTo: .performDuty)
+        let principal = try await DutyWatch.onDuty(req)
         return try await dto(try await DutyWatch.receive(try req.idParameter(), by: principal, on: req), on: req)
     }
 

@@ -234,13 +234,24 @@ struct RosterPagesController: RouteCollection {
         let roster = try await RosterQueries.roster(try req.idParameter(), in: principal.scope, on: req.db)
         let data = try await RosterPageData.load(roster, on: req.db)
         let unit = try await OrganisationQueries.unit(roster.unitID, in: principal.scope, on: req.db)
-        let tables = RosterExport.tables(
+        let input = RosterExport.Input(
+            unitName: unit.name,
+            start: data.start,
+            end: data.end,
             seats: data.seats,
             names: data.names,
             grid: data.grid,
-            report: data.report,
-            lang: req.pageLanguage
+            report: data.report
         )
-        return try ImportFileFormat.xlsx.response(tables, filename: "lich-truc-\(unit.code)-\(roster.startDate)")
+        let response = Response(
+            status: .ok,
+            body: .init(data: try XLSXWriter.write(sheets: RosterExport.sheets(input, lang: req.pageLanguage)))
+        )
+        response.headers.replaceOrAdd(name: .contentType, value: ImportFileFormat.xlsxType)
+        response.headers.replaceOrAdd(
+            name: .contentDisposition,
+            value: "attachment; filename=\"lich-truc-\(unit.code)-\(roster.startDate).xlsx\""
+        )
+        return response
     }
 }

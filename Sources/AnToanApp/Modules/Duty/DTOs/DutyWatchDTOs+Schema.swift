@@ -31,6 +31,11 @@ extension LogEntryDTO: APISchema {
     }
 }
 
+extension CheckOutInput: APISchema {
+    static let schemaName = "CheckOutInput"
+    static var schema: JSONSchema { .record(["reason": .text(max: DutyWatch.maxText, min: 1).optional]) }
+}
+
 extension HandoverInput: APISchema {
     static let schemaName = "HandoverInput"
     static var schema: JSONSchema { .record(["notes": .text(max: DutyWatch.maxText, min: 1)]) }

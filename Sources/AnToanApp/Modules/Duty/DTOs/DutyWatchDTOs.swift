@@ -22,6 +22,14 @@ struct LogEntryInput: APIInput {
     }
 }
 
+/// Ending a shift: the reason is required more than an hour before the shift ends. The body may be left out.
+struct CheckOutInput: APIInput {
+    static let fields: Set<String> = ["reason"]
+    var reason: String?
+
+    func problems() -> [FieldError] { [] }
+}
+
 struct HandoverInput: APIInput {
     static let fields: Set<String> = ["notes"]
     var notes: String?

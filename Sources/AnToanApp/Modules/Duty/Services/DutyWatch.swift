@@ -13,13 +13,45 @@ enum DutyWatch {
     static let afterEnd: TimeInterval = 4 * 3_600
     /// How long before its shift ends the outgoing officer may hand over.
     static let handoverOpens: TimeInterval = 3_600
+    /// Ending a shift more than this long before it ends needs a reason, written in the log book.
+    static let earlyEnd: TimeInterval = 3_600
     static let maxText = 2_000
 
     // MARK: Who and which seat
 
+    /// The account that may act at the duty desk: a role that performs duty, or anyone (a unit head starred as
+    /// the leader on duty, a team member) whose own staff record holds a seat of a published roster from
+    /// `afterEnd` ago to a week ahead. Being on the roster is what makes a person on duty; 403 otherwise.
+    static func onDuty(_ req: Request) async throws -> Principal {
+        let principal = try req.principal()
+        if principal.can(.performDuty) { return principal }
+        guard principal.can(.viewOwnShifts), let member = try await scopedMember(of: principal, on: req.db) else {
+            throw AppError.forbidden
+        }
+        let now = req.application.clock.now()
+        let seats = try await RosterQueries.publishedSeats(
+            of: member,
+            from: now.addingTimeInterval(-afterEnd),
+            to: now.addingTimeInterval(7 * 86_400),
+            on: req.db
+        )
+        guard !seats.isEmpty else { throw AppError.forbidden }
+        return principal
+    }
+
+    /// The account's staff record, only when it lies in the account's scope: a seat in another unit gives
+    /// nothing here.
+    static func scopedMember(of principal: Principal, on db: any Database) async throws -> StaffMember? {
+        guard let member = try await RosterQueries.linkedStaff(of: principal, on: db),
+            let area = AreaPath(member.areaPath),
+            principal.scope.covers(.unit(member.$unit.id, in: area))
+        else { return nil }
+        return member
+    }
+
     /// The staff member the account signs in as.
     static func member(of principal: Principal, on db: any Database) async throws -> StaffMember {
-        guard let member = try await RosterQueries.linkedStaff(of: principal, on: db) else {
+        guard let member = try await scopedMember(of: principal, on: db) else {
             throw invalid(
                 "staff",
                 vi: "tài khoản này chưa gắn với cán bộ nào của đơn vị",
@@ -121,8 +153,9 @@ enum DutyWatch {
         return checkIn
     }
 
-    /// Checks the account's person out of the shift they checked in to.
-    static func checkOut(by principal: Principal, on req: Request) async throws -> DutyCheckIn {
+    /// Checks the account's person out of the shift they checked in to; more than `earlyEnd` before the shift
+    /// ends, only with a reason, which goes into the post's log book with the check-out.
+    static func checkOut(reason: String?, by principal: Principal, on req: Request) async throws -> DutyCheckIn {
         let now = req.application.clock.now()
         let member = try await member(of: principal, on: req.db)
         guard let seat = try await currentSeat(of: member, at: now, on: req.db),
@@ -135,18 +168,41 @@ enum DutyWatch {
                 en: "you have no shift checked in and not yet checked out"
             )
         }
+        var entry: DutyLogEntry?
+        if now < seat.endsAt.addingTimeInterval(-earlyEnd) {
+            var checker = FieldChecker()
+            let reason = checker.text("reason", reason, max: maxText, kind: .multiline)
+            try checker.check()
+            let note = DutyLogEntry()
+            note.unitID = seat.unitID
+            note.post = seat.post
+            note.seatID = try seat.requireID()
+            note.staffID = try member.requireID()
+            note.writtenAt = now
+            note.kind = DutyLog.Kind.note.rawValue
+            note.text =
+                "Kết thúc ca sớm lúc \(VietnamTime.time(now)) (ca hết lúc \(VietnamTime.time(seat.endsAt))). "
+                + "Lý do: \(reason)"
+            entry = note
+        }
         checkIn.checkedOutAt = now
-        try await req.application.write { db in
+        try await req.application.write { [entry] db in
+            // Checked again under the seat's lock: a second tap sent at once finds the first check-out.
+            _ = try await db.lockedRow(RosterSeat.self, checkIn.seatID)
+            guard let current = try await DutyCheckIn.find(checkIn.id, on: db), current.checkedOutAt == nil else {
+                throw invalid(
+                    "seat",
+                    vi: "bạn đã kết thúc ca này",
+                    en: "you have already ended this shift"
+                )
+            }
             try await checkIn.persist(on: db)
-            try await audit(
-                principal,
-                .update,
-                "duty_checkin",
-                checkIn.id,
-                ["checked_out_at": VietnamTime.dateTime(now)],
-                now,
-                db
-            )
+            var after = ["checked_out_at": VietnamTime.dateTime(now)]
+            if let entry {
+                try await entry.insert(on: db)
+                after["early_end_reason"] = entry.text
+            }
+            try await audit(principal, .update, "duty_checkin", checkIn.id, after, now, db)
         }
         return checkIn
     }

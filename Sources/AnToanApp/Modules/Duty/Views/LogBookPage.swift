@@ -10,6 +10,8 @@ enum LogBookPage {
         var from: SolarDate
         var to: SolarDate
         var shifts: [DutyBook.Shift]
+        /// The unit's posts and shifts by name: the book reads "Trụ sở · Ca đêm 19:00–07:00", never their ids.
+        var names: DutyNames
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -45,15 +47,15 @@ enum LogBookPage {
                     .class("muted")
             }
             for shift in model.shifts {
-                shiftBlock(shift, lang)
+                shiftBlock(shift, model.names, lang)
             }
         }
     }
 
-    private static func shiftBlock(_ shift: DutyBook.Shift, _ lang: Language) -> any Component {
+    private static func shiftBlock(_ shift: DutyBook.Shift, _ names: DutyNames, _ lang: Language) -> any Component {
         let day = SolarDate(iso: shift.date).map { VietnamTime.dayWithLunar($0, lang) } ?? shift.date
         return Div {
-            H2("\(day) · \(lang("ca", "shift")) \(shift.shift) · \(lang("chốt", "post")) \(shift.post)")
+            H2("\(day) · \(names.seat(post: shift.post, shift: shift.shift, lang))")
             if !shift.lines.isEmpty {
                 DataTable(headers: [lang("Giờ", "Time"), lang("Người ghi", "By"), lang("Nội dung", "Entry")]) {
                     for line in shift.lines {

@@ -7,7 +7,6 @@ struct RosterGrid {
     struct Column: Equatable {
         var post: String
         var shift: String
-        var label: String
     }
 
     struct Person {
@@ -29,6 +28,8 @@ struct RosterGrid {
 
     var columns: [Column]
     var rows: [Row]
+    /// The posts' and shifts' names for the header and the legend.
+    var names: DutyNames
 
     init(
         start: SolarDate,
@@ -39,12 +40,11 @@ struct RosterGrid {
         open: [RosterOpenSlot]
     ) {
         // Posts in set-up order (the main post first), shifts in the order of their pattern.
+        self.names = DutyNames(posts: posts)
         var order: [String: (Int, Int, String)] = [:]
         for (postIndex, post) in posts.enumerated() {
             for (shiftIndex, shift) in post.pattern.shifts.enumerated() {
-                order["\(post.id)|\(shift.id)"] = (
-                    postIndex, shiftIndex, "\(post.name ?? post.id) · \(shift.name ?? shift.id)"
-                )
+                order["\(post.id)|\(shift.id)"] = (postIndex, shiftIndex, "")
             }
         }
         var keys: [String] = []
@@ -61,7 +61,7 @@ struct RosterGrid {
             let parts = key.split(separator: "|", maxSplits: 1).map(String.init)
             let post = parts.first ?? ""
             let shift = parts.count > 1 ? parts[1] : ""
-            return Column(post: post, shift: shift, label: order[key]?.2 ?? "\(post) · \(shift)")
+            return Column(post: post, shift: shift)
         }
         let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) })
         let days = max(0, start.days(to: end) + 1)
@@ -128,9 +128,30 @@ struct RosterGrid {
 extension RosterGrid {
     /// "Cổng chính · Ca 1 (06:00–14:00)": a seat's post and shift by their set-up names.
     static func label(post: String, shift: String, posts: [DutyPost]) -> String {
-        guard let dutyPost = posts.first(where: { $0.id == post }) else { return "\(post) · \(shift)" }
-        let shiftName = dutyPost.pattern.shifts.first { $0.id == shift }?.name ?? shift
-        return "\(dutyPost.name ?? post) · \(shiftName)"
+        let names = DutyNames(posts: posts)
+        let shiftName = names.shift(post: post, shift).map { $0.name ?? DutyNames.hours($0) } ?? "ca \(shift)"
+        return "\(names.post(post, .vi)) · \(shiftName)"
+    }
+
+    /// The columns' posts in order, each with the number of its shift columns: the header's first row.
+    var postSpans: [(post: String, count: Int)] {
+        var spans: [(post: String, count: Int)] = []
+        for column in columns {
+            if let last = spans.last, last.post == column.post {
+                spans[spans.count - 1].count += 1
+            } else {
+                spans.append((column.post, 1))
+            }
+        }
+        return spans
+    }
+
+    /// One line per post: "Trụ sở: Ca ngày 07:00–19:00; Ca đêm 19:00–07:00", the legend under the grid.
+    func legend(_ lang: Language) -> [String] {
+        postSpans.map { span in
+            let shifts = columns.filter { $0.post == span.post }.map { names.shift(post: $0.post, $0.shift, lang) }
+            return "\(names.post(span.post, lang)): \(shifts.joined(separator: "; "))"
+        }
     }
 
     /// "05/02/2027 · Cổng chính · Ca 1 (06:00–14:00)".

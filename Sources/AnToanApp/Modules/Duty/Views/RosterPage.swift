@@ -56,6 +56,7 @@ enum RosterPage {
             approvalView(model, context)
             grid(model, lang)
             Paragraph(lang("★ lãnh đạo trực", "★ duty leader")).class("muted")
+            model.grid.legendView(lang)
             reportView(model, lang)
             swapsView(model, context)
         }
@@ -64,12 +65,7 @@ enum RosterPage {
     private static func grid(_ model: Model, _ lang: Language) -> any Component {
         Div {
             El("table", ["id": "roster-grid"]) {
-                El("thead") {
-                    El("tr") {
-                        TableHeaderCell(lang("Ngày", "Day"))
-                        for column in model.grid.columns { TableHeaderCell(column.label) }
-                    }
-                }
+                model.grid.head(lang)
                 El("tbody") {
                     for row in model.grid.rows {
                         El("tr") {

@@ -53,12 +53,7 @@ enum RosterPrintPage {
             )
             .class("period")
             El("table") {
-                El("thead") {
-                    El("tr") {
-                        TableHeaderCell(lang("Ngày", "Day"))
-                        for column in model.grid.columns { TableHeaderCell(column.label) }
-                    }
-                }
+                model.grid.head(lang)
                 El("tbody") {
                     for row in model.grid.rows {
                         El("tr") {
@@ -83,6 +78,7 @@ enum RosterPrintPage {
                 }
             }
             Paragraph(lang("(LĐ): lãnh đạo trực", "(L): duty leader"))
+            model.grid.legendView(lang)
             Div {
                 Paragraph("NGƯỜI LẬP")
                 Paragraph("THỦ TRƯỞNG ĐƠN VỊ")

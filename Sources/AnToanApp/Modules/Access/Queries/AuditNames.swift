@@ -1,0 +1,90 @@
+import AnToanCore
+import Fluent
+import Foundation
+
+/// The names behind an audit page's ids: the records the entries are about, the people who made them and the
+/// records their changed fields point to. One query per kind of record for the whole page, never one per row.
+struct AuditNames: Sendable {
+    /// kind ("unit", "staff", "user" …) → id → name.
+    var names: [String: [UUID: String]] = [:]
+
+    func name(_ kind: String, _ id: String) -> String? {
+        UUID(uuidString: id).flatMap { names[kind]?[$0] }
+    }
+
+    /// The kind of record a field holding an id points to.
+    static let fieldKinds: [String: String] = [
+        "unit_id": "unit", "department_id": "unit", "parent_id": "unit", "reports_to_id": "unit",
+        "successor_id": "unit", "area_id": "area", "user_id": "user", "staff_id": "staff", "from_staff_id": "staff",
+        "to_staff_id": "staff", "site_id": "site", "roster_id": "roster",
+    ]
+
+    /// An area's parent and successor are areas; a unit's are units.
+    static func kind(of field: String, in entity: String) -> String? {
+        entity == "area" && ["parent_id", "successor_id"].contains(field) ? "area" : fieldKinds[field]
+    }
+
+    static func load(
+        for entries: [AuditEntry],
+        changes: [UUID: [String: [String?]]],
+        on db: any Database
+    )
+        async throws -> AuditNames
+    {
+        var wanted: [String: Set<UUID>] = [:]
+        func want(_ kind: String, _ id: String?) {
+            if let id, let uuid = UUID(uuidString: id) { wanted[kind, default: []].insert(uuid) }
+        }
+        for entry in entries {
+            want(entry.entity, entry.entityID)
+            if let actor = entry.actorID { wanted["user", default: []].insert(actor) }
+            for (field, values) in changes[entry.id ?? UUID()] ?? [:] {
+                guard let kind = kind(of: field, in: entry.entity) else { continue }
+                for value in values { want(kind, value) }
+            }
+        }
+        var result = AuditNames()
+        // Rosters first: a roster is named by its unit, which joins the units' query.
+        for chunk in SQLBatch.chunks(Array(wanted["roster"] ?? [])) {
+            for roster in try await Roster.query(on: db).filter(\.$id ~~ chunk).all() {
+                wanted["unit", default: []].insert(roster.unitID)
+            }
+        }
+        result.names["unit"] = try await names(OrgUnit.self, wanted["unit"], on: db) { $0.name }
+        result.names["staff"] = try await names(StaffMember.self, wanted["staff"], on: db) { $0.fullName }
+        result.names["user"] = try await names(User.self, wanted["user"], on: db) {
+            $0.displayName.isEmpty ? $0.username : $0.displayName
+        }
+        result.names["area"] = try await names(Area.self, wanted["area"], on: db) { $0.name }
+        result.names["site"] = try await names(Site.self, wanted["site"], on: db) { $0.name }
+        result.names["supervising_body"] = try await names(SupervisingBody.self, wanted["supervising_body"], on: db) {
+            $0.name
+        }
+        result.names["peak_period"] = try await names(PeakPeriodRecord.self, wanted["peak_period"], on: db) { $0.name }
+        result.names["api_token"] = try await names(APIToken.self, wanted["api_token"], on: db) { $0.name }
+        let units = result.names["unit"] ?? [:]
+        result.names["roster"] = try await names(Roster.self, wanted["roster"], on: db) { roster in
+            let days = [roster.startDate, roster.endDate].map { SolarDate(iso: $0)?.dmy ?? $0 }
+            return "\(units[roster.unitID].map { $0 + " " } ?? "")\(days[0])–\(days[1])"
+        }
+        // A unit's duty set-up is keyed by the unit.
+        result.names["duty_setup"] = units
+        return result
+    }
+
+    private static func names<M: Model>(
+        _ model: M.Type,
+        _ ids: Set<UUID>?,
+        on db: any Database,
+        name: (M) -> String
+    ) async throws -> [UUID: String] where M.IDValue == UUID {
+        guard let ids, !ids.isEmpty else { return [:] }
+        var result: [UUID: String] = [:]
+        for chunk in SQLBatch.chunks(Array(ids)) {
+            for row in try await M.query(on: db).filter(\._$id ~~ chunk).all() {
+                if let id = row.id { result[id] = name(row) }
+            }
+        }
+        return result
+    }
+}

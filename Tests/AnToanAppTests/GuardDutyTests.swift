@@ -1,0 +1,139 @@
+import AnToanCore
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import AnToanApp
+
+/// The duty desk as its people use it: the unit head who is the leader on duty, and a guard on a phone.
+@Suite("Guard duty")
+struct GuardDutyTests {
+    /// Makes the account of whoever holds the seat of `role` on `shift` of `date` a unit head; its username.
+    static func promoteToHead(
+        _ app: Application,
+        _ watch: DutyWatchTests.Watch,
+        _ date: String,
+        _ shift: String
+    )
+        async throws -> String
+    {
+        let username = try await watch.holder(app, date, shift, "leader")
+        let user = try #require(try await User.query(on: app.db).filter(\.$username == username).first())
+        user.role = Role.unitHead.rawValue
+        try await user.persist(on: app.db)
+        return username
+    }
+
+    @Test(
+        "the unit head starred as the leader on duty opens the desk, checks in and signs the log book",
+        arguments: Lane.all
+    )
+    func headOnDuty(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            // given
+            let watch = try await DutyWatchTests.watch(app, clock: clock)
+            let head = try await Self.promoteToHead(app, watch, "2027-02-02", "D")
+            clock.set(DutyWatchTests.at(2, 7, 5))
+            var phone = Browser(app)
+            _ = try await phone.signIn(head)
+            // when
+            let desk = try await phone.get("/duty")
+            let checkIn = try await phone.post("/duty/check-in", form: [:])
+            let signed = try await phone.post("/duty/log", form: ["kind": "note", "text": "Lãnh đạo trực đã kiểm tra"])
+            let after = try await phone.get("/duty")
+            // then
+            #expect(desk.status == .ok)
+            #expect(desk.text.contains("Nhận ca"))
+            #expect(checkIn.status == .seeOther)
+            #expect(signed.status == .seeOther)
+            #expect(after.text.contains("Lãnh đạo trực đã kiểm tra"))
+            let staff = try #require(
+                try await StaffMember.query(on: app.db).join(User.self, on: \StaffMember.$userID == \User.$id)
+                    .filter(User.self, \.$username == head).first()
+            )
+            #expect(try await DutyCheckIn.query(on: app.db).filter(\.$staffID == staff.requireID()).count() == 1)
+            #expect(try await DutyLogEntry.query(on: app.db).filter(\.$staffID == staff.requireID()).count() == 1)
+        }
+    }
+
+    @Test("a unit head with no seat, or with a seat only in another unit, is refused the desk", arguments: Lane.all)
+    func headWithoutSeat(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            // given: a head of unit A on its staff but on no roster, and a head of unit B whose account is
+            // linked to a seated guard of unit A
+            let watch = try await DutyWatchTests.watch(app, clock: clock)
+            let world = watch.world
+            _ = try await Fixtures.user(
+                "truong_a",
+                role: .unitHead,
+                scope: .unit(world.unitA.id, in: AreaPath(world.communeA.path)!),
+                on: app.db
+            )
+            let created = try await api(
+                app,
+                .POST,
+                "/api/v1/staff",
+                token: world.adminToken,
+                json:
+                    #"{"unit_id":"\#(world.unitA.id)","full_name":"Trần Văn Trưởng","position":"Giám đốc","is_leader":true,"account":"truong_a"}"#
+            )
+            #expect(created.status == .created, "\(created.text)")
+            let other = try await Fixtures.user(
+                "truong_b",
+                role: .unitHead,
+                scope: .unit(world.unitB.id, in: AreaPath(world.communeB.path)!),
+                on: app.db
+            )
+            let seated = try await watch.holder(app, "2027-02-02", "D", "leader")
+            let seatedUser = try #require(try await User.query(on: app.db).filter(\.$username == seated).first())
+            let guardRecord = try #require(
+                try await StaffMember.query(on: app.db).filter(\.$userID == seatedUser.requireID()).first()
+            )
+            guardRecord.userID = try other.requireID()
+            try await guardRecord.persist(on: app.db)
+            clock.set(DutyWatchTests.at(2, 7, 5))
+            for username in ["truong_a", "truong_b"] {
+                var phone = Browser(app)
+                _ = try await phone.signIn(username)
+                // when
+                let desk = try await phone.get("/duty")
+                let checkIn = try await phone.post("/duty/check-in", form: [:])
+                // then
+                #expect(desk.status == .forbidden, "\(username)")
+                #expect(checkIn.status == .forbidden, "\(username)")
+            }
+            #expect(try await DutyCheckIn.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("through the API, an early end without a reason is refused naming the field", arguments: Lane.all)
+    func earlyEndAPI(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            // given
+            let watch = try await DutyWatchTests.watch(app, clock: clock)
+            let token = try await watch.token(app, try await watch.holder(app, "2027-02-02", "D", "officer"))
+            clock.set(DutyWatchTests.at(2, 7, 5))
+            _ = try await api(app, .POST, "/api/v1/duty/check-in", token: token)
+            clock.set(DutyWatchTests.at(2, 9))
+            // when
+            let refused = try await api(app, .POST, "/api/v1/duty/check-out", token: token)
+            let ended = try await api(
+                app,
+                .POST,
+                "/api/v1/duty/check-out",
+                token: token,
+                json: #"{"reason":"Về viện"}"#
+            )
+            // then
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("reason"))
+            #expect(ended.status == .ok, "\(ended.text)")
+            #expect(try await DutyLogEntry.query(on: app.db).count() == 1)
+        }
+    }
+}
