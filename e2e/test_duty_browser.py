@@ -115,7 +115,7 @@ def test_check_in_log_book_and_two_sided_handover_on_a_phone(browser, demo_serve
     # Handover with the open item.
     page.fill("form[action='/duty/handover'] textarea[name=notes]", "Ca bình thường; bàn giao 2 chìa khóa, 1 bộ đàm.")
     submit(page, "form[action='/duty/handover']")
-    assert "Đang chờ ca sau xác nhận nhận ca." in page.inner_text("main")
+    assert "Đang chờ ca sau xác nhận nhận bàn giao." in page.inner_text("main")
     shot(page, "33-duty-handed-over-phone")
     context.close()
 
@@ -123,10 +123,10 @@ def test_check_in_log_book_and_two_sided_handover_on_a_phone(browser, demo_serve
     context, page = phone(browser, base, incoming, password)
     page.goto(base + "/duty")
     text = page.inner_text("main")
-    assert "Ca trước bàn giao" in text and "bàn giao 2 chìa khóa" in text, text[:800]
+    assert "Bàn giao từ ca trước" in text and "bàn giao 2 chìa khóa" in text, text[:800]
     assert "Đèn chiếu sáng cổng phụ hỏng." in text
     submit(page, "form[action$='/receive']")
-    assert "Đã nhận ca:" in page.inner_text("main")
+    assert "Đã xác nhận nhận bàn giao:" in page.inner_text("main")
     assert_fits_phone(page)
     shot(page, "34-duty-taken-over-phone")
     context.close()

@@ -188,7 +188,7 @@ struct DutyWatchTests {
             var nightPhone = Browser(app)
             _ = try await nightPhone.signIn(nightOfficer)
             let nightPage = try await nightPhone.get("/duty").body.string
-            #expect(nightPage.contains("Ca trước bàn giao"))
+            #expect(nightPage.contains("Bàn giao từ ca trước"))
             #expect(nightPage.contains("Ca ngày bình thường, bàn giao đủ chìa khóa."))
             #expect(nightPage.contains("Camera cổng sau mất tín hiệu."))
             let received = try await nightPhone.post("/duty/handovers/\(try handover.requireID())/receive", form: [:])

@@ -110,6 +110,64 @@ struct GuardDutyTests {
         }
     }
 
+    @Test(
+        "the desk names the post and the shift, and its card follows check-in with its own words",
+        arguments: Lane.all
+    )
+    func deskWords(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            // given
+            let watch = try await DutyWatchTests.watch(app, clock: clock)
+            let officer = try await watch.holder(app, "2027-02-02", "D", "officer")
+            clock.set(DutyWatchTests.at(2, 7, 5))
+            var phone = Browser(app)
+            _ = try await phone.signIn(officer)
+            // when
+            let before = try await phone.get("/duty")
+            _ = try await phone.post("/duty/check-in", form: [:])
+            let after = try await phone.get("/duty")
+            // then
+            #expect(before.text.contains("Ca ngày 07:00–19:00 · Trực ban · Cán bộ trực"))
+            #expect(!before.text.contains("ca D") && !before.text.contains("chốt hq"))
+            #expect(before.text.contains("Chưa nhận ca") && before.text.contains(">Nhận ca</button>"))
+            #expect(after.text.contains("Đang trong ca") && !after.text.contains(">Nhận ca</button>"))
+            #expect(after.text.contains("Ca sau: Ca đêm 19:00–07:00 · 02/02/2027"))
+        }
+    }
+
+    @Test("ending a shift more than an hour early asks for a reason, which the log book keeps", arguments: Lane.all)
+    func earlyEnd(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            // given
+            let watch = try await DutyWatchTests.watch(app, clock: clock)
+            let officer = try await watch.holder(app, "2027-02-02", "D", "officer")
+            clock.set(DutyWatchTests.at(2, 7, 5))
+            var phone = Browser(app)
+            _ = try await phone.signIn(officer)
+            _ = try await phone.post("/duty/check-in", form: [:])
+            clock.set(DutyWatchTests.at(2, 12, 30))
+            // when
+            let desk = try await phone.get("/duty")
+            let refused = try await phone.post("/duty/check-out", form: ["reason": "  "])
+            let stillOn = try await DutyCheckIn.query(on: app.db).filter(\.$checkedOutAt == nil).count()
+            let ended = try await phone.post("/duty/check-out", form: ["reason": "Ốm, đã báo lãnh đạo trực"])
+            let after = try await phone.get("/duty")
+            // then
+            #expect(desk.text.contains("Lý do kết thúc sớm (ca hết lúc 19:00)"))
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("aria-invalid") || refused.text.contains("field has-error"))
+            #expect(stillOn == 1)
+            #expect(ended.status == .seeOther)
+            #expect(after.text.contains("Đã kết thúc ca lúc 12:30"))
+            #expect(
+                after.text.contains("Kết thúc ca sớm lúc 12:30 (ca hết lúc 19:00). Lý do: Ốm, đã báo lãnh đạo trực")
+            )
+            #expect(try await DutyLogEntry.query(on: app.db).count() == 1)
+        }
+    }
+
     @Test("through the API, an early end without a reason is refused naming the field", arguments: Lane.all)
     func earlyEndAPI(lane: Lane) async throws {
         let clock = TestClock()

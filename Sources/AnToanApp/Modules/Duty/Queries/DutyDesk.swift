@@ -45,15 +45,21 @@ struct DutyDesk: Sendable {
     var lines: [Line] = []
     var openItems: [Line] = []
     var incoming: Handover?
+    /// The post, shift and day (ISO) the incoming handover came from, to name them.
+    var incomingFrom: (post: String, shift: String, date: String)?
     var outgoing: Handover?
-    var nextShift: String?
+    var nextSeat: RosterSeat?
     var upcoming: [RosterSeat] = []
+    /// The unit's posts and shifts by name: a person reads "Ca ngày 07:00–19:00 · Cổng chính", never ids.
+    var names = DutyNames(posts: [])
+    var now: Date
 
     /// The desk of the account's person at `at`.
     static func load(for principal: Principal, at: Date, on db: any Database) async throws -> DutyDesk {
         let member = try await DutyWatch.member(of: principal, on: db)
         let unit = try await OrgUnit.find(member.$unit.id, on: db)
-        var desk = DutyDesk(memberName: member.fullName, unitName: unit?.name ?? "")
+        var desk = DutyDesk(memberName: member.fullName, unitName: unit?.name ?? "", now: at)
+        desk.names = DutyNames(posts: try await RosterQueries.posts(of: member.$unit.id, on: db))
         desk.upcoming = try await RosterQueries.publishedSeats(
             of: member,
             from: at,
@@ -102,10 +108,9 @@ struct DutyDesk: Sendable {
             return line
         }
         desk.incoming = incoming.flatMap { DutyBook.handover($0, names: names) }
+        desk.incomingFrom = incoming.map { ($0.post, $0.outgoingShift, $0.outgoingDate) }
         desk.outgoing = outgoing.flatMap { DutyBook.handover($0, names: names) }
-        if let next = try await DutyWatch.nextCrew(after: seat, on: db).first {
-            desk.nextShift = "\(next.shift) · \(VietnamTime.dateTime(next.startsAt))"
-        }
+        desk.nextSeat = try await DutyWatch.nextCrew(after: seat, on: db).first
         return desk
     }
 }

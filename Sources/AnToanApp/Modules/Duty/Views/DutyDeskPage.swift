@@ -22,7 +22,7 @@ enum DutyDeskPage {
                 Paragraph(error).class("flash flash-error").attribute(named: "role", value: "alert")
             }
             if let seat = desk.seat {
-                shiftCard(seat, desk, context)
+                shiftCard(seat, desk, model.failed, context)
                 if let incoming = desk.incoming { incomingCard(incoming, desk, context) }
                 logCard(desk, model.failed, context)
                 handoverCard(desk, model.failed, context)
@@ -34,7 +34,7 @@ enum DutyDeskPage {
             }
             if !desk.upcoming.isEmpty {
                 H2(lang("Ca sắp tới", "Coming shifts"))
-                List(desk.upcoming) { seat in ListItem(Text(seatLine(seat, lang))) }
+                List(desk.upcoming) { seat in ListItem(Text(seatLine(seat, desk.names, lang))) }
             }
         }
     }
@@ -47,11 +47,16 @@ enum DutyDeskPage {
         }
     }
 
-    static func seatLine(_ seat: RosterSeat, _ lang: Language) -> String {
+    /// "02/02/2027 (26/12 âm) · Ca ngày 07:00–19:00 · Cổng chính · Lãnh đạo trực".
+    static func seatLine(_ seat: RosterSeat, _ names: DutyNames, _ lang: Language) -> String {
         let day = SolarDate(iso: seat.date).map { VietnamTime.dayWithLunar($0, lang) } ?? seat.date
-        let role = seat.role == "leader" ? lang("trực chỉ huy", "duty leader") : lang("trực", "on duty")
-        return "\(day) · \(lang("ca", "shift")) \(seat.shift) \(VietnamTime.time(seat.startsAt))–"
-            + "\(VietnamTime.time(seat.endsAt)) · \(lang("chốt", "post")) \(seat.post) · \(role)"
+        return "\(day) · \(names.shift(post: seat.post, seat.shift, lang)) · \(names.post(seat.post, lang)) · "
+            + RosterGrid.roleName(seat.role, lang)
+    }
+
+    /// Ending the shift more than this long before its end asks for a reason.
+    static func endsEarly(_ seat: RosterSeat, at now: Date) -> Bool {
+        now < seat.endsAt.addingTimeInterval(-DutyWatch.earlyEnd)
     }
 
     static func statusText(_ status: AttendanceRule.Status, _ lang: Language) -> String {
@@ -64,27 +69,57 @@ enum DutyDeskPage {
         }
     }
 
-    private static func shiftCard(_ seat: RosterSeat, _ desk: DutyDesk, _ context: PageContext) -> any Component {
+    /// Ending the shift; more than an hour before its end, with the reason it asks for.
+    private static func checkOutForm(
+        _ seat: RosterSeat,
+        _ desk: DutyDesk,
+        _ failed: FormFailure?,
+        _ context: PageContext
+    ) -> any Component {
+        let lang = context.lang
+        return PostForm(url: .dutyCheckOut, csrf: context.csrf) {
+            if endsEarly(seat, at: desk.now) {
+                textArea(
+                    "reason",
+                    lang(
+                        "Lý do kết thúc sớm (ca hết lúc \(VietnamTime.time(seat.endsAt)))",
+                        "Why the shift ends early (it ends at \(VietnamTime.time(seat.endsAt)))"
+                    ),
+                    FormFailure.value(failed, "seat", "reason"),
+                    FormFailure.errors(failed, "seat").message(for: "reason", lang)
+                )
+            }
+            Button(lang("Kết thúc ca", "End the shift")).attribute(named: "type", value: "submit")
+                .class("secondary wide")
+        }
+    }
+
+    private static func shiftCard(
+        _ seat: RosterSeat,
+        _ desk: DutyDesk,
+        _ failed: FormFailure?,
+        _ context: PageContext
+    ) -> any Component {
         let lang = context.lang
         return Div {
             H2(lang("Ca trực", "Shift"))
-            Paragraph(seatLine(seat, lang))
+            Paragraph(seatLine(seat, desk.names, lang))
             if let me = desk.me {
                 if let checkedIn = me.checkedInAt {
+                    if let out = me.checkedOutAt {
+                        Paragraph(lang("Đã kết thúc ca lúc ", "Shift ended at ") + VietnamTime.time(out))
+                            .class("state").id("shift-state")
+                    } else {
+                        Paragraph(lang("Đang trong ca", "On shift")).class("state state-on").id("shift-state")
+                    }
                     Paragraph(
                         lang("Nhận ca lúc ", "Checked in at ") + VietnamTime.time(checkedIn) + " — "
                             + statusText(me.status, lang)
                     )
                     .class("status-\(me.status.rawValue)")
-                    if let out = me.checkedOutAt {
-                        Paragraph(lang("Kết thúc ca lúc ", "Checked out at ") + VietnamTime.time(out))
-                    } else {
-                        PostForm(url: .dutyCheckOut, csrf: context.csrf) {
-                            Button(lang("Kết thúc ca", "Check out")).attribute(named: "type", value: "submit")
-                                .class("secondary wide")
-                        }
-                    }
+                    if me.checkedOutAt == nil { checkOutForm(seat, desk, failed, context) }
                 } else {
+                    Paragraph(lang("Chưa nhận ca", "Not checked in")).class("state").id("shift-state")
                     PostForm(url: .dutyCheckIn, csrf: context.csrf) {
                         Button(lang("Nhận ca", "Check in")).attribute(named: "type", value: "submit").class("wide")
                     }
@@ -110,10 +145,8 @@ enum DutyDeskPage {
     {
         let lang = context.lang
         return Div {
-            H2(lang("Ca trước bàn giao", "Handed over by the previous shift"))
-            Paragraph(
-                "\(handover.handedBy), \(VietnamTime.dateTime(handover.handedAt)) — \(lang("ca", "shift")) \(handover.from)"
-            )
+            H2(lang("Bàn giao từ ca trước", "Handover from the previous shift"))
+            Paragraph("\(handover.handedBy), \(VietnamTime.dateTime(handover.handedAt)) — \(fromText(desk, lang))")
             Paragraph(handover.notes)
             Paragraph(
                 lang(
@@ -123,14 +156,14 @@ enum DutyDeskPage {
             )
             if let receivedAt = handover.receivedAt {
                 Paragraph(
-                    lang("Đã nhận ca: ", "Taken over by ") + "\(handover.receivedBy ?? ""), "
+                    lang("Đã xác nhận nhận bàn giao: ", "Handover accepted by ") + "\(handover.receivedBy ?? ""), "
                         + VietnamTime.dateTime(receivedAt)
                 )
                 .class("status-on_time")
             } else {
                 PostForm(url: .dutyReceive(handover.id), csrf: context.csrf) {
-                    Button(lang("Xác nhận nhận ca", "Confirm the takeover")).attribute(named: "type", value: "submit")
-                        .class("wide")
+                    Button(lang("Xác nhận nhận bàn giao", "Accept the handover"))
+                        .attribute(named: "type", value: "submit").class("wide")
                 }
             }
         }
@@ -228,13 +261,18 @@ enum DutyDeskPage {
                 )
                 if let receivedAt = outgoing.receivedAt {
                     Paragraph(
-                        lang("Ca sau đã nhận: ", "Taken over by ") + "\(outgoing.receivedBy ?? ""), "
-                            + VietnamTime.dateTime(receivedAt)
+                        lang("Ca sau đã xác nhận nhận bàn giao: ", "Handover accepted by ")
+                            + "\(outgoing.receivedBy ?? ""), " + VietnamTime.dateTime(receivedAt)
                     )
                     .class("status-on_time")
                 } else {
-                    Paragraph(lang("Đang chờ ca sau xác nhận nhận ca.", "Waiting for the next shift to confirm."))
-                        .class("status-missing")
+                    Paragraph(
+                        lang(
+                            "Đang chờ ca sau xác nhận nhận bàn giao.",
+                            "Waiting for the next shift to accept the handover."
+                        )
+                    )
+                    .class("status-missing")
                 }
             } else if desk.me?.checkedInAt == nil {
                 Paragraph(
@@ -244,8 +282,12 @@ enum DutyDeskPage {
                     )
                 )
                 .class("muted")
-            } else if let next = desk.nextShift {
-                Paragraph(lang("Ca sau: ", "Next shift: ") + next).class("muted")
+            } else if let next = desk.nextSeat {
+                Paragraph(
+                    lang("Ca sau: ", "Next shift: ") + desk.names.shift(post: next.post, next.shift, lang) + " · "
+                        + (SolarDate(iso: next.date)?.dmy ?? next.date)
+                )
+                .class("muted")
                 PostForm(url: .dutyHandover, csrf: context.csrf) {
                     textArea(
                         "notes",
@@ -319,6 +361,12 @@ enum DutyDeskPage {
             if let error { Paragraph(error).class("field-error") }
         }
         .class(error == nil ? "field" : "field has-error")
+    }
+
+    /// "Ca ngày 07:00–19:00 · 02/02/2027": the shift an incoming handover came from.
+    private static func fromText(_ desk: DutyDesk, _ lang: Language) -> String {
+        guard let from = desk.incomingFrom else { return desk.incoming?.from ?? "" }
+        return desk.names.shift(post: from.post, from.shift, lang) + " · " + DutyWatch.dmy(from.date)
     }
 
     static func kindText(_ kind: DutyLog.Kind, _ lang: Language) -> String {
