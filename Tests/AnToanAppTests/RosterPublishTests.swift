@@ -274,7 +274,7 @@ struct RosterPublishTests {
     }
 
     @Test(
-        "a post added after publishing marks the roster out of date on its page and in the oversight API",
+        "a post added after publishing marks the roster out of date on its page and in oversight",
         arguments: Lane.all
     )
     func outOfDate(lane: Lane) async throws {
@@ -307,6 +307,8 @@ struct RosterPublishTests {
             let after = try await api(app, .GET, "/api/v1/duty/oversight", token: authority)
                 .json([UnitCoverDTO].self)
             #expect(after.first { $0.unitId == unit }?.rosterOutOfDate == true)
+            let oversight = try await browser.get("/duty/oversight")
+            #expect(oversight.text.contains("Lịch trực đã cũ: có chốt mới sau khi ban hành (Bốt gác phía sau)."))
         }
     }
 

@@ -48,7 +48,7 @@ struct DutyAPIController: RouteCollection {
         return try await DutyOversight.gaps(in: principal.scope, at: at, now: req.application.clock.now(), on: req.db)
             .map { cover in
                 var dto = UnitCoverDTO(cover)
-                dto.rosterOutOfDate = stale.contains(cover.unitID)
+                dto.rosterOutOfDate = stale[cover.unitID] != nil
                 return dto
             }
     }

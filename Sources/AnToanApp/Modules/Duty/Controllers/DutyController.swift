@@ -50,7 +50,8 @@ struct DutyController: RouteCollection {
             filter: filter,
             areaOptions: areas.sorted { $0.path < $1.path }.compactMap { area in
                 area.id.map { ($0.uuidString, area.name) }
-            }
+            },
+            outOfDate: try await RosterQueries.outOfDateUnits(in: scope, today: VietnamTime.day(of: at), on: req.db)
         )
         return req.page(req.pageLanguage("Giám sát trực", "Duty oversight")) { OversightPage.view(model, $0) }
     }

@@ -13,7 +13,11 @@ extension RosterQueries {
     /// The units in `scope` whose published roster, still running on or after `today`, was made from other posts
     /// than the unit's set-up now has (a post added or dropped, shifts or staffing changed): oversight tells
     /// them apart instead of silently disagreeing with the roster.
-    static func outOfDateUnits(in scope: Scope, today: SolarDate, on db: any Database) async throws -> Set<UUID> {
+    static func outOfDateUnits(
+        in scope: Scope,
+        today: SolarDate,
+        on db: any Database
+    ) async throws -> [UUID: RosterFreshness.Changes] {
         let units = try await OrganisationQueries.units(in: scope, on: db).filter(\.$parent.$id == nil).all(\.$id)
         var rosters: [Roster] = []
         for chunk in SQLBatch.chunks(units) {
@@ -26,9 +30,11 @@ extension RosterQueries {
                 posts[setup.unitID] = try setup.decodedPosts()
             }
         }
-        return Set(
-            rosters.filter { !RosterFreshness.changes(made: $0.setupPosts, now: posts[$0.unitID] ?? []).isEmpty }
-                .map(\.unitID)
-        )
+        var stale: [UUID: RosterFreshness.Changes] = [:]
+        for roster in rosters {
+            let changes = RosterFreshness.changes(made: roster.setupPosts, now: posts[roster.unitID] ?? [])
+            if !changes.isEmpty { stale[roster.unitID] = changes }
+        }
+        return stale
     }
 }

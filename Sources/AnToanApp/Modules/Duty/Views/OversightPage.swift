@@ -22,6 +22,8 @@ enum OversightPage {
         var at: Date
         var filter = Filter()
         var areaOptions: [(value: String, label: String)] = []
+        /// Units whose published roster was made from other posts than they have now, and how.
+        var outOfDate: [UUID: RosterFreshness.Changes] = [:]
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -53,6 +55,10 @@ enum OversightPage {
                         El("tr") {
                             unitCell(row, lang)
                             TableCell {
+                                let changes = model.outOfDate[row.unitID] ?? .init()
+                                for note in RosterFreshness.notes(changes, published: true, lang) {
+                                    Paragraph(note).class("field-error")
+                                }
                                 if row.noSetup {
                                     Text(lang("Chưa khai báo chốt trực và ca", "No duty posts set up"))
                                 } else {
