@@ -38,6 +38,8 @@ enum SiteURL: Sendable {
     case dutyHandover
     case dutyReceive(UUID)
     case dutyLogBook(UUID)
+    /// A unit's weekly rest days and days off.
+    case unitDaysOff(UUID)
     case rosterPages(RosterURL)
     case holidays
     case holidayYear(Int)
@@ -108,6 +110,7 @@ enum SiteURL: Sendable {
         case .dutyHandover: "/duty/handover"
         case .dutyReceive(let id): "/duty/handovers/\(id.uuidString.lowercased())/receive"
         case .dutyLogBook(let id): "/units/\(id.uuidString.lowercased())/duty-log"
+        case .unitDaysOff(let id): "/units/\(id.uuidString.lowercased())/days-off"
         case .rosterPages(let url): url.path
         case .holidays: "/holidays"
         case .holidayYear(let year): "/holidays/\(year)"
@@ -132,6 +135,7 @@ enum SiteURL: Sendable {
             case .routingRuleDelete: "/routing-rules/:id/delete"
             case .dutyReceive: "/duty/handovers/:id/receive"
             case .dutyLogBook: "/units/:id/duty-log"
+            case .unitDaysOff: "/units/:id/days-off"
             case .rosterPages(let url): url.pattern
             case .holidayYear: "/holidays/:year"
             case .holidayChange(_, let change): "/holidays/:year/\(change.rawValue)"

@@ -19,6 +19,11 @@ enum UserQueries {
         return user
     }
 
+    /// True while no account exists: the first run, before the set-up link has been used.
+    static func noAccountYet(on db: any Database) async throws -> Bool {
+        try await User.query(on: db).count() == 0
+    }
+
     /// The signed-in account's own record; nil once it is gone.
     static func signedIn(_ principal: Principal, on db: any Database) async throws -> User? {
         try await User.find(principal.id, on: db)

@@ -85,6 +85,7 @@ enum RosterService {
             .sort(\.$nameFolded).all()
         let peaks = try await DutyCalendar.peaks(over: area, from: start, to: end, on: db).compactMap(\.peakPeriod)
         let everyDay = (0..<days).map { start.adding(days: $0).iso }
+        let rest = try await DutyCalendar.weeklyRest(of: unit, on: db).rest
         let input = DutyRosterInput(
             unit: DutyUnit(area: area, keyTargets: Set(unit.keyTargetFlags), posts: try setup.decodedPosts()),
             staff: staff.compactMap { member in
@@ -99,7 +100,8 @@ enum RosterService {
             },
             start: start,
             days: days,
-            holidays: try await DutyCalendar.daysOff(from: start, to: end, on: db),
+            holidays: try await DutyCalendar.daysOff(from: start, to: end, rest: rest, on: db),
+            weeklyRestDays: rest.days,
             peaks: peaks,
             previous: try await publishedSeats(of: unitID, on: (0..<days).map { start.adding(days: $0) }, on: db),
             seed: seed

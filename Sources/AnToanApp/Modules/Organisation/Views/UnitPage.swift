@@ -45,6 +45,8 @@ enum UnitPage {
                     )
                     Text(" · ")
                     Link(lang("Lịch trực", "Rosters"), url: SiteURL.rosterPages(.list(model.unitID)).path)
+                    Text(" · ")
+                    Link(lang("Ngày nghỉ", "Days off"), url: SiteURL.unitDaysOff(model.unitID).path)
                 }
             }
             Div {
