@@ -27,6 +27,7 @@ enum MigrationRegistry {
         CreateStaffUniqueKeys(),  // identity numbers unique among staff, staff codes within a unit, by index
         AddRosterApproval(),  // trình ký: a unit may require its head's approval of a roster before it is published
         AddRosterSetupSnapshot(),  // the posts a roster was made from, to mark it out of date when they change
+        AddImportJobUpdated(),  // how many records a background import changed, beside how many it created
         CreateUnitRestDays(),  // each unit's weekly rest days, which its compensatory days off and weekends follow
     ]
 }

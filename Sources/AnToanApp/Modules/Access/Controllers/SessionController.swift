@@ -29,9 +29,21 @@ struct SessionController: RouteCollection {
     }
 
     @Sendable func loginForm(req: Request) async throws -> Response {
-        if req.auth.has(Principal.self) { return req.redirect(to: .home) }
+        let next = Self.returnPath(req.query[String.self, at: "next"])
+        if req.auth.has(Principal.self) { return req.redirect(to: next ?? SiteURL.home.path, redirectType: .normal) }
         let firstRun = try await UserQueries.noAccountYet(on: req.db)
-        return req.page(req.pageLanguage("Đăng nhập", "Sign in")) { LoginPage.view(.init(firstRun: firstRun), $0) }
+        return req.page(req.pageLanguage("Đăng nhập", "Sign in")) {
+            LoginPage.view(.init(firstRun: firstRun, next: next), $0)
+        }
+    }
+
+    /// Where to go after signing in: only a path of this site ("/units/…/duty"), never another site
+    /// ("//evil.example", "https://…", "/\\evil.example") nor anything with a space or control character.
+    static func returnPath(_ next: String?) -> String? {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.count <= 2_000,
+            next.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value != 0x7F && $0 != "\\" })
+        else { return nil }
+        return next
     }
 
     /// Sign-in: throttled per account and address; a wrong password re-shows the form with 401.
@@ -39,19 +51,21 @@ struct SessionController: RouteCollection {
         struct Form: Decodable {
             var username: String?
             var password: String?
+            var next: String?
         }
         let form = try req.content.decode(Form.self)
         let username = String((form.username ?? "").trimmingCharacters(in: .whitespaces).prefix(64))
+        let next = Self.returnPath(form.next)
         do {
             let user = try await SignIn.verify(username: username, password: form.password ?? "", on: req)
             let token = try await SignIn.openSession(for: user, on: req)
-            let response = req.redirect(to: .home)
+            let response = req.redirect(to: next ?? SiteURL.home.path, redirectType: .normal)
             response.cookies[AuthMiddleware.sessionCookie] = SignIn.sessionCookie(token, on: req)
             return response
         } catch let error as AppError {
             let lang = req.pageLanguage
             return req.page(lang("Đăng nhập", "Sign in"), status: error.status) {
-                LoginPage.view(.init(username: username, error: error.message(lang)), $0)
+                LoginPage.view(.init(username: username, error: error.message(lang), next: next), $0)
             }
         }
     }
