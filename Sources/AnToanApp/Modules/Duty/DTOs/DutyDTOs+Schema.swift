@@ -25,6 +25,11 @@ extension JSONSchema {
         ])
     }
 
+    /// A duty post's priority: 1 low, 2 normal, 3 high.
+    static var postPriority: JSONSchema {
+        .integer(maximum: (3, exclusive: false), minimum: (1, exclusive: false))
+    }
+
     static var shiftRequirement: JSONSchema {
         .record([
             "shift": .text(max: 32, min: 1), "working": .staffCount, "weekend": staffCount.optional,
@@ -69,7 +74,7 @@ extension DutySetupDTO: APISchema {
                 .record([
                     "id": .string, "name": .string.optional,
                     "pattern": .record(["kind": .choice(ShiftPattern.Kind.self), "shifts": .list(.dutyShift)]),
-                    "requirements": .list(.shiftRequirement),
+                    "requirements": .list(.shiftRequirement), "priority": .postPriority.optional,
                 ])
             ),
             "approval_required": .boolean(description: "The unit's head approves each roster before it is published"),
@@ -161,6 +166,7 @@ extension DutySetupInput: APISchema {
                     "id": .text(max: 32, min: 1), "name": .text(max: 200).optional,
                     "pattern": .string(required: false, allowedValues: "3x8", "2x12", "24h", "custom"),
                     "shifts": .list(.dutyShift, max: 12).optional, "requirements": .list(.shiftRequirement),
+                    "priority": .postPriority.optional,
                 ]),
                 max: 50
             ),

@@ -41,6 +41,8 @@ struct DutySetupInput: APIInput {
         var pattern: String?
         var shifts: [DutyShift]?
         var requirements: [ShiftRequirement]
+        /// 1 thấp / low, 2 thường / normal, 3 cao / high; omitted → high for the first post, normal for others.
+        var priority: Int?
     }
 
     var posts: [Post]
@@ -78,8 +80,16 @@ struct DutySetupInput: APIInput {
                 )
                 pattern = nil
             }
+            if let priority = post.priority, !DutyPost.priorities.contains(priority) {
+                checker.add(
+                    "\(field).priority",
+                    .invalid(vi: "1 (thấp), 2 (thường) hoặc 3 (cao)", en: "1 (low), 2 (normal) or 3 (high)")
+                )
+            }
             if let pattern {
-                result.append(DutyPost(id: post.id, name: post.name, pattern: pattern, requirements: post.requirements))
+                var saved = DutyPost(id: post.id, name: post.name, pattern: pattern, requirements: post.requirements)
+                saved.priority = post.priority ?? saved.priority(isMain: result.isEmpty)
+                result.append(saved)
             }
         }
         try checker.check()

@@ -50,6 +50,7 @@ enum DutySetupForm {
         var values: [String: String] = [:]
         for (index, post) in posts.prefix(maxBlocks).enumerated() {
             values[key(index, "pattern")] = post.pattern.kind.rawValue
+            values[key(index, "priority")] = String(post.priority(isMain: index == 0))
             if post.pattern.kind == .custom {
                 values[key(index, "shifts")] = post.pattern.shifts.map(hoursText).joined(separator: ", ")
             }
@@ -96,7 +97,8 @@ enum DutySetupForm {
                     name: name,
                     pattern: pattern == "custom" ? nil : pattern,
                     shifts: shifts,
-                    requirements: requirements
+                    requirements: requirements,
+                    priority: priority(form, index, &checker)
                 )
             )
             blockOf.append(index)
@@ -116,6 +118,19 @@ enum DutySetupForm {
                 }
             )
         }
+    }
+
+    /// The post's priority as chosen (1, 2 or 3); nil when left empty (the default applies).
+    private static func priority(_ form: [String: String], _ block: Int, _ checker: inout FieldChecker) -> Int? {
+        guard let text = form[key(block, "priority")], !text.isEmpty else { return nil }
+        guard let value = Int(text), DutyPost.priorities.contains(value) else {
+            checker.add(
+                key(block, "priority"),
+                .invalid(vi: "chọn cao, thường hoặc thấp", en: "choose high, normal or low")
+            )
+            return nil
+        }
+        return value
     }
 
     /// Leaders and officers of one row and kind; nil when both are left empty (the kind takes the lower one).

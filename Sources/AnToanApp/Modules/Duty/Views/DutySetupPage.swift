@@ -80,6 +80,17 @@ enum DutySetupPage {
                 selected: model.values[key("pattern")] ?? "",
                 error: model.errors.message(for: key("pattern"), lang)
             )
+            SelectField(
+                name: key("priority"),
+                label: lang("Ưu tiên khi thiếu người", "Priority when short of staff"),
+                options: [
+                    ("3", lang("Cao: giữ đủ người trước", "High: staffed first")),
+                    ("2", lang("Thường", "Normal")),
+                    ("1", lang("Thấp: để trống trước", "Low: left open first")),
+                ],
+                selected: model.values[key("priority")] ?? (index == 0 ? "3" : "2"),
+                error: model.errors.message(for: key("priority"), lang)
+            )
             FormField(
                 name: key("shifts"),
                 label: lang(

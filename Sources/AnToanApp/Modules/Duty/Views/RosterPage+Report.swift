@@ -7,10 +7,14 @@ extension RosterPage {
     static func reportView(_ model: Model, _ lang: Language) -> any Component {
         let report = model.report
         return Div {
-            H2(lang("Chỗ còn trống", "Open seats"))
+            let open = report.openSlots.reduce(0) { $0 + $1.missing }
+            H2(open == 0 ? lang("Chỗ còn trống", "Open seats") : lang("\(open) chỗ còn trống", "\(open) open seats"))
             if report.openSlots.isEmpty {
                 Paragraph(lang("Mọi ca đều đủ người.", "Every shift is covered.")).class("ok")
             } else {
+                List(RosterShortfallText.lines(model.grid, posts: model.grid.names.posts, lang)) { Text($0) }
+                    .id("shortfall")
+                H3(lang("Lý do từng chỗ trống", "Why each seat is open"))
                 List(report.openSlots) { slot in
                     Text(
                         "\(SolarDate(iso: slot.date)?.dmy ?? slot.date), \(lang("chốt", "post")) \(slot.post), "
@@ -97,5 +101,24 @@ extension RosterPage {
             }
         }
         .id("swaps")
+    }
+}
+
+extension RosterPage {
+    /// Open seats first and by their name, then rule violations: "Còn 12 chỗ trống chưa có người".
+    static func summary(_ report: RosterReport, _ lang: Language) -> any Component {
+        let open = report.openSlots.reduce(0) { $0 + $1.missing }
+        let coverage = report.coverage
+        return Paragraph(
+            (open == 0
+                ? lang("Đủ người mọi ca", "Every seat filled")
+                : lang("Còn \(open) chỗ trống chưa có người", "\(open) seats left open"))
+                + lang(
+                    " · đã xếp \(coverage.filled)/\(coverage.required) lượt · vi phạm quy tắc: \(report.hardViolations.count)",
+                    " · filled \(coverage.filled) of \(coverage.required) · rule violations: \(report.hardViolations.count)"
+                )
+        )
+        .id("roster-summary")
+        .class(open == 0 ? "ok" : "flash flash-error")
     }
 }

@@ -43,16 +43,7 @@ enum RosterPage {
                 Text(" · ")
                 Link(lang("Tải Excel", "Download Excel"), url: SiteURL.rosterPages(.xlsx(model.id)).path)
             }
-            Paragraph(
-                lang(
-                    "Vi phạm: \(model.report.hardViolations.count) · chỗ trống: "
-                        + "\(model.report.openSlots.reduce(0) { $0 + $1.missing }) · "
-                        + "đã xếp \(model.report.coverage.filled)/\(model.report.coverage.required) lượt",
-                    "Violations: \(model.report.hardViolations.count) · open seats: "
-                        + "\(model.report.openSlots.reduce(0) { $0 + $1.missing }) · "
-                        + "filled \(model.report.coverage.filled) of \(model.report.coverage.required)"
-                )
-            )
+            summary(model.report, lang)
             approvalView(model, context)
             grid(model, lang)
             Paragraph(lang("★ lãnh đạo trực", "★ duty leader")).class("muted")
