@@ -44,7 +44,14 @@ enum PeakPeriodsPage {
                 declareForm(model, context)
             }
             if model.rows.isEmpty {
-                Paragraph(lang("Chưa có đợt cao điểm nào.", "No peak period yet.")).class("muted")
+                Paragraph(
+                    model.canDeclare
+                        ? lang(
+                            "Chưa có đợt cao điểm nào. Khai báo đợt mới ở biểu mẫu dưới đây.",
+                            "No peak period yet. Declare one with the form below."
+                        ) : lang("Chưa có đợt cao điểm nào.", "No peak period yet.")
+                )
+                .class("muted")
             } else {
                 let editing = model.rows.contains(where: \.editable)
                 DataTable(

@@ -50,7 +50,18 @@ enum RostersPage {
                 accountForm(model, accounts, context)
             }
             if model.rows.isEmpty {
-                Paragraph(lang("Chưa có lịch trực nào.", "No rosters yet.")).class("muted")
+                Paragraph(
+                    model.canGenerate
+                        ? lang(
+                            "Chưa có lịch trực nào. Chọn ngày bắt đầu và số ngày ở biểu mẫu dưới đây rồi bấm lập lịch.",
+                            "No rosters yet. Choose the first day and the number of days in the form below to make one."
+                        )
+                        : lang(
+                            "Chưa có lịch trực nào. Cán bộ phụ trách ANTT của đơn vị lập lịch trực.",
+                            "No rosters yet. The unit's security officer makes them."
+                        )
+                )
+                .class("muted")
             } else {
                 DataTable(headers: [
                     lang("Thời gian", "Period"), lang("Trạng thái", "Status"), lang("Vi phạm", "Violations"),

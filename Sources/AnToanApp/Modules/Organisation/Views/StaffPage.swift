@@ -54,8 +54,17 @@ enum StaffPage {
                     }
                 }
             }
-            if model.rows.isEmpty {
+            if model.rows.isEmpty, !model.search.isEmpty {
                 Paragraph(lang("Không có ai khớp.", "Nobody matches.")).class("muted")
+            } else if model.rows.isEmpty {
+                Paragraph {
+                    Text(lang("Chưa có cán bộ nào. Thêm cán bộ ở trang của từng ", "No staff yet. Add them on each "))
+                    Link(lang("đơn vị", "unit's page"), url: SiteURL.units.path)
+                    Text(lang(" hoặc ", " or "))
+                    Link(lang("nhập từ tệp Excel", "import them from an Excel file"), url: SiteURL.importData.path)
+                    Text(".")
+                }
+                .class("muted")
             }
             Pager(
                 page: model.page,

@@ -66,8 +66,23 @@ enum UnitsPage {
                     }
                 }
             }
-            if model.rows.isEmpty {
+            if model.rows.isEmpty, !model.search.isEmpty {
                 Paragraph(lang("Không có đơn vị nào khớp.", "No unit matches.")).class("muted")
+            } else if model.rows.isEmpty {
+                Paragraph {
+                    Text(lang("Chưa có đơn vị nào. ", "No units yet. "))
+                    if model.canAdd {
+                        Text(
+                            lang(
+                                "Thêm đơn vị ở mục “Thêm đơn vị” phía trên hoặc ",
+                                "Add one under “Add a unit” above or "
+                            )
+                        )
+                    }
+                    Link(lang("nhập từ tệp Excel", "import them from an Excel file"), url: SiteURL.importData.path)
+                    Text(".")
+                }
+                .class("muted")
             }
             Pager(
                 page: model.page,
