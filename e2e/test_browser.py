@@ -73,7 +73,13 @@ def test_first_run_login_language_404_logout(browser, sqlite_server):
     page.fill("input[name=password_confirm]", password)
     shot(page, "01-setup-phone")
     submit(page, "input[name=password_confirm]")
-    assert path_of(page.url) == "/login", f"after setup: {page.url}"
+    assert path_of(page.url) == "/", f"after setup: {page.url}"
+    expect(page.locator("header")).to_contain_text(user)
+
+    # The set-up signed in; sign out, then sign in again.
+    with page.expect_navigation():
+        page.locator("#logout").click()
+    assert path_of(page.url) == "/login", f"after sign-out: {page.url}"
 
     # Login.
     expect(page.locator("input[name=username]")).to_be_visible()

@@ -74,6 +74,11 @@ enum Stylesheet {
         input.count { width: 4rem; padding: 6px; margin: 2px; }
         .plain-list { list-style: none; padding: 0; }
         input.check { width: auto; min-height: 0; }
+        .scope-choice fieldset { border: 1px solid #c9d2dc; border-radius: 6px; margin: 8px 0 14px; padding: 8px; }
+        .scope-choice legend { font-weight: 600; padding: 0 4px; }
+        .choice { display: flex; align-items: center; gap: 10px; padding: 6px 0; }
+        .choice input { width: 24px; height: 24px; min-height: 0; margin: 0; flex: none; }
+        .choice label { font-weight: 400; margin: 0; overflow-wrap: anywhere; }
         @media print {
           .print-only { display: block; }
           .topbar, .skip, footer, form, .pager { display: none !important; }
