@@ -7,13 +7,16 @@
 #      PostgreSQL is then vacuumed, as autovacuum does within a minute of a bulk load;
 #   2. makes API tokens (congan.tinh: authority over the whole province; quantri: administrator),
 #      starts `antoan serve` on a free loopback port and signs congan.tinh in for a session cookie;
-#   3. runs wrk against /healthz (this run's ceiling), the staff name search (a common and a rarer
-#      name), the province's unit list (page 1 and page 40), one unit's API read and its HTML page;
+#   3. makes a unit of 40 people with a duty set-up and a published month's roster (through the API, as
+#      quantri), then runs wrk against /healthz (this run's ceiling), the staff name search (a common and a
+#      rarer name), the province's unit list (page 1 and page 40), one unit's API read and its HTML page,
+#      that roster's grid and the province authority's oversight page (congan.tinh: every unit in scope);
 #   4. imports a generated 10,000-row staff CSV (scripts/gen-staff-csv.py) through
 #      POST /api/v1/import/staff?dry_run=false and times it until its background job (202) has finished
 #      (skipped while the route answers 404);
 #   5. reads the server's RSS and stops it.
-# Then prints a table per database and PASS/FAIL against the targets. Exit status 1 if one fails.
+# Then prints a table per database (each run's req/s also as a ratio to /healthz of the same run, since the
+# machine may be shared and noisy) and PASS/FAIL against the targets. Exit status 1 if one fails.
 #
 # Environment:
 #   BENCH_SECONDS=8          duration of each wrk run
@@ -44,7 +47,8 @@ IMPORT_ROWS="${BENCH_IMPORT_ROWS:-10000}"
 SEED_TIMEOUT="${BENCH_SEED_TIMEOUT:-1800}"
 IMPORT_TIMEOUT="${BENCH_IMPORT_TIMEOUT:-600}"
 # Targets.
-MAX_P99_MS=50      # staff search and unit list, p99
+MAX_P99_MS=50      # staff search and unit list, p99; the unit page, a roster grid and oversight too
+MAX_RSS_MB=150     # the server's RSS after the whole run
 MAX_IMPORT_S=10    # import of IMPORT_ROWS staff rows
 
 for db in $DATABASES; do
@@ -90,8 +94,43 @@ RUNS=(
     "units page=40|/api/v1/units?page=40|token"
     "unit API|/api/v1/units/{id}|token"
     "unit HTML|/units/{id}|cookie"
+    "roster grid 40 people|/rosters/{roster}|cookie"
+    "oversight (province)|/duty/oversight|cookie"
 )
-declare -A RESULT SEED_S RSS_MB IMPORT_LINE IMPORT_S IMPORT_CODE IMPORT_CREATED UNIT_ID
+declare -A RESULT SEED_S RSS_MB IMPORT_LINE IMPORT_S IMPORT_CODE IMPORT_CREATED UNIT_ID ROSTER_ID
+
+# The duty set-up of the 40-person unit: a duty desk in three shifts and a gate in two, 13 seats a day.
+BENCH_SETUP='{"posts":[{"id":"hq","name":"Trực ban","pattern":"3x8","requirements":[
+{"shift":"C1","working":{"leaders":1,"officers":2}},{"shift":"C2","working":{"leaders":1,"officers":2}},
+{"shift":"C3","working":{"leaders":1,"officers":2}}]},{"id":"gate","name":"Cổng chính","pattern":"2x12",
+"requirements":[{"shift":"D","working":{"leaders":0,"officers":2}},{"shift":"N","working":{"leaders":0,"officers":2}}]}]}'
+
+# roster_unit BASE ADMIN_TOKEN AREA_ID DIR: makes the unit, its 40 people (8 leaders), its set-up and a
+# published roster of next month; prints the roster's id.
+roster_unit() {
+    local base="$1" admin="$2" area="$3" dir="$4" unit i leader start roster code
+    api_post() { curl -s --max-time 120 -o "$dir/api.json" -w '%{http_code}' -X "$1" -H "Authorization: Bearer $admin" \
+        -H 'Content-Type: application/json' --data-binary "$3" "$base$2" || true; }
+    code="$(api_post POST /api/v1/units "{\"code\":\"BENCH-40\",\"name\":\"Đơn vị đo 40 người\",\"kind\":\"agency\",\"area_id\":\"$area\",\"address\":\"1 Lê Lợi\"}")"
+    [ "$code" = 201 ] || { head -c 600 "$dir/api.json" >&2; return 1; }
+    unit="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$dir/api.json")"
+    for i in $(seq 1 40); do
+        leader=false; [ "$i" -le 8 ] && leader=true
+        code="$(api_post POST /api/v1/staff "{\"unit_id\":\"$unit\",\"full_name\":\"Người đo $i\",\"position\":\"Bảo vệ\",\"is_leader\":$leader}")"
+        [ "$code" = 201 ] || { head -c 600 "$dir/api.json" >&2; return 1; }
+    done
+    code="$(api_post PUT "/api/v1/units/$unit/duty-setup" "$BENCH_SETUP")"
+    [ "$code" = 200 ] || { head -c 600 "$dir/api.json" >&2; return 1; }
+    start="$(date -d "$(date +%Y-%m-01) +1 month" +%Y-%m-%d)"
+    code="$(api_post POST "/api/v1/units/$unit/rosters" "{\"start_date\":\"$start\",\"days\":30,\"seed\":7}")"
+    [ "$code" = 201 ] || { head -c 600 "$dir/api.json" >&2; return 1; }
+    roster="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$dir/api.json")"
+    code="$(api_post POST "/api/v1/rosters/$roster/publish" '{}')"
+    # A roster with open seats is published once they are confirmed.
+    [ "$code" = 200 ] || code="$(api_post POST "/api/v1/rosters/$roster/publish" '{"confirm_open_seats":true}')"
+    [ "$code" = 200 ] || { head -c 600 "$dir/api.json" >&2; return 1; }
+    echo "$roster"
+}
 
 PG_READY=0
 
@@ -185,6 +224,11 @@ bench_db() {
     UNIT_ID[$db]="$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["items"][0]["id"] if d["items"] else "")' "$dir/units.json")"
     [ -n "${UNIT_ID[$db]}" ] || die "$db: the authority's unit list is empty"
     echo "units in scope: $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"])' "$dir/units.json"); unit ${UNIT_ID[$db]}"
+    local area_id
+    area_id="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["items"][0]["area_id"])' "$dir/units.json")"
+    ROSTER_ID[$db]="$(roster_unit "$base" "$admin_token" "$area_id" "$dir")" \
+        || die "$db: making the 40-person unit and its published roster failed"
+    echo "published roster of 40 people: ${ROSTER_ID[$db]}"
 
     # Session cookie for the HTML page: GET /login for the CSRF pair, then POST the form.
     local csrf csrf_cookie session
@@ -201,6 +245,7 @@ bench_db() {
     for entry in "${RUNS[@]}"; do
         IFS='|' read -r name path auth <<<"$entry"
         url="$base${path//\{id\}/${UNIT_ID[$db]}}"
+        url="${url//\{roster\}/${ROSTER_ID[$db]}}"
         case "$auth" in
             token) args=(-H "Authorization: Bearer $token") ;;
             cookie) args=(-H "Cookie: antoan_session=$session") ;;
@@ -217,6 +262,7 @@ bench_db() {
     for entry in "${RUNS[@]}"; do
         IFS='|' read -r name path auth <<<"$entry"
         url="$base${path//\{id\}/${UNIT_ID[$db]}}"
+        url="${url//\{roster\}/${ROSTER_ID[$db]}}"
         case "$auth" in
             token) args=(-H "Authorization: Bearer $token") ;;
             cookie) args=(-H "Cookie: antoan_session=$session") ;;
@@ -317,6 +363,9 @@ for db in $DATABASES; do
     read -r _ _ S2 S2B S2S <<<"${RESULT[$db:2]}"
     read -r _ _ L1 L1B L1S <<<"${RESULT[$db:3]}"
     read -r _ _ L2 L2B L2S <<<"${RESULT[$db:4]}"
+    read -r U_RPS _ U99 UB US <<<"${RESULT[$db:6]}"
+    read -r R_RPS _ R99 RB RS <<<"${RESULT[$db:7]}"
+    read -r O_RPS _ O99 OB OS <<<"${RESULT[$db:8]}"
     echo "targets:"
     check "staff search p99 < $MAX_P99_MS ms (nguyen van $S1, tran thi ha $S2)" "$S1 < $MAX_P99_MS && $S2 < $MAX_P99_MS"
     check "unit list p99 < $MAX_P99_MS ms (page 1 $L1, page 40 $L2)" "$L1 < $MAX_P99_MS && $L2 < $MAX_P99_MS"
@@ -328,6 +377,12 @@ for db in $DATABASES; do
         check "import of $IMPORT_ROWS rows < $MAX_IMPORT_S s (${IMPORT_S[$db]} s, HTTP ${IMPORT_CODE[$db]}, created ${IMPORT_CREATED[$db]:-?})" \
             "(${IMPORT_CODE[$db]} == 200 || ${IMPORT_CODE[$db]} == 202) && \"${IMPORT_CREATED[$db]}\" == \"$IMPORT_ROWS\" && ${IMPORT_S[$db]} < $MAX_IMPORT_S"
     fi
-    echo "  info  server RSS after the run: ${RSS_MB[$db]} MB; unit API / HTML pages are reported, not judged"
+    check "unit page p99 < $MAX_P99_MS ms ($U99 ms, $(ratio "$U_RPS" "$H_RPS") of /healthz)" "$U99 < $MAX_P99_MS && $UB + $US == 0"
+    check "roster grid of 40 people p99 < $MAX_P99_MS ms ($R99 ms, $(ratio "$R_RPS" "$H_RPS") of /healthz)" \
+        "$R99 < $MAX_P99_MS && $RB + $RS == 0"
+    check "province oversight p99 < $MAX_P99_MS ms ($O99 ms, $(ratio "$O_RPS" "$H_RPS") of /healthz)" \
+        "$O99 < $MAX_P99_MS && $OB + $OS == 0"
+    check "server RSS after the whole run < $MAX_RSS_MB MB (${RSS_MB[$db]} MB)" "\"${RSS_MB[$db]}\" != \"?\" && ${RSS_MB[$db]} < $MAX_RSS_MB"
+    echo "  info  the unit API read is reported, not judged"
 done
 exit "$FAILED"
