@@ -39,6 +39,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: HolidaysController())
     try app.register(collection: PeakPeriodsController())
     try app.registerAPI(DutyCalendarAPIController())
+    app.homeCards.append(DutyToday.card)
     try app.register(collection: UnitDaysOffController())
     try app.registerAPI(UnitDaysOffAPIController())
 

@@ -194,4 +194,65 @@ struct GuardDutyTests {
             #expect(try await DutyLogEntry.query(on: app.db).count() == 1)
         }
     }
+
+    @Test(
+        "a guard's home shows today's shift, the next one and the leader on duty to call, under a menu",
+        arguments: Lane.all
+    )
+    func guardHome(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            // given
+            let watch = try await DutyWatchTests.watch(app, clock: clock)
+            let officer = try await watch.holder(app, "2027-02-02", "D", "officer")
+            let leader = try await watch.holder(app, "2027-02-02", "D", "leader")
+            let leaderUser = try #require(try await User.query(on: app.db).filter(\.$username == leader).first())
+            let leaderRecord = try #require(
+                try await StaffMember.query(on: app.db).filter(\.$userID == leaderUser.requireID()).first()
+            )
+            leaderRecord.phone = "0912 345 678"
+            try await leaderRecord.persist(on: app.db)
+            clock.set(DutyWatchTests.at(2, 7, 5))
+            var phone = Browser(app)
+            _ = try await phone.signIn(officer)
+            // when
+            let home = try await phone.get("/")
+            // then
+            let html = home.text
+            #expect(html.contains(#"<details class="menu" id="menu"><summary>Danh mục</summary>"#))
+            #expect(html.contains("Ca hôm nay") && html.contains("02/02/2027 · Ca ngày 07:00–19:00 · Trực ban"))
+            #expect(
+                html.contains("Ca tiếp theo") && html.firstMatch(of: /Ca tiếp theo<\/dt><dd>\d\d\/02\/2027 · Ca/) != nil
+            )
+            #expect(html.contains("Lãnh đạo trực") && html.contains(leaderRecord.fullName))
+            #expect(html.contains(#"href="tel:0912345678""#))
+            #expect(html.contains(#"href="/duty""#) && html.contains("Mở trang trực ca"))
+        }
+    }
+
+    @Test(
+        "the calendar address can be copied or opened as webcal, and its shifts carry the post and a reminder",
+        arguments: Lane.all
+    )
+    func calendarFeed(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            // given
+            let watch = try await DutyWatchTests.watch(app, clock: clock)
+            let officer = try await watch.holder(app, "2027-02-02", "D", "officer")
+            var phone = Browser(app)
+            _ = try await phone.signIn(officer)
+            // when
+            let made = try await phone.post("/my-shifts/feed", form: [:])
+            let path = String(try #require(made.text.firstMatch(of: /\/my-shifts\/[A-Za-z0-9_-]{43}\.ics/)?.0))
+            let feed = try await app.testing().sendRequest(.GET, path).text
+            // then
+            #expect(made.text.contains(#"data-action="copy""#) && made.text.contains(#"readonly="readonly""#))
+            #expect(made.text.contains(#"href="webcal://"#))
+            let lines = feed.components(separatedBy: "\r\n")
+            #expect(lines.contains("LOCATION:Trực ban"))
+            #expect(lines.contains("BEGIN:VALARM") && lines.contains("TRIGGER:-PT60M"))
+            #expect(lines.filter { $0 == "BEGIN:VALARM" }.count == lines.filter { $0 == "BEGIN:VEVENT" }.count)
+        }
+    }
 }

@@ -219,7 +219,7 @@ struct RosterSwapsTests {
             let made = try await browser.post("/my-shifts/feed", form: [:])
             // then
             #expect(made.status == .ok)
-            let url = try #require(made.text.firstMatch(of: /id="feed-url">([^<]+)</)?.1)
+            let url = try #require(made.text.firstMatch(of: /value="(https?:[^"]+\.ics)"/)?.1)
             let path = String(try #require(url.firstMatch(of: /\/my-shifts\/[A-Za-z0-9_-]{43}\.ics/)?.0))
             #expect(try await ShiftFeed.query(on: app.db).count() == 1)
             #expect(

@@ -8,6 +8,8 @@ public struct ICSEvent: Sendable, Equatable {
     public var summary: String
     public var location: String?
     public var description: String?
+    /// A reminder this many minutes before the start (a VALARM the phone shows), if any.
+    public var reminderMinutes: Int?
 
     public init(
         uid: String,
@@ -15,7 +17,8 @@ public struct ICSEvent: Sendable, Equatable {
         end: Date,
         summary: String,
         location: String? = nil,
-        description: String? = nil
+        description: String? = nil,
+        reminderMinutes: Int? = nil
     ) {
         self.uid = uid
         self.start = start
@@ -23,6 +26,7 @@ public struct ICSEvent: Sendable, Equatable {
         self.summary = summary
         self.location = location
         self.description = description
+        self.reminderMinutes = reminderMinutes
     }
 }
 
@@ -39,6 +43,10 @@ public enum ICSWriter {
             lines += ["DTSTART:" + utc(event.start), "DTEND:" + utc(event.end), "SUMMARY:" + escape(event.summary)]
             if let location = event.location { lines.append("LOCATION:" + escape(location)) }
             if let description = event.description { lines.append("DESCRIPTION:" + escape(description)) }
+            if let minutes = event.reminderMinutes {
+                lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + escape(event.summary)]
+                lines += ["TRIGGER:-PT\(minutes)M", "END:VALARM"]
+            }
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")

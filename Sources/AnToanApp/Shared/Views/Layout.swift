@@ -31,13 +31,17 @@ enum Layout {
         return Header {
             Link("AnToan", url: SiteURL.home.path).class("brand")
             if let principal = context.principal {
-                Navigation {
-                    List(NavItem.visible(to: principal)) { item in
-                        Link(lang(item.vi, item.en), url: item.url.path)
-                            .attribute(named: "aria-current", value: item.url.path == context.path ? "page" : "")
+                // A menu on a phone, one tap away; app.js opens it on a wide screen.
+                El("details", ["class": "menu", "id": "menu"]) {
+                    El("summary") { Text(lang("Danh mục", "Menu")) }
+                    Navigation {
+                        List(NavItem.visible(to: principal)) { item in
+                            Link(lang(item.vi, item.en), url: item.url.path)
+                                .attribute(named: "aria-current", value: item.url.path == context.path ? "page" : "")
+                        }
                     }
+                    .accessibilityLabel(lang("Điều hướng chính", "Main navigation"))
                 }
-                .accessibilityLabel(lang("Điều hướng chính", "Main navigation"))
             }
             Div {
                 if let principal = context.principal {

@@ -18,6 +18,24 @@ enum Stylesheet {
         .topbar nav a { text-decoration: none; padding: 6px 2px; display: inline-block; }
         .topbar nav a[aria-current=page] { border-bottom: 3px solid #fff; }
         .account { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-left: auto; }
+        .menu > summary { list-style: none; cursor: pointer; display: inline-flex; align-items: center;
+          min-height: 44px; padding: 6px 12px; border: 1px solid #fff; border-radius: 6px; }
+        .menu > summary::-webkit-details-marker { display: none; }
+        .menu > summary::before { content: "\\2630\\00a0"; }
+        .menu[open] > summary { background: #fff; color: var(--brand); }
+        @media (min-width: 900px) { .menu[open] > summary { display: none; } }
+        @media (max-width: 899px) {
+          .topbar { position: relative; }
+          .menu[open] nav { position: absolute; left: 0; right: 0; top: 100%; z-index: 5; padding: 8px 12px 12px;
+            background: var(--brand); box-shadow: 0 6px 12px rgba(0, 0, 0, .25); }
+          .menu nav ul { flex-direction: column; }
+          .menu nav a { display: block; padding: 10px 4px; }
+        }
+        .card, dd, li, p, h1, h2 { overflow-wrap: anywhere; }
+        button { max-width: 100%; white-space: normal; }
+        .tel { font-weight: 600; white-space: nowrap; }
+        .copy-field { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+        .copy-field input { flex: 1 1 12rem; font-family: ui-monospace, monospace; }
         .who { font-weight: 600; }
         main { max-width: 960px; margin: 0 auto; padding: 16px 12px 48px; }
         h1 { font-size: 1.5rem; margin: 8px 0 16px; }
@@ -86,6 +104,7 @@ enum Stylesheet {
           main { max-width: none; padding: 0; }
           .card { border: 0; padding: 0; }
           a { color: inherit; text-decoration: none; }
+          td, th, p, li { overflow-wrap: anywhere; }
         }
         """
 

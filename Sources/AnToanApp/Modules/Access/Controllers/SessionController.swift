@@ -20,10 +20,15 @@ struct SessionController: RouteCollection {
     @Sendable func home(req: Request) async throws -> Response {
         let principal = try req.principal()
         let lang = req.pageLanguage
+        var cards: [HomeCard] = []
+        for source in req.application.homeCards {
+            if let card = try await source(req, principal) { cards.append(card) }
+        }
         let model = HomePage.Model(
             displayName: principal.displayName,
             role: principal.role,
-            scope: try await ScopeChoices.names(of: [principal.scope], lang, on: req.db).first ?? ""
+            scope: try await ScopeChoices.names(of: [principal.scope], lang, on: req.db).first ?? "",
+            cards: cards
         )
         return req.page(lang("Tổng quan", "Overview")) { HomePage.view(model, $0) }
     }

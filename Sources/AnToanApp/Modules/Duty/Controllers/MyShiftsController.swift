@@ -8,6 +8,8 @@ struct MyShiftsController: RouteCollection {
     /// How far ahead the page looks; the feed also keeps the last week.
     static let pageDays = 30
     static let feedDays = 90
+    /// The phone reminds the person this long before each shift.
+    static let reminderMinutes = 60
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.route(.rosterPages(.myShifts)), use: myShifts)
@@ -55,6 +57,7 @@ struct MyShiftsController: RouteCollection {
             on: req.db
         )
         let posts = try await RosterQueries.posts(of: me.$unit.id, on: req.db)
+        let names = DutyNames(posts: posts)
         let events = seats.compactMap { seat in
             seat.id.map {
                 ICSEvent(
@@ -62,7 +65,9 @@ struct MyShiftsController: RouteCollection {
                     start: seat.startsAt,
                     end: seat.endsAt,
                     summary: "Trực: " + RosterGrid.label(post: seat.post, shift: seat.shift, posts: posts),
-                    description: RosterGrid.roleName(seat.role, .vi)
+                    location: names.post(seat.post, .vi),
+                    description: RosterGrid.roleName(seat.role, .vi),
+                    reminderMinutes: Self.reminderMinutes
                 )
             }
         }

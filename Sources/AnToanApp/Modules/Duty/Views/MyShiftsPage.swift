@@ -71,6 +71,12 @@ enum MyShiftsPage {
         }
     }
 
+    /// The same address as `webcal://`, which a phone opens in its calendar app to subscribe.
+    static func webcal(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        return "webcal" + url[scheme.lowerBound...]
+    }
+
     private static func feed(_ model: Model, _ context: PageContext) -> any Component {
         let lang = context.lang
         return Div {
@@ -88,7 +94,23 @@ enum MyShiftsPage {
                         "New address — copy it now, it is shown once:"
                     )
                 )
-                Paragraph(url).class("secret").id("feed-url")
+                Div {
+                    Input(type: .text, name: "feed_url", value: url).id("feed-url")
+                        .attribute(named: "readonly", value: "readonly")
+                        .attribute(named: "aria-label", value: lang("Địa chỉ lịch", "Calendar address"))
+                    Button(lang("Sao chép", "Copy")).attribute(named: "type", value: "button")
+                        .attribute(named: "data-action", value: "copy")
+                        .attribute(named: "data-target", value: "feed-url")
+                        .attribute(named: "data-done", value: lang("Đã sao chép", "Copied")).class("secondary")
+                }
+                .class("copy-field")
+                Paragraph {
+                    Link(
+                        lang("Mở trong ứng dụng lịch của điện thoại", "Open in the phone's calendar app"),
+                        url: webcal(url)
+                    )
+                    .class("button")
+                }
             } else if model.hasFeed {
                 Paragraph(
                     lang(
