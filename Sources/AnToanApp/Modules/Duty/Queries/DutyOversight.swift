@@ -97,11 +97,18 @@ enum DutyOversight {
             )
         }
         var setups: [UUID: [DutyPost]] = [:]
+        var setupTexts: [UUID: String] = [:]
+        var decoded: [String: [DutyPost]] = [:]
         let setupRows = try await db.rows(
             "SELECT d.unit_id, d.posts FROM duty_setups d JOIN units u ON u.id = d.unit_id WHERE \(inScope)"
         ) { (try $0.next(UUID.self), try $0.next(String.self)) }
         for (unit, posts) in setupRows {
-            setups[unit] = try JSONDecoder().decode([DutyPost].self, from: Data(posts.utf8))
+            // Many units share one set-up: each distinct one is decoded once.
+            if decoded[posts] == nil {
+                decoded[posts] = try JSONDecoder().decode([DutyPost].self, from: Data(posts.utf8))
+            }
+            setups[unit] = decoded[posts]
+            setupTexts[unit] = posts
         }
         let horizon = today.adding(days: horizonDays)
         let daysOff = try await DutyCalendar.daysOff(from: today.adding(days: -1), to: horizon, on: db)
@@ -125,6 +132,8 @@ enum DutyOversight {
         let rostered = try await seatCounts(on: days, inScope: inScope, on: db)
         let watch = at <= now ? try await watch(at: at, today: today, inScope: inScope, on: db) : [:]
         var result: [UnitCover] = []
+        // Units alike in set-up, key targets, days asked and peaks need the same: their demand is built once.
+        var demands: [String: [Slot: StaffCount]] = [:]
         for (unit, posts, slots, unitPeaks) in plans {
             guard let posts else {
                 result.append(
@@ -144,7 +153,14 @@ enum DutyOversight {
             guard let area = AreaPath(unit.areaPath) else { continue }
             let flags = Set(unit.flags.split(separator: ",").compactMap { KeyTargetFlag(rawValue: String($0)) })
             let setup = DutyUnit(area: area, keyTargets: flags, posts: posts)
-            let demand = try need(of: setup, on: Set(slots.map(\.1)), daysOff: daysOff, peaks: unitPeaks)
+            let slotDays = Set(slots.map(\.1))
+            let alike = [
+                setupTexts[unit.id] ?? "", unit.flags, slotDays.map(\.iso).sorted().joined(separator: ","),
+                unitPeaks.map { "\($0.name)/\($0.from.iso)/\($0.to.iso)/\($0.uplift.leaders)/\($0.uplift.officers)" }
+                    .joined(separator: ","),
+            ].joined(separator: "|")
+            let demand = try demands[alike] ?? need(of: setup, on: slotDays, daysOff: daysOff, peaks: unitPeaks)
+            demands[alike] = demand
             var gaps: [Gap] = []
             for (window, day, post, shift) in slots {
                 let key = Slot(date: day.iso, post: post.id, shift: shift.id)
