@@ -181,6 +181,14 @@ struct WordsTests {
                     #"{"code":"SO-TP","name":"Sở Tư pháp","kind":"agency","area_id":"\#(world.communeA.id)","address":"1 Lê Lợi","phone":"0243 111 222","flags":["state_secrets"]}"#
             )
             #expect(changed.status == .ok, "\(changed.text)")
+            let setup = try await api(
+                app,
+                .PUT,
+                "/api/v1/units/\(world.unitA.id)/duty-setup",
+                token: world.adminToken,
+                json: DutyTests.twoShifts
+            )
+            #expect(setup.status == .ok, "\(setup.text)")
             // and a site that no longer exists, named only by its entry
             try await app.write { db in
                 try await AuditTrail.record(
@@ -205,7 +213,8 @@ struct WordsTests {
                 "Nguyễn Văn A sửa đơn vị Sở Tư pháp", "điện thoại: 0912345678 → 0243111222",
                 "Nguyễn Văn A tạo cán bộ Nguyễn Văn Đức", "phòng, ban: Văn phòng Sở",
                 "Nguyễn Văn A tạo địa bàn Xã Hòa An",
-                "Hệ thống xoá điểm, khu vực Bốt gác phía sau",
+                "Hệ thống xoá điểm, khu vực Bốt gác phía sau", "bố trí trực của đơn vị Sở Tư pháp",
+                "các chốt: (trống) → Trực ban",
             ] {
                 #expect(trail.contains(sentence), "\(sentence)")
             }

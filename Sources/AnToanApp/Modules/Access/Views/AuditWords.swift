@@ -1,7 +1,8 @@
 import AnToanCore
+import Foundation
 
 /// The audit trail's codes in words: actions as verbs, kinds of record and fields by their Vietnamese names
-/// (English with Accept-Language: en); a code without a word here is shown as it is.
+/// (English for a reader who chose English); a code without a word here is shown as it is.
 enum AuditWords {
     static func verb(_ action: String, _ lang: Language) -> String {
         switch action {
@@ -79,10 +80,21 @@ enum AuditWords {
         case "false": return lang("không", "no")
         case let value?:
             if field == "role", let role = Role(rawValue: value) { return lang(role.nameVi, role.nameEn) }
+            if value.hasPrefix("[") || value.hasPrefix("{") { return structured(value, lang) }
             guard lang == .vi, let vocabulary = vocabulary(field, entity) else { return value }
             return value.split(separator: ",").map { ImportVocabulary.label(String($0), in: vocabulary) }
                 .joined(separator: ", ")
         }
+    }
+
+    /// A set-up stored as JSON (a unit's posts): the names it holds, or how many items, never the JSON itself.
+    private static func structured(_ json: String, _ lang: Language) -> String {
+        guard let items = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any] else {
+            return lang("(chi tiết)", "(details)")
+        }
+        let names = items.compactMap { ($0 as? [String: Any])?["name"] as? String }
+        return names.count == items.count && !names.isEmpty
+            ? names.joined(separator: ", ") : lang("\(items.count) mục", "\(items.count) items")
     }
 
     private static func vocabulary(_ field: String, _ entity: String) -> String? {
