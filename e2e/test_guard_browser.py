@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import strong_password
 from test_browser import assert_fits_phone, browser, shot  # noqa: F401  (browser is a fixture)
-from test_duty_browser import phone, set_up_watch, submit
+from test_duty_browser import api, phone, set_up_watch, submit
 from test_organisation_browser import demo_server  # noqa: F401  (demo_server is a fixture)
 
 
@@ -46,3 +46,29 @@ def test_guard_home_menu_duty_card_and_back_after_sign_out(browser, demo_server,
     assert "Đang trong ca" not in page.inner_text("body")
     shot(page, "64-guard-back-after-sign-out-phone")
     context.close()
+
+
+def test_unit_head_checks_in_as_leader_on_duty(browser, demo_server, cli, sqlite_path):  # noqa: F811
+    server, _ = demo_server
+    base = server.base
+    token = cli("token", "create", "--username", "quantri", "--name", "e2e-head",
+                env={"SQLITE_PATH": str(sqlite_path)}).stdout.strip().splitlines()[-1]
+    password = strong_password()
+    set_up_watch(base, token, password)
+    # The unit's leaders (bao.ve1-3) become unit heads: being on the roster is what lets them on duty.
+    for user in api(base, token, "GET", "/api/v1/users?q=bao.ve")["items"]:
+        if user["username"] in ("bao.ve1", "bao.ve2", "bao.ve3"):
+            api(base, token, "PATCH", f"/api/v1/users/{user['id']}", {"role": "unit_head", "unit_id": user["unit_id"]})
+    for username in ("bao.ve1", "bao.ve2", "bao.ve3"):
+        context, page = phone(browser, base, username, password)
+        response = page.goto(base + "/duty")
+        if response is not None and response.status == 200 and page.locator("form[action='/duty/check-in']").count():
+            submit(page, "form[action='/duty/check-in']")
+            text = page.inner_text("main")
+            assert "Đang trong ca" in text and "Lãnh đạo trực" in text, text[:600]
+            assert_fits_phone(page)
+            shot(page, "65-head-checked-in-as-leader-phone")
+            context.close()
+            return
+        context.close()
+    raise AssertionError("no unit head could check in as the leader on duty")
