@@ -28,7 +28,7 @@ struct AreaFormTests {
             )
             // then
             #expect(taken.status == .unprocessableEntity)
-            #expect(taken.text.contains(#"id="code-error""#))
+            #expect(taken.text.contains(#"id="create-code-error""#))
             let created = try await admin.post(
                 "/areas",
                 form: [
@@ -50,7 +50,7 @@ struct AreaFormTests {
             let elsewhere = try await admin.post("/areas/split", form: split)
             // then: each error sits beside the field, naming the code
             #expect(unknown.status == .unprocessableEntity)
-            #expect(unknown.text.contains(#"id="part2_units-error""#) && unknown.text.contains("KHONG-CO"))
+            #expect(unknown.text.contains(#"id="split-part2_units-error""#) && unknown.text.contains("KHONG-CO"))
             #expect(elsewhere.status == .unprocessableEntity)
             #expect(elsewhere.text.contains("CT-DT: không thuộc địa bàn này"))
             #expect(elsewhere.text.contains("Xã Hòa An Tây"))
@@ -78,7 +78,7 @@ struct AreaFormTests {
                 form: ["area_id": world.base.communeB.id.uuidString, "into_id": world.base.communeA.id.uuidString]
             )
             #expect(missingDate.status == .unprocessableEntity)
-            #expect(missingDate.text.contains(#"id="effective_date-error""#))
+            #expect(missingDate.text.contains(#"id="merge-effective_date-error""#))
             // communeA is closed now: merging into it is refused beside `into_id`.
             #expect(missingDate.text.contains("không tìm thấy"))
         }

@@ -49,8 +49,8 @@ struct DutyCalendarPagesTests {
 
             // then: each error sits beside its field, and nothing is written
             #expect(badDate.status == .unprocessableEntity)
-            #expect(badDate.text.contains(#"id="date-error">cần ngày dạng dd/MM/yyyy"#))
-            #expect(badDate.text.contains(#"id="name-error">bắt buộc phải nhập"#))
+            #expect(badDate.text.contains(#"id="day-date-error">cần ngày dạng dd/MM/yyyy"#))
+            #expect(badDate.text.contains(#"id="day-name-error">bắt buộc phải nhập"#))
             #expect(otherYear.status == .unprocessableEntity && otherYear.text.contains("không thuộc năm 2027"))
             #expect(duplicate.status == .unprocessableEntity && duplicate.text.contains("đã được dùng"))
             #expect(try await HolidayDay.query(on: app.db).count() == 0)
@@ -147,13 +147,13 @@ struct DutyCalendarPagesTests {
 
             // then: errors beside the fields, nothing written
             #expect(crossed.status == .unprocessableEntity)
-            #expect(crossed.text.contains(#"<p class="field-error">nằm ngoài phạm vi của bạn</p>"#))
+            #expect(crossed.text.contains(#"<p class="field-error" id="peak-area_id-error">nằm ngoài phạm vi của bạn</p>"#))
             #expect(bad.status == .unprocessableEntity)
-            #expect(bad.text.contains(#"id="name-error">bắt buộc phải nhập"#))
-            #expect(bad.text.contains(#"id="end_date-error">không được trước ngày bắt đầu"#))
-            #expect(bad.text.contains(#"id="extra_officers-error">cần thêm ít nhất một người"#))
-            #expect(wrongDate.text.contains(#"id="start_date-error">cần ngày dạng dd/MM/yyyy"#))
-            #expect(wrongDate.text.contains(#"id="extra_leaders-error">phải từ 0 đến 50"#))
+            #expect(bad.text.contains(#"id="peak-name-error">bắt buộc phải nhập"#))
+            #expect(bad.text.contains(#"id="peak-end_date-error">không được trước ngày bắt đầu"#))
+            #expect(bad.text.contains(#"id="peak-extra_officers-error">cần thêm ít nhất một người"#))
+            #expect(wrongDate.text.contains(#"id="peak-start_date-error">cần ngày dạng dd/MM/yyyy"#))
+            #expect(wrongDate.text.contains(#"id="peak-extra_leaders-error">phải từ 0 đến 50"#))
             #expect(try await PeakPeriodRecord.query(on: app.db).count() == 0)
 
             // when: a good period for its own commune

@@ -458,7 +458,7 @@ struct OrganisationFormTests {
                 ]
             )
             #expect(member.status == .unprocessableEntity)
-            #expect(member.text.contains(#"id="certificate_issued-error""#))
+            #expect(member.text.contains(#"id="memberships-certificate_issued-error""#))
             #expect(try await ForceMembership.query(on: app.db).count() == 0)
             // A unit officer cannot add to another unit, nor add units.
             let across = try await officer.post(

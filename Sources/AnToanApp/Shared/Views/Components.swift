@@ -5,10 +5,13 @@ struct PostForm: Component {
     var url: SiteURL
     var csrf: String
     var `class`: String = ""
+    /// When the form was refused: its errors, listed first.
+    var summary: ErrorSummary?
     @ComponentBuilder var content: ContentProvider
 
     var body: any Component {
         Form(url: url.path, method: .post) {
+            if let summary { summary }
             Input(type: .hidden, name: "_csrf", value: csrf)
             content()
         }
@@ -26,13 +29,16 @@ struct FormField: Component {
     var autocomplete: String?
     var required = true
     var maxLength: Int?
+    /// The element id, unique on the page; the name unless two forms of a page share a field name.
+    var id: String?
 
     var body: any Component {
-        let errorID = "\(name)-error"
+        let id = id ?? name
+        let errorID = "\(id)-error"
         return Div {
-            Label(label) {}.attribute(named: "for", value: name)
+            Label(label) {}.attribute(named: "for", value: id)
             Input(type: type, name: name, value: type == .password ? nil : value)
-                .id(name)
+                .id(id)
                 .attribute(named: "autocomplete", value: autocomplete ?? "")
                 .attribute(named: "required", value: required ? "required" : "")
                 .attribute(named: "maxlength", value: maxLength.map(String.init) ?? "")
@@ -46,18 +52,27 @@ struct FormField: Component {
     }
 }
 
-/// A `<select>` with its label and error.
+/// A `<select>` with its label and error. An option whose value is "" means none: it posts an empty value, which
+/// the server reads as absent (`El` keeps the empty `value`, or the browser would post the option's label).
 struct SelectField: Component {
     var name: String
     var label: String
     var options: [(value: String, label: String)]
     var selected: String
     var error: String?
+    /// The element id, unique on the page; the name unless two forms of a page share a field name.
+    var id: String?
 
     var body: any Component {
-        Div {
-            Label(label) {}.attribute(named: "for", value: name)
-            El("select", ["name": name, "id": name]) {
+        let id = id ?? name
+        var attributes = ["name": name, "id": id]
+        if error != nil {
+            attributes["aria-invalid"] = "true"
+            attributes["aria-describedby"] = "\(id)-error"
+        }
+        return Div {
+            Label(label) {}.attribute(named: "for", value: id)
+            El("select", attributes) {
                 for option in options {
                     El(
                         "option",
@@ -69,10 +84,36 @@ struct SelectField: Component {
                 }
             }
             if let error {
-                Paragraph(error).class("field-error")
+                Paragraph(error).class("field-error").id("\(id)-error")
             }
         }
         .class(error == nil ? "field" : "field has-error")
+    }
+}
+
+/// At the top of a refused form: what is wrong, each field named by its label and linked to it, so that a
+/// person on a phone sees the errors below the fold. `labels` maps a field to its label; `idPrefix` is what the
+/// form put before its field names to make the ids unique on the page.
+struct ErrorSummary: Component {
+    var errors: FieldChecker
+    var labels: [String: String]
+    var idPrefix = ""
+    var lang: Language
+
+    var body: any Component {
+        var seen: Set<String> = []
+        let errors = errors.errors.filter { seen.insert($0.field).inserted }
+        guard !errors.isEmpty else { return EmptyComponent() }
+        return Div {
+            Paragraph(lang("Chưa lưu được, vì:", "Not saved, because:")).class("error-summary-title")
+            List(errors) { error in
+                let message = error.message(lang)
+                let text = labels[error.field].map { "\($0): \(message)" } ?? message
+                return Link(text, url: "#\(idPrefix)\(error.field)")
+            }
+        }
+        .class("error-summary")
+        .attribute(named: "role", value: "alert")
     }
 }
 

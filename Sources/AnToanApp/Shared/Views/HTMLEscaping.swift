@@ -66,7 +66,8 @@ extension Component {
 }
 
 /// Any element by name, for the tags Plot has no component for (`main`, `select`, `dl` …); values are escaped.
-/// Void elements (`meta`, `br` …) are written without content or end tag.
+/// Void elements (`meta`, `br` …) are written without content or end tag. An empty `value` is kept: an `<option>`
+/// without one posts its label, so a "none" option would post "— none —" instead of the empty value meaning none.
 struct El: Component {
     private static let voidElements: Set = ["br", "hr", "img", "input", "link", "meta"]
 
@@ -82,7 +83,11 @@ struct El: Component {
 
     var body: any Component {
         let escaped = attributes.sorted { $0.key < $1.key }.map {
-            Attribute<HTML.BodyContext>(name: $0.key, value: HTMLEscaping.escape($0.value))
+            Attribute<HTML.BodyContext>(
+                name: $0.key,
+                value: HTMLEscaping.escape($0.value),
+                ignoreIfValueIsEmpty: $0.key != "value"
+            )
         }
         if Self.voidElements.contains(name) {
             return Node<HTML.BodyContext>.selfClosedElement(named: name, attributes: escaped)

@@ -1,11 +1,26 @@
 import Plot
 
 /// One of several forms on a page, folded in a `<details>`: when it is the one that failed, it opens and its
-/// fields show what was typed with each error beside its field.
+/// fields show what was typed with each error beside its field, and a summary at its top links to them. Field ids
+/// start with the form's name, so that two forms of a page may share a field name.
 struct NamedForm {
     var name: String
     var failed: FormFailure?
     var context: PageContext
+    /// The labels of the fields made so far, for the summary.
+    private let labels = Labels()
+
+    private final class Labels {
+        var byField: [String: String] = [:]
+    }
+
+    init(name: String, failed: FormFailure?, context: PageContext) {
+        self.name = name
+        self.failed = failed
+        self.context = context
+    }
+
+    var idPrefix: String { "\(name)-" }
 
     var isOpen: Bool { failed?.form == name }
 
@@ -26,14 +41,16 @@ struct NamedForm {
         max: Int = 200,
         initial: String = ""
     ) -> any Component {
-        FormField(
+        labels.byField[field] = label
+        return FormField(
             name: field,
             label: label,
             type: type,
             value: value(field, initial: initial),
             error: error(field),
             required: required,
-            maxLength: max
+            maxLength: max,
+            id: idPrefix + field
         )
     }
 
@@ -43,12 +60,14 @@ struct NamedForm {
         _ options: [(value: String, label: String)],
         initial: String = ""
     ) -> any Component {
-        SelectField(
+        labels.byField[field] = label
+        return SelectField(
             name: field,
             label: label,
             options: options,
             selected: value(field, initial: initial),
-            error: error(field)
+            error: error(field),
+            id: idPrefix + field
         )
     }
 
@@ -60,9 +79,15 @@ struct NamedForm {
         @ComponentBuilder fields: () -> any Component
     ) -> any Component {
         let body = fields()
+        let summary = ErrorSummary(
+            errors: FormFailure.errors(failed, name),
+            labels: labels.byField,
+            idPrefix: idPrefix,
+            lang: context.lang
+        )
         return El("details", isOpen || open ? ["open": "open"] : [:]) {
             El("summary") { Text(title) }
-            PostForm(url: url, csrf: context.csrf, class: "card") {
+            PostForm(url: url, csrf: context.csrf, class: "card", summary: summary) {
                 body
                 Button(title).attribute(named: "type", value: "submit")
             }

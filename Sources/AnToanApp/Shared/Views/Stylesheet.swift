@@ -50,6 +50,10 @@ enum Stylesheet {
           border: 1px solid #6b7785; border-radius: 6px; background: #fff; color: var(--ink); }
         .has-error input, .has-error select { border: 2px solid var(--bad); }
         .field-error { color: var(--bad); margin: 4px 0 0; font-weight: 600; }
+        .error-summary { background: #fbe7e7; border: 2px solid var(--bad); border-radius: 6px; padding: 10px 12px; }
+        .error-summary-title { margin: 0 0 6px; font-weight: 700; color: var(--bad); }
+        .error-summary ul { margin: 0; padding-left: 20px; }
+        .error-summary a { color: var(--bad); overflow-wrap: anywhere; }
         button, .button { font: inherit; padding: 10px 18px; border-radius: 6px; border: 0; cursor: pointer;
           background: var(--brand); color: #fff; min-height: 44px; text-decoration: none; display: inline-block; }
         button.secondary { background: #fff; color: var(--brand); border: 1px solid var(--brand); }

@@ -44,7 +44,8 @@ enum DutySetupPage {
                     )
                 )
             } else {
-                PostForm(url: .rosterPages(.setup(model.unitID)), csrf: context.csrf) {
+                let summary = ErrorSummary(errors: model.errors, labels: labels(model, lang), lang: lang)
+                PostForm(url: .rosterPages(.setup(model.unitID)), csrf: context.csrf, summary: summary) {
                     for (index, block) in model.blocks.enumerated() {
                         blockView(index, block, model, lang)
                     }
@@ -142,7 +143,7 @@ enum DutySetupPage {
                                     for leaders in [true, false] {
                                         let field = DutySetupForm.countKey(index, row: row, kind, leaders: leaders)
                                         if let error = model.errors.message(for: field, lang) {
-                                            Paragraph(error).class("field-error")
+                                            Paragraph(error).class("field-error").id("\(field)-error")
                                         }
                                     }
                                 }
@@ -156,13 +157,35 @@ enum DutySetupPage {
     }
 
     private static func countInput(_ name: String, _ model: Model, _ label: String) -> any Component {
-        Input(type: .number, name: name, value: model.values[name] ?? "")
+        let invalid = model.errors.message(for: name, .vi) != nil
+        return Input(type: .number, name: name, value: model.values[name] ?? "")
+            .id(name)
+            .attribute(named: "aria-describedby", value: invalid ? "\(name)-error" : "")
             .attribute(named: "min", value: "0")
             .attribute(named: "max", value: "50")
             .attribute(named: "inputmode", value: "numeric")
             .attribute(named: "aria-label", value: label)
-            .attribute(named: "aria-invalid", value: model.errors.message(for: name, .vi) == nil ? "" : "true")
+            .attribute(named: "aria-invalid", value: invalid ? "true" : "")
             .class("count")
+    }
+
+    /// The summary's name of each field: the post, then the shift and the kind of day of a count.
+    private static func labels(_ model: Model, _ lang: Language) -> [String: String] {
+        var labels: [String: String] = [:]
+        for (index, block) in model.blocks.enumerated() {
+            labels[DutySetupForm.key(index, "pattern")] = "\(block.name) · \(lang("Mẫu ca", "Shift pattern"))"
+            labels[DutySetupForm.key(index, "shifts")] = "\(block.name) · \(lang("Giờ các ca", "Shift hours"))"
+            for (row, shift) in block.rows.enumerated() {
+                for kind in DutySetupForm.kinds {
+                    for leaders in [true, false] {
+                        let who = leaders ? lang("lãnh đạo", "leaders") : lang("cán bộ", "officers")
+                        labels[DutySetupForm.countKey(index, row: row, kind, leaders: leaders)] =
+                            "\(block.name) · \(shift) · \(kindName(kind, lang)) · \(who)"
+                    }
+                }
+            }
+        }
+        return labels
     }
 
     static func kindName(_ kind: DayKind, _ lang: Language) -> String {

@@ -128,6 +128,7 @@ enum UnitRegistry {
             unit.schoolLevel =
                 checker.choice("school_level", input.schoolLevel, SchoolLevel.self, optional: true)?.rawValue
         }
+        kindDetails(input, of: unit, checker: &checker)
         if input.phone != nil || creating { unit.phone = checker.phone("phone", input.phone) }
         if input.email != nil || creating { unit.email = checker.email("email", input.email) }
         if input.headName != nil || creating {
@@ -149,6 +150,28 @@ enum UnitRegistry {
         // A department takes its parent's area; a top-level unit needs an area inside the actor's scope.
         if unit.$parent.id == nil, creating || input.areaId != nil {
             try await setArea(input.areaId, of: unit, actor: actor, checker: &checker, on: db)
+        }
+    }
+
+    /// An enterprise size only for an enterprise, a school level only for a school: given for another kind, a 422
+    /// names the field; kept from before the kind changed, it is dropped.
+    private static func kindDetails(_ input: UnitInput, of unit: OrgUnit, checker: inout FieldChecker) {
+        let kind = UnitKind(rawValue: unit.kind)
+        guard kind != nil else { return }
+        if kind != .enterprise, unit.enterpriseSize != nil {
+            if input.enterpriseSize?.isEmpty == false {
+                checker.add(
+                    "enterprise_size",
+                    .invalid(vi: "chỉ dành cho doanh nghiệp", en: "applies to enterprises only")
+                )
+            }
+            unit.enterpriseSize = nil
+        }
+        if kind != .school, unit.schoolLevel != nil {
+            if input.schoolLevel?.isEmpty == false {
+                checker.add("school_level", .invalid(vi: "chỉ dành cho trường học", en: "applies to schools only"))
+            }
+            unit.schoolLevel = nil
         }
     }
 

@@ -9,7 +9,7 @@ enum RegistryForms {
         optional: Bool = false
     ) -> [(value: String, label: String)]
     where Kind.RawValue == String {
-        (optional ? [("", "—")] : []) + Kind.allCases.map { ($0.rawValue, $0.rawValue) }
+        (optional ? [("", "— Không —")] : []) + Kind.allCases.map { ($0.rawValue, $0.rawValue) }
     }
 
     /// A new top-level unit (administrators and authorities over its area).
@@ -21,9 +21,17 @@ enum RegistryForms {
         let lang = context.lang
         let errors = FormFailure.errors(failed, "unit")
         let value = { (field: String) in FormFailure.value(failed, "unit", field) }
+        let labels = [
+            "code": lang("Mã đơn vị", "Code"), "name": lang("Tên đơn vị", "Name"), "kind": lang("Loại", "Kind"),
+            "enterprise_size": lang("Quy mô doanh nghiệp", "Enterprise size"),
+            "school_level": lang("Cấp học", "School level"), "area_id": lang("Địa bàn", "Area"),
+            "address": lang("Địa chỉ", "Address"), "phone": lang("Điện thoại", "Phone"), "email": "E-mail",
+            "head_name": lang("Thủ trưởng", "Head"),
+        ]
+        let summary = ErrorSummary(errors: errors, labels: labels, lang: lang)
         return El("details", failed?.form == "unit" ? ["open": "open"] : [:]) {
             El("summary") { Text(lang("Thêm đơn vị", "Add a unit")) }
-            PostForm(url: .units, csrf: context.csrf, class: "card") {
+            PostForm(url: .units, csrf: context.csrf, class: "card", summary: summary) {
                 FormField(
                     name: "code",
                     label: lang("Mã đơn vị", "Code"),
@@ -47,14 +55,14 @@ enum RegistryForms {
                 )
                 SelectField(
                     name: "enterprise_size",
-                    label: lang("Quy mô doanh nghiệp", "Enterprise size"),
+                    label: lang("Quy mô doanh nghiệp (chỉ doanh nghiệp)", "Enterprise size (enterprises only)"),
                     options: options(EnterpriseSize.self, optional: true),
                     selected: value("enterprise_size"),
                     error: errors.message(for: "enterprise_size", lang)
                 )
                 SelectField(
                     name: "school_level",
-                    label: lang("Cấp học", "School level"),
+                    label: lang("Cấp học (chỉ trường học)", "School level (schools only)"),
                     options: options(SchoolLevel.self, optional: true),
                     selected: value("school_level"),
                     error: errors.message(for: "school_level", lang)
@@ -113,15 +121,23 @@ enum RegistryForms {
         _ context: PageContext
     ) -> any Component {
         let lang = context.lang
+        // Field ids start with the part: several forms of the unit's page have a code, a name or a kind.
+        var labels: [String: [String: String]] = [:]
         func form(
             _ part: SiteURL.UnitPart,
             _ title: String,
             @ComponentBuilder fields: () -> any Component
         ) -> any Component {
             let body = fields()
+            let summary = ErrorSummary(
+                errors: FormFailure.errors(failed, part.rawValue),
+                labels: labels[part.rawValue] ?? [:],
+                idPrefix: "\(part.rawValue)-",
+                lang: lang
+            )
             return El("details", failed?.form == part.rawValue ? ["open": "open"] : [:]) {
                 El("summary") { Text(title) }
-                PostForm(url: .unitPart(unitID, part), csrf: context.csrf, class: "card") {
+                PostForm(url: .unitPart(unitID, part), csrf: context.csrf, class: "card", summary: summary) {
                     body
                     Button(title).attribute(named: "type", value: "submit")
                 }
@@ -137,14 +153,16 @@ enum RegistryForms {
         )
             -> any Component
         {
-            FormField(
+            labels[part.rawValue, default: [:]][name] = label
+            return FormField(
                 name: name,
                 label: label,
                 type: type,
                 value: FormFailure.value(failed, part.rawValue, name),
                 error: FormFailure.errors(failed, part.rawValue).message(for: name, lang),
                 required: required,
-                maxLength: max
+                maxLength: max,
+                id: "\(part.rawValue)-\(name)"
             )
         }
         func select(
@@ -153,12 +171,14 @@ enum RegistryForms {
             _ label: String,
             _ options: [(value: String, label: String)]
         ) -> any Component {
-            SelectField(
+            labels[part.rawValue, default: [:]][name] = label
+            return SelectField(
                 name: name,
                 label: label,
                 options: options,
                 selected: FormFailure.value(failed, part.rawValue, name),
-                error: FormFailure.errors(failed, part.rawValue).message(for: name, lang)
+                error: FormFailure.errors(failed, part.rawValue).message(for: name, lang),
+                id: "\(part.rawValue)-\(name)"
             )
         }
         return Div {
