@@ -338,12 +338,18 @@ struct DutyWatchTests {
             #expect(try Self.fields(badPeriod)["from"] != nil)
 
             // 19:20: nobody of the night shift (a leader and, state secrets adding one at night, two officers)
-            // has checked in; oversight names them, for unit A only. The day leader who never checked in is
-            // no longer listed: the day shift is over.
+            // has checked in; oversight names them, for unit A only, with the day leader who never checked in:
+            // the shift under way and the one just before it are listed, no older one.
             clock.set(Self.at(2, 19, 20))
             let covers = try await api(app, .GET, "/api/v1/duty/oversight", token: authorityA).json([UnitCoverDTO].self)
             #expect(covers.map(\.unitId) == [watch.world.unitA.id])
-            #expect(covers.first?.notCheckedIn.map(\.shift) == ["N", "N", "N"])
+            #expect(covers.first?.notCheckedIn.map(\.shift) == ["D", "N", "N", "N"])
+            // Next morning at 07:20 the day shift is under way and the night just before it is listed; the
+            // previous day's day leader is not.
+            clock.set(Self.at(3, 7, 20))
+            let morning = try await api(app, .GET, "/api/v1/duty/oversight", token: authorityA)
+                .json([UnitCoverDTO].self)
+            #expect(morning.first?.notCheckedIn.contains { $0.startsAt == Self.at(2, 7) } == false)
         }
     }
 }
