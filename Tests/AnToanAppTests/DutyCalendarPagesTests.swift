@@ -147,7 +147,9 @@ struct DutyCalendarPagesTests {
 
             // then: errors beside the fields, nothing written
             #expect(crossed.status == .unprocessableEntity)
-            #expect(crossed.text.contains(#"<p class="field-error" id="peak-area_id-error">nằm ngoài phạm vi của bạn</p>"#))
+            #expect(
+                crossed.text.contains(#"<p class="field-error" id="peak-area_id-error">nằm ngoài phạm vi của bạn</p>"#)
+            )
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.text.contains(#"id="peak-name-error">bắt buộc phải nhập"#))
             #expect(bad.text.contains(#"id="peak-end_date-error">không được trước ngày bắt đầu"#))

@@ -65,7 +65,9 @@ struct ImportKindRegistryTests {
             let done = try await browser.upload("/import", fields: ["kind": "notes", "mode": "apply"], file: file)
             // then
             #expect(form.status == .ok)
-            #expect(form.text.contains(/<option (value="notes" selected="selected"|selected="selected" value="notes")>/))
+            #expect(
+                form.text.contains(/<option (value="notes" selected="selected"|selected="selected" value="notes")>/)
+            )
             #expect(form.text.contains("Ghi chú thử"))
             #expect(form.text.contains("/import/notes/template?format=xlsx") && form.text.contains("/export/notes?"))
             #expect(done.status == .ok && done.text.contains("Đã nhập 1 dòng ghi chú thử"))
