@@ -102,7 +102,7 @@ struct TextHygieneTests {
             )
             // then
             #expect(nul.status == .unprocessableEntity)
-            #expect(nul.text.contains(#"id="full_name-error""#) && nul.text.contains("U+0000"))
+            #expect(nul.text.contains(#"id="staff-full_name-error""#) && nul.text.contains("U+0000"))
             #expect(bidi.status == .unprocessableEntity)
             #expect(bidi.text.contains(#"id="name-error""#) && bidi.text.contains("U+202E"))
             #expect(try await StaffMember.query(on: app.db).count() == staffBefore)

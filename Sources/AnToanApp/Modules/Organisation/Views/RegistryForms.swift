@@ -9,7 +9,10 @@ enum RegistryForms {
         optional: Bool = false
     ) -> [(value: String, label: String)]
     where Kind.RawValue == String {
-        (optional ? [("", "— Không —")] : []) + Kind.allCases.map { ($0.rawValue, $0.rawValue) }
+        // People read the registry's Vietnamese word for a value (Nhỏ, Tiểu học, Tổ trưởng), never its code.
+        let vocabulary = String(describing: Kind.self)
+        return (optional ? [("", "— Không —")] : [])
+            + Kind.allCases.map { ($0.rawValue, ImportVocabulary.label($0.rawValue, in: vocabulary)) }
     }
 
     /// A new top-level unit (administrators and authorities over its area).
