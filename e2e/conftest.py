@@ -310,7 +310,7 @@ def _assert_redirect(r: requests.Response, path: str, what: str) -> None:
 
 
 def setup_admin(base: str, link: str, username: str, password: str) -> requests.Response:
-    """Set the first admin through the one-time link; expects 303 to /login."""
+    """Set the first admin through the one-time link ("Lưu và đăng nhập"); expects 303 to / (signed in)."""
     s = new_session()
     page = s.get(link, timeout=10)
     assert page.status_code == 200, f"GET {link} -> {page.status_code}"
@@ -318,7 +318,8 @@ def setup_admin(base: str, link: str, username: str, password: str) -> requests.
         "username": username, "password": password, "password_confirm": password,
         "_csrf": hidden_csrf(page.text),
     }, allow_redirects=False, timeout=30)
-    _assert_redirect(r, "/login", "setup")
+    _assert_redirect(r, "/", "setup")
+    assert "antoan_session" in s.cookies, "setup did not sign the administrator in"
     return r
 
 

@@ -31,7 +31,11 @@ enum Stylesheet {
           .menu nav ul { flex-direction: column; }
           .menu nav a { display: block; padding: 10px 4px; }
         }
-        .card, dd, li, p, h1, h2 { overflow-wrap: anywhere; }
+        /* break-word, not anywhere: it breaks a long word that would overflow without letting a table's columns
+           shrink to one letter. A fieldset is as wide as its widest table unless told otherwise. */
+        .card, dd, li, p, h1, h2 { overflow-wrap: break-word; }
+        fieldset { min-width: 0; }
+        td input[type=number] { width: 4.5em; }
         button { max-width: 100%; white-space: normal; }
         .tel { font-weight: 600; white-space: nowrap; }
         .copy-field { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
