@@ -72,7 +72,9 @@ struct StaffUniquenessTests {
             )
             // then
             #expect(response.status == .unprocessableEntity)
-            #expect(response.text.contains(#"id="staff-identity_number-error""#) && response.text.contains("đã được dùng"))
+            #expect(
+                response.text.contains(#"id="staff-identity_number-error""#) && response.text.contains("đã được dùng")
+            )
             #expect(try await StaffMember.query(on: app.db).count() == before)
         }
     }
