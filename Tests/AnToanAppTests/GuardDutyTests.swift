@@ -136,6 +136,28 @@ struct GuardDutyTests {
         }
     }
 
+    @Test(
+        "after a shift that was never checked in has ended, the desk offers no check-in it would refuse",
+        arguments: Lane.all
+    )
+    func endedWithoutCheckIn(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            // given: the day officer never checked in; the day shift ended at 19:00
+            let watch = try await DutyWatchTests.watch(app, clock: clock)
+            let officer = try await watch.holder(app, "2027-02-02", "D", "officer")
+            clock.set(DutyWatchTests.at(2, 19, 10))
+            var phone = Browser(app)
+            _ = try await phone.signIn(officer)
+            // when
+            let desk = try await phone.get("/duty")
+            // then
+            #expect(desk.text.contains("Ca đã kết thúc, không nhận ca"))
+            #expect(!desk.text.contains(">Nhận ca</button>"))
+            #expect(try await phone.post("/duty/check-in", form: [:]).status == .unprocessableEntity)
+        }
+    }
+
     @Test("ending a shift more than an hour early asks for a reason, which the log book keeps", arguments: Lane.all)
     func earlyEnd(lane: Lane) async throws {
         let clock = TestClock()
