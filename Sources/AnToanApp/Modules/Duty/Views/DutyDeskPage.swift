@@ -118,9 +118,9 @@ enum DutyDeskPage {
                     )
                     .class("status-\(me.status.rawValue)")
                     if me.checkedOutAt == nil { checkOutForm(seat, desk, failed, context) }
-                } else if desk.now >= seat.endsAt {
+                } else if !DutyWatch.rule.accepts(start: seat.startsAt, end: seat.endsAt, at: desk.now) {
                     // The desk still shows a shift for a few hours after it ends (its log book, its handover);
-                    // check-in closed with it, so no button that can only be refused.
+                    // the check-in's own rule says it is closed, so no button that can only be refused.
                     Paragraph(lang("Ca đã kết thúc, không nhận ca (vắng mặt)", "The shift ended without a check-in"))
                         .class("state").id("shift-state")
                 } else {
