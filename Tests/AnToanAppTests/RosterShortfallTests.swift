@@ -57,8 +57,8 @@ struct RosterShortfallPagesTests {
             #expect(page.text.contains("Ưu tiên khi thiếu người"))
             // The page lists the sites in its own order; find each post's block.
             let gateFirst =
-                try #require(page.text.range(of: "(CONG)")).lowerBound
-                < #require(page.text.range(of: "(BOTSAU)")).lowerBound
+                try #require(page.text.range(of: #"value="CONG""#)).lowerBound
+                < #require(page.text.range(of: #"value="BOTSAU""#)).lowerBound
             let gate = gateFirst ? 0 : 1
             var form: [String: String] = [:]
             for (block, code, priority) in [(gate, "CONG", "3"), (1 - gate, "BOTSAU", "1")] {

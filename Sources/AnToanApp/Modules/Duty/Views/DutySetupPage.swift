@@ -66,7 +66,7 @@ enum DutySetupPage {
     ) -> any Component {
         let key = { (field: String) in DutySetupForm.key(index, field) }
         return El("fieldset", ["class": "card"]) {
-            El("legend") { Text("\(block.name) (\(block.id))") }
+            El("legend") { Text(block.name) }
             Input(type: .hidden, name: key("id"), value: block.id)
             SelectField(
                 name: key("pattern"),
