@@ -26,7 +26,11 @@ enum ImportFileFormat: String, CaseIterable, Sendable {
 
     /// The file to download: the first table is the data; an .xlsx also carries the others as extra sheets.
     func response(_ tables: [SpreadsheetTable], filename: String) throws -> Response {
-        let data = self == .xlsx ? try XLSXWriter.write(tables) : CSVWriter.write(tables[0])
+        download(self == .xlsx ? try XLSXWriter.write(tables) : CSVWriter.write(tables[0]), filename: filename)
+    }
+
+    /// A file of this format, already written, as a download named `filename` plus the format's extension.
+    func download(_ data: Data, filename: String) -> Response {
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: contentType)
         response.headers.replaceOrAdd(

@@ -6,19 +6,25 @@ struct ImportWords: Sendable {
     typealias Entry = (value: String, words: [String])
 
     var entries: [Entry]
+    /// Every accepted spelling, folded, to its API value; built once, as a sheet asks for each of its cells.
+    private let lookup: [String: String]
 
-    init(_ entries: [Entry]) { self.entries = entries }
+    init(_ entries: [Entry]) {
+        self.entries = entries
+        var lookup: [String: String] = [:]
+        for entry in entries {
+            let spellings =
+                [entry.value, Folding.fold(entry.value.replacingOccurrences(of: "_", with: " "))]
+                + entry.words.map(Folding.fold)
+            // The first entry that accepts a spelling keeps it.
+            for spelling in spellings where lookup[spelling] == nil { lookup[spelling] = entry.value }
+        }
+        self.lookup = lookup
+    }
 
     /// The API value a cell means, or nil when it means none of the accepted values.
     func value(_ text: String) -> String? {
-        let folded = Folding.fold(text)
-        for entry in entries {
-            if folded == entry.value || folded == Folding.fold(entry.value.replacingOccurrences(of: "_", with: " ")) {
-                return entry.value
-            }
-            if entry.words.contains(where: { Folding.fold($0) == folded }) { return entry.value }
-        }
-        return nil
+        lookup[Folding.fold(text)]
     }
 
     /// The word an export writes for an API value.

@@ -45,11 +45,11 @@ struct AuditNames: Sendable {
         }
         var result = AuditNames()
         // Rosters first: a roster is named by its unit, which joins the units' query.
+        var rosters: [Roster] = []
         for chunk in SQLBatch.chunks(Array(wanted["roster"] ?? [])) {
-            for roster in try await Roster.query(on: db).filter(\.$id ~~ chunk).all() {
-                wanted["unit", default: []].insert(roster.unitID)
-            }
+            rosters += try await Roster.query(on: db).filter(\.$id ~~ chunk).all()
         }
+        wanted["unit", default: []].formUnion(rosters.map(\.unitID))
         result.names["unit"] = try await names(OrgUnit.self, wanted["unit"], on: db) { $0.name }
         result.names["staff"] = try await names(StaffMember.self, wanted["staff"], on: db) { $0.fullName }
         result.names["user"] = try await names(User.self, wanted["user"], on: db) {
@@ -63,10 +63,14 @@ struct AuditNames: Sendable {
         result.names["peak_period"] = try await names(PeakPeriodRecord.self, wanted["peak_period"], on: db) { $0.name }
         result.names["api_token"] = try await names(APIToken.self, wanted["api_token"], on: db) { $0.name }
         let units = result.names["unit"] ?? [:]
-        result.names["roster"] = try await names(Roster.self, wanted["roster"], on: db) { roster in
-            let days = [roster.startDate, roster.endDate].map { SolarDate(iso: $0)?.dmy ?? $0 }
-            return "\(units[roster.unitID].map { $0 + " " } ?? "")\(days[0])–\(days[1])"
-        }
+        result.names["roster"] = Dictionary(
+            rosters.compactMap { roster -> (UUID, String)? in
+                guard let id = roster.id else { return nil }
+                let days = [roster.startDate, roster.endDate].map { SolarDate(iso: $0)?.dmy ?? $0 }
+                return (id, "\(units[roster.unitID].map { $0 + " " } ?? "")\(days[0])–\(days[1])")
+            },
+            uniquingKeysWith: { first, _ in first }
+        )
         // A unit's duty set-up is keyed by the unit.
         result.names["duty_setup"] = units
         return result

@@ -243,15 +243,9 @@ struct RosterPagesController: RouteCollection {
             grid: data.grid,
             report: data.report
         )
-        let response = Response(
-            status: .ok,
-            body: .init(data: try XLSXWriter.write(sheets: RosterExport.sheets(input, lang: req.pageLanguage)))
+        return ImportFileFormat.xlsx.download(
+            try XLSXWriter.write(sheets: RosterExport.sheets(input, lang: req.pageLanguage)),
+            filename: "lich-truc-\(unit.code)-\(roster.startDate)"
         )
-        response.headers.replaceOrAdd(name: .contentType, value: ImportFileFormat.xlsxType)
-        response.headers.replaceOrAdd(
-            name: .contentDisposition,
-            value: "attachment; filename=\"lich-truc-\(unit.code)-\(roster.startDate).xlsx\""
-        )
-        return response
     }
 }

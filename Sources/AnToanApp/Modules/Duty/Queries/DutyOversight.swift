@@ -55,19 +55,8 @@ enum DutyOversight {
         /// The unit's posts, to name posts and shifts.
         var posts: [DutyPost] = []
 
-        /// The post's name as the unit set it up, else its id.
-        func postName(_ id: String) -> String {
-            posts.first { $0.id == id }.flatMap { $0.name?.isEmpty == false ? $0.name : nil } ?? id
-        }
-
-        /// The shift's name ("Ca đêm (19:00–07:00)"), else its id with its times.
-        func shiftName(_ id: String, post: String) -> String {
-            let shifts = posts.first { $0.id == post }?.pattern.shifts ?? posts.flatMap(\.pattern.shifts)
-            guard let shift = shifts.first(where: { $0.id == id }) else { return id }
-            if let name = shift.name, !name.isEmpty { return name }
-            let end = ((shift.startMinute ?? 0) + Int((shift.hours * 60).rounded())) % (24 * 60)
-            return "\(id) (\(shift.start)–\(String(format: "%02d:%02d", end / 60, end % 60)))"
-        }
+        /// The words for the unit's posts and shifts, as every duty page writes them.
+        var names: DutyNames { DutyNames(posts: posts) }
     }
 
     /// Looks this far ahead for the next holiday or peak day.

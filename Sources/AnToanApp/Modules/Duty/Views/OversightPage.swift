@@ -162,13 +162,13 @@ enum OversightPage {
         }
     }
 
-    /// "Nguyễn Văn A, Bốt gác phía sau, Ca đêm (19:00–07:00) từ 01/02/2027 19:00".
+    /// "Nguyễn Văn A, Bốt gác phía sau, Ca đêm 19:00–07:00 từ 01/02/2027 19:00".
     static func absenceText(
         _ absence: DutyOversight.Absence,
         in row: DutyOversight.UnitCover,
         _ lang: Language
     ) -> String {
-        "\(absence.name), \(row.postName(absence.post)), \(row.shiftName(absence.shift, post: absence.post)) "
+        "\(absence.name), \(row.names.post(absence.post, lang)), \(row.names.shift(post: absence.post, absence.shift, lang)) "
             + "\(lang("từ", "from")) \(VietnamTime.dateTime(absence.startsAt))"
     }
 
@@ -180,10 +180,10 @@ enum OversightPage {
         }
     }
 
-    /// Where and whom a gap lacks: "Cổng chính, Ca đêm (19:00–07:00): lãnh đạo trực 0/1".
+    /// Where and whom a gap lacks: "Cổng chính, Ca đêm 19:00–07:00: lãnh đạo trực 0/1".
     static func gapText(_ gap: DutyOversight.Gap, in row: DutyOversight.UnitCover, _ lang: Language) -> String {
         let role = gap.role == "leader" ? lang("lãnh đạo trực", "duty leader") : lang("người trực", "officers")
-        return "\(row.postName(gap.post)), \(row.shiftName(gap.shift, post: gap.post)): "
+        return "\(row.names.post(gap.post, lang)), \(row.names.shift(post: gap.post, gap.shift, lang)): "
             + lang("\(role) \(gap.rostered)/\(gap.required)", "\(role) \(gap.rostered) of \(gap.required)")
     }
 }
