@@ -164,6 +164,45 @@ struct WordsTests {
         }
     }
 
+    @Test("the audit page writes statuses, kinds and dates in words, not the stored codes", arguments: Lane.all)
+    func auditCodes(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            // given: a roster published and a log entry, as their services record them
+            _ = try await OrganisationTests.province(app)
+            try await app.write { db in
+                try await AuditTrail.record(
+                    on: db,
+                    actor: .system,
+                    action: .update,
+                    entity: "roster",
+                    entityID: UUID().uuidString,
+                    before: ["status": "draft", "start_date": "2027-02-01"],
+                    after: ["status": "published", "start_date": "2027-03-01", "reason": "Đủ người"],
+                    now: Date()
+                )
+                try await AuditTrail.record(
+                    on: db,
+                    actor: .system,
+                    action: .create,
+                    entity: "duty_log_entry",
+                    entityID: UUID().uuidString,
+                    before: nil,
+                    after: ["kind": "note", "text": "Mở cổng"],
+                    now: Date()
+                )
+            }
+            var browser = Browser(app)
+            _ = try await browser.signIn("quan_tri")
+            // when
+            let page = try await browser.get("/admin/audit")
+            // then
+            #expect(page.text.contains("bản nháp → đã công bố"), "\(page.text)")
+            #expect(page.text.contains("lý do") && page.text.contains("ghi chép"))
+            #expect(page.text.contains("01/02/2027 → 01/03/2027") && !page.text.contains("2027-03-01"))
+            #expect(!page.text.contains("published"))
+        }
+    }
+
     @Test("the audit page tells who did what to which named record, in Vietnamese or in English", arguments: Lane.all)
     func auditPage(lane: Lane) async throws {
         try await withApp(lane) { app in

@@ -66,6 +66,22 @@ enum AuditWords {
         "locked": ("khoá", "locked"), "due_date": ("hạn", "due date"),
         "last_check": ("kiểm tra gần nhất", "last check"),
         "unit_kind": ("loại đơn vị", "unit kind"), "administrator": ("quản trị", "administrator"),
+        "reason": ("lý do", "reason"), "return_reason": ("lý do trả lại", "reason returned"),
+        "early_end_reason": ("lý do kết thúc ca sớm", "reason for ending early"),
+    ]
+
+    /// Stored codes of statuses and kinds in Vietnamese, by `entity.field` or by field; English readers get the
+    /// code, which is an English word.
+    private static let words: [String: [String: String]] = [
+        "status": [
+            "draft": "bản nháp", "submitted": "đã trình ký", "approved": "đã duyệt", "returned": "bị trả lại",
+            "published": "đã công bố", "replaced": "đã thay thế", "pending": "chờ duyệt", "rejected": "từ chối",
+            "on_time": "đúng giờ", "late": "muộn", "missing": "chưa nhận ca", "absent": "vắng mặt",
+        ],
+        "scope_kind": ["everything": "toàn hệ thống", "area": "địa bàn", "unit": "đơn vị"],
+        "duty_log_entry.kind": [
+            "note": "ghi chép", "open": "việc cần theo dõi", "close": "đóng việc", "correction": "đính chính",
+        ],
     ]
 
     static func field(_ code: String, _ lang: Language) -> String {
@@ -81,7 +97,10 @@ enum AuditWords {
         case let value?:
             if field == "role", let role = Role(rawValue: value) { return lang(role.nameVi, role.nameEn) }
             if value.hasPrefix("[") || value.hasPrefix("{") { return structured(value, lang) }
-            guard lang == .vi, let vocabulary = vocabulary(field, entity) else { return value }
+            if value.count == 10, let day = SolarDate(iso: value) { return day.dmy }
+            guard lang == .vi else { return value }
+            if let word = (words["\(entity).\(field)"] ?? words[field])?[value] { return word }
+            guard let vocabulary = vocabulary(field, entity) else { return value }
             return value.split(separator: ",").map { ImportVocabulary.label(String($0), in: vocabulary) }
                 .joined(separator: ", ")
         }
