@@ -16,7 +16,7 @@ struct SessionController: RouteCollection {
         routes.post(SiteURL.route(.password), use: changePassword)
     }
 
-    /// Home: who is signed in and what they may do.
+    /// Home: who is signed in (by their staff record's name when they have one) and what they may do.
     @Sendable func home(req: Request) async throws -> Response {
         let principal = try req.principal()
         let lang = req.pageLanguage
@@ -25,7 +25,7 @@ struct SessionController: RouteCollection {
             if let card = try await source(req, principal) { cards.append(card) }
         }
         let model = HomePage.Model(
-            displayName: principal.displayName,
+            displayName: try await UserQueries.greetingName(of: principal, on: req.db),
             role: principal.role,
             scope: try await ScopeChoices.names(of: [principal.scope], lang, on: req.db).first ?? "",
             cards: cards

@@ -44,9 +44,7 @@ enum ScopeChoices {
 
     /// The unit with `id` if `scope` reaches it, as a choice.
     static func unit(_ id: UUID, in scope: Scope, on db: any Database) async throws -> Choice? {
-        guard let unit = try await OrganisationQueries.units(in: scope, on: db).filter(\.$id == id).first() else {
-            return nil
-        }
+        guard let unit = try await unitInScope(id, scope, on: db) else { return nil }
         return try await choices([unit], on: db).first
     }
 
@@ -61,7 +59,16 @@ enum ScopeChoices {
 
     /// The unit an account would belong to, read within the administrator's scope: its id and area path.
     static func unitScope(_ id: UUID, in scope: Scope, on db: any Database) async throws -> Scope? {
-        try await OrganisationQueries.units(in: scope, on: db).filter(\.$id == id).first()?.scope
+        try await unitInScope(id, scope, on: db)?.scope
+    }
+
+    /// The unit as `OrganisationQueries.unit` finds it within `scope`; nil where that answers 404.
+    private static func unitInScope(_ id: UUID, _ scope: Scope, on db: any Database) async throws -> OrgUnit? {
+        do {
+            return try await OrganisationQueries.unit(id, in: scope, on: db)
+        } catch AppError.notFound {
+            return nil
+        }
     }
 
     /// The current area with `id` within the administrator's scope.

@@ -29,6 +29,14 @@ enum UserQueries {
         try await User.find(principal.id, on: db)
     }
 
+    /// Whom home greets: the full name of the staff record linked to the account (one still on the books), else
+    /// the account's display name.
+    static func greetingName(of principal: Principal, on db: any Database) async throws -> String {
+        let member = try await StaffMember.query(on: db).filter(\.$userID == principal.id)
+            .filter(\.$status != "left").first()
+        return member?.fullName ?? principal.displayName
+    }
+
     /// The accounts whose scope is the unit (a unit found through the reader's scope), by username.
     static func unitAccounts(of unitID: UUID, on db: any Database) async throws -> [User] {
         try await User.query(on: db).filter(\.$unitID == unitID).filter(\.$scopeKind == Scope.Kind.unit.rawValue)
