@@ -60,11 +60,10 @@ enum AuditPage {
                         TableCell(VietnamTime.dateTime(row.at))
                         TableCell {
                             Paragraph(AuditWords.sentence(row, lang)).class("audit-sentence")
-                            if !row.changes.isEmpty {
+                            let changes = row.changes.filter { AuditWords.shown($0.field, entity: row.entity) }
+                            if !changes.isEmpty {
                                 List(
-                                    row.changes.map {
-                                        AuditWords.change($0, action: row.action, entity: row.entity, lang)
-                                    }
+                                    changes.map { AuditWords.change($0, action: row.action, entity: row.entity, lang) }
                                 )
                                 .class("audit-changes")
                             }
@@ -73,6 +72,9 @@ enum AuditPage {
                 }
             }
             .id("audit")
+            if model.rows.isEmpty {
+                emptyState(filters, lang)
+            }
             Pager(
                 page: model.page,
                 pageCount: model.pageCount,
@@ -82,5 +84,26 @@ enum AuditPage {
                 lang: lang
             )
         }
+    }
+
+    /// What a reader whose filter matched nothing can do: clear it, or widen the dates.
+    private static func emptyState(_ filters: AuditFilters, _ lang: Language) -> any Component {
+        let filtered = filters.query.values.contains { !$0.isEmpty }
+        return Paragraph {
+            if filtered {
+                Text(lang("Không có mục nào khớp bộ lọc. ", "No entry matches the filter. "))
+                Link(lang("Xoá bộ lọc", "Clear the filter"), url: SiteURL.audit.path)
+                Text(
+                    lang(
+                        " để xem toàn bộ nhật ký, hoặc chọn khoảng ngày rộng hơn.",
+                        " to see the whole trail, or choose a wider range of days."
+                    )
+                )
+            } else {
+                Text(lang("Nhật ký chưa có mục nào.", "The trail has no entries yet."))
+            }
+        }
+        .class("muted")
+        .id("audit-empty")
     }
 }

@@ -84,6 +84,11 @@ enum AuditWords {
         ],
     ]
 
+    /// Fields a person reads nothing from: an area's path is made of its parent's and its code, both shown.
+    static func shown(_ field: String, entity: String) -> Bool {
+        !(entity == "area" && field == "path")
+    }
+
     static func field(_ code: String, _ lang: Language) -> String {
         fields[code].map { lang($0.vi, $0.en) } ?? code
     }

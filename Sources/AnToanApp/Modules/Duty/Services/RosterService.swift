@@ -30,7 +30,8 @@ enum RosterService {
         try await req.application.write { db in
             // The unit's row first: two first saves at once would each find no set-up and insert one.
             _ = try await db.lockedRow(OrgUnit.self, unitID)
-            let setup = try await DutySetup.query(on: db).filter(\.$unitID == unitID).first() ?? DutySetup()
+            let existing = try await DutySetup.query(on: db).filter(\.$unitID == unitID).first()
+            let setup = existing ?? DutySetup()
             let required = setup.$approvalRequired.value ?? false
             if let approval, approval != required, !actor.can(.approveRosters) {
                 throw AppError.invalidFields([
@@ -43,6 +44,9 @@ enum RosterService {
                     )
                 ])
             }
+            // Saved unchanged, nothing is written and nothing audited: the trail lists changes only.
+            let before = existing.map { ["posts": $0.posts, "approval_required": String(required)] }
+            if let existing, (try? existing.decodedPosts()) == posts, (approval ?? required) == required { return }
             setup.unitID = unitID
             setup.posts = json
             setup.approvalRequired = approval ?? required
@@ -53,7 +57,7 @@ enum RosterService {
                 action: .update,
                 entity: "duty_setup",
                 entityID: unitID.uuidString,
-                before: nil,
+                before: before,
                 after: ["posts": json, "approval_required": String(setup.approvalRequired)],
                 now: now
             )
