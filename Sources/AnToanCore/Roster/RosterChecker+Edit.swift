@@ -7,18 +7,39 @@ extension RosterChecker {
         before: [RosterAssignment],
         after: [RosterAssignment]
     ) -> [RosterViolation] {
-        let model: RosterModel
-        do {
-            model = try RosterModel(instance)
-        } catch {
-            return [RosterViolation(rule: .invalidInstance, detail: "\(error)")]
-        }
+        RosterEditCheck(instance: instance, before: before).newViolations(after: after)
+    }
+}
+
+/// Judges many candidate edits of one roster, as a swap page that offers only what would be accepted does: the
+/// instance's model and the roster's own violations are worked out once, then each candidate costs one report.
+public struct RosterEditCheck: Sendable {
+    private let model: RosterModel?
+    private let invalid: RosterViolation?
+    private let known: [ViolationKey: Int]
+
+    public init(instance: RosterInstance, before: [RosterAssignment]) {
         var known: [ViolationKey: Int] = [:]
-        for violation in report(model: model, assignments: before).hardViolations {
-            known[ViolationKey(violation), default: 0] += 1
+        do {
+            let model = try RosterModel(instance)
+            for violation in RosterChecker.report(model: model, assignments: before).hardViolations {
+                known[ViolationKey(violation), default: 0] += 1
+            }
+            self.model = model
+            invalid = nil
+        } catch {
+            model = nil
+            invalid = RosterViolation(rule: .invalidInstance, detail: "\(error)")
         }
+        self.known = known
+    }
+
+    /// The hard violations of `after` that the roster did not already have.
+    public func newViolations(after: [RosterAssignment]) -> [RosterViolation] {
+        guard let model else { return invalid.map { [$0] } ?? [] }
+        var known = known
         var fresh: [RosterViolation] = []
-        for violation in report(model: model, assignments: after).hardViolations {
+        for violation in RosterChecker.report(model: model, assignments: after).hardViolations {
             let key = ViolationKey(violation)
             if let count = known[key], count > 0 {
                 known[key] = count - 1
@@ -29,7 +50,7 @@ extension RosterChecker {
         return fresh
     }
 
-    private struct ViolationKey: Hashable {
+    private struct ViolationKey: Hashable, Sendable {
         let rule: RosterViolation.Rule
         let staff: String?
         let date: String?

@@ -55,7 +55,8 @@ struct RosterSeatsController: RouteCollection {
         do {
             let otherSeatID = form["other_seat_id"].nonEmpty.flatMap(UUID.init(uuidString:))
             var toStaffID = form["to_staff_id"].nonEmpty.flatMap(UUID.init(uuidString:))
-            if let otherSeatID, toStaffID == nil {
+            // A seat chosen in return names its holder, whoever else the other list still shows.
+            if let otherSeatID {
                 toStaffID = try await RosterQueries.seatHolder(otherSeatID, of: roster.unitID, on: req.db)
             }
             let input = RosterSwaps.Request(toStaffID: toStaffID, otherSeatID: otherSeatID, note: form["note"])
@@ -112,18 +113,25 @@ struct RosterSeatsController: RouteCollection {
             uniquingKeysWith: { a, _ in a }
         )
         let now = req.application.clock.now()
-        let canSwap =
-            principal.can(.viewOwnShifts) && seat.staffID == me?.id && roster.status == "published"
-            && seat.startsAt > now
-        var otherSeats: [(value: String, label: String)] = []
-        if canSwap {
-            for other in try await RosterQueries.seats(of: try roster.requireID(), on: req.db)
-            where other.staffID != seat.staffID && other.startsAt > now {
-                guard let id = other.id else { continue }
-                otherSeats.append(
-                    (id.uuidString, RosterGrid.seatText(other, posts: posts) + " — " + (names[other.staffID] ?? ""))
-                )
-            }
+        let isHolder = principal.can(.viewOwnShifts) && me?.id != nil && seat.staffID == me?.id
+        var rule: RosterSwaps.Rule?
+        if isHolder, let myID = me?.id {
+            rule = try await RosterSwaps.Rule.load(seat: seat, requester: myID, now: now, on: req.db)
+        }
+        let lang = req.pageLanguage
+        let words = DutyNames(posts: posts)
+        let otherSeats = (rule?.trades ?? []).compactMap { other in
+            other.id.map { ($0.uuidString, DutyToday.text(other, words, lang) + " — " + (names[other.staffID] ?? "")) }
+        }
+        let colleagues = (rule?.colleagues ?? []).compactMap { member in
+            member.id.map { ($0.uuidString, member.fullName + (member.isLeader ? " ★" : "")) }
+        }
+        var help = SeatPage.Help()
+        if isHolder {
+            let leader = try await DutyToday.leaderOnDuty(unit: roster.unitID, near: nil, at: now, on: req.db)
+            help.leader = leader?.fullName
+            help.leaderPhone = leader?.phone.flatMap { $0.isEmpty ? nil : $0 }
+            help.unitPhone = try await OrgUnit.find(roster.unitID, on: req.db)?.phone.flatMap { $0.isEmpty ? nil : $0 }
         }
         let onLeave = req.pageLanguage(" (nghỉ phép)", " (on leave)")
         let people = staff.compactMap { member in
@@ -139,15 +147,16 @@ struct RosterSeatsController: RouteCollection {
         let model = SeatPage.Model(
             seatID: try seat.requireID(),
             rosterID: try roster.requireID(),
-            title: RosterGrid.seatText(seat, posts: posts)
-                + " (\(VietnamTime.time(seat.startsAt))–\(VietnamTime.time(seat.endsAt)))",
+            title: DutyToday.text(seat, words, lang),
             holder: names[seat.staffID] ?? "—",
             role: seat.role,
             canEdit: principal.can(.manageRosters) && roster.isEditable,
-            canSwap: canSwap,
+            isHolder: isHolder,
+            swapBlocked: rule?.blocked.map { $0.message(lang) },
             people: people,
-            colleagues: people.filter { $0.0 != seat.staffID.uuidString },
+            colleagues: colleagues,
             otherSeats: otherSeats,
+            help: help,
             form: form,
             values: values,
             errors: FieldChecker(errors)

@@ -129,7 +129,7 @@ enum RosterEdits {
 
     private static func cell(_ slot: RosterOpenSlot) -> String { "\(slot.date)|\(slot.shift)|\(slot.post)" }
 
-    private static func assignment(_ seat: RosterSeat) -> RosterAssignment {
+    static func assignment(_ seat: RosterSeat) -> RosterAssignment {
         RosterAssignment(
             date: seat.date,
             shift: seat.shift,
@@ -139,7 +139,8 @@ enum RosterEdits {
         )
     }
 
-    private static func message(_ violation: RosterViolation, name: String?) -> FieldError.Reason {
+    /// A broken rule in words, naming the person and the shift: "Nguyễn Văn A: người này … (ca D, ngày …)".
+    static func message(_ violation: RosterViolation, name: String?) -> FieldError.Reason {
         let day = violation.date.flatMap(SolarDate.init(iso:))?.dmy ?? ""
         let shift = violation.shift ?? ""
         let who = name.map { "\($0): " } ?? ""

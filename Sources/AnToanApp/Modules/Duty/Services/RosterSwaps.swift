@@ -23,14 +23,9 @@ enum RosterSwaps {
         let now = req.application.clock.now()
         var checker = FieldChecker()
         let note = checker.text("note", input.note, max: 300, optional: true)
-        if seat.staffID != requester.id { checker.add("seat_id", notYours) }
-        if seat.startsAt <= now { checker.add("seat_id", started) }
         if input.toStaffID == nil { checker.add("to_staff_id", .required) }
-        if input.toStaffID == requester.id {
-            checker.add("to_staff_id", .invalid(vi: "phải là người khác", en: "must be someone else"))
-        }
         try checker.check()
-        guard let toStaffID = input.toStaffID else { throw AppError.notFound }
+        guard let toStaffID = input.toStaffID, let requesterID = requester.id else { throw AppError.notFound }
         let swap = RosterSwap()
         swap.rosterID = seat.rosterID
         swap.unitID = seat.unitID
@@ -42,25 +37,17 @@ enum RosterSwaps {
         swap.status = "pending"
         swap.requestedBy = actor.id
         try await req.application.write { db in
-            // The roster's row first, as edits and decisions take it; then what was checked, read again.
-            guard let roster = try await db.lockedRow(Roster.self, seat.rosterID), roster.status == "published" else {
-                throw AppError.invalidFields([FieldError(field: "seat_id", reason: notPublished)])
-            }
-            guard try await RosterSeat.find(swap.seatID, on: db)?.staffID == requester.id else {
-                throw AppError.invalidFields([FieldError(field: "seat_id", reason: notYours)])
-            }
-            let pending = try await RosterSwap.query(on: db).filter(\.$seatID == swap.seatID)
-                .filter(\.$status == "pending").count()
-            guard pending == 0 else { throw AppError.invalidFields([FieldError(field: "seat_id", reason: .taken)]) }
+            // The roster's row first, as edits and decisions take it; then the rule, read again under it.
+            _ = try await db.lockedRow(Roster.self, seat.rosterID)
+            let rule = try await Rule.load(seat: seat, requester: requesterID, now: now, on: db)
             if let otherID = input.otherSeatID {
-                guard let other = try await RosterSeat.find(otherID, on: db), other.rosterID == seat.rosterID,
-                    other.staffID == toStaffID
-                else { throw AppError.invalidFields([FieldError(field: "other_seat_id", reason: .notFound)]) }
-                guard other.startsAt > now else {
-                    throw AppError.invalidFields([FieldError(field: "other_seat_id", reason: started)])
+                if let refused = rule.refusal(trade: otherID) { throw AppError.invalidFields([refused]) }
+                guard rule.seats.first(where: { $0.id == otherID })?.staffID == toStaffID else {
+                    throw AppError.invalidFields([FieldError(field: "other_seat_id", reason: .notFound)])
                 }
+            } else if let refused = rule.refusal(giveTo: toStaffID) {
+                throw AppError.invalidFields([refused])
             }
-            try await RosterEdits.apply(swap.changes, to: roster, field: "to_staff_id", write: false, on: db)
             try await swap.insert(on: db)
             try await AuditTrail.record(
                 on: db,
@@ -146,13 +133,6 @@ enum RosterSwaps {
         swap.decidedBy = decided.decidedBy
         swap.decidedAt = decided.decidedAt
     }
-
-    private static let notYours = FieldError.Reason.invalid(vi: "không phải ca của bạn", en: "is not your seat")
-    private static let started = FieldError.Reason.invalid(vi: "ca này đã bắt đầu", en: "this shift has started")
-    private static let notPublished = FieldError.Reason.invalid(
-        vi: "lịch trực chưa công bố hoặc đã bị thay thế",
-        en: "the roster is not published or was replaced"
-    )
 }
 
 extension RosterSwap {
