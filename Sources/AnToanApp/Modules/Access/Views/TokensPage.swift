@@ -33,7 +33,12 @@ enum TokensPage {
                 }
                 .class("card")
             }
-            PostForm(url: .tokens, csrf: context.csrf, class: "card") {
+            PostForm(
+                url: .tokens,
+                csrf: context.csrf,
+                class: "card",
+                summary: ErrorSummary(errors: model.errors, labels: ["name": lang("Tên gợi nhớ", "Label")], lang: lang)
+            ) {
                 FormField(
                     name: "name",
                     label: lang("Tên gợi nhớ", "Label"),

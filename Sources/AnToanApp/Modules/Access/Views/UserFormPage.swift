@@ -113,12 +113,36 @@ enum UserFormPage {
         }
     }
 
+    /// The summaries at the top of the account form and of the password reset: each lists its own fields' errors
+    /// by their labels and links to them (an area's errors, "area_path" in the service, to the area's choice).
+    private static func summaries(_ model: Model, _ lang: Language) -> (form: ErrorSummary, reset: ErrorSummary) {
+        let labels = [
+            "username": lang("Tên đăng nhập", "Username"), "display_name": lang("Họ và tên", "Full name"),
+            "role": lang("Vai trò", "Role"), "unit_id": lang("Đơn vị", "Unit"), "area_id": lang("Địa bàn", "Area"),
+            "is_active": lang("Trạng thái", "Status"),
+            "password": model.id == nil
+                ? lang("Mật khẩu ban đầu", "Initial password") : lang("Mật khẩu mới", "New password"),
+        ]
+        let errors = model.errors.errors.map { error in
+            var error = error
+            if error.field == "area_path" { error.field = "area_id" }
+            return error
+        }
+        let reset = model.id == nil ? [] : errors.filter { $0.field == "password" }
+        let form = model.id == nil ? errors : errors.filter { $0.field != "password" }
+        return (
+            ErrorSummary(errors: FieldChecker(form), labels: labels, lang: lang),
+            ErrorSummary(errors: FieldChecker(reset), labels: labels, lang: lang)
+        )
+    }
+
     static func view(_ model: Model, _ context: PageContext) -> any Component {
         let lang = context.lang
         let url: SiteURL = model.id.map(SiteURL.user) ?? .userNew
+        let summaries = summaries(model, lang)
         return Div {
             H1(model.id == nil ? lang("Tạo tài khoản", "New account") : lang("Sửa tài khoản", "Edit account"))
-            PostForm(url: url, csrf: context.csrf, class: "card") {
+            PostForm(url: url, csrf: context.csrf, class: "card", summary: summaries.form) {
                 if model.id == nil {
                     FormField(
                         name: "username",
@@ -171,7 +195,7 @@ enum UserFormPage {
             }
             if let id = model.id {
                 H2(lang("Đặt lại mật khẩu", "Reset the password"))
-                PostForm(url: .userResetPassword(id), csrf: context.csrf, class: "card") {
+                PostForm(url: .userResetPassword(id), csrf: context.csrf, class: "card", summary: summaries.reset) {
                     FormField(
                         name: "password",
                         label: lang("Mật khẩu mới", "New password"),

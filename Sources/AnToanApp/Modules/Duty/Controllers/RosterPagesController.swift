@@ -173,7 +173,8 @@ struct RosterPagesController: RouteCollection {
         return req.page(req.pageLanguage("Lịch trực", "Roster")) { RosterPage.view(model, $0) }
     }
 
-    /// Publishes; a roster with open seats first gets a page that shows their count and asks to confirm.
+    /// Publishes; a roster with open seats first gets a page that shows their count and asks to confirm, and a
+    /// refused one (not approved, published already) a page that says why at its top, with 422.
     @Sendable func publish(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .manageRosters)
         let roster = try await RosterQueries.roster(try req.idParameter(), in: principal.scope, on: req.db)
@@ -181,7 +182,8 @@ struct RosterPagesController: RouteCollection {
         let form = (try? req.content.decode([String: String].self)) ?? [:]
         do {
             try await RosterService.publish(roster, confirmOpenSeats: form["confirm"] == "1", by: principal, on: req)
-        } catch AppError.invalidFields(let errors) where errors.contains(where: { $0.field == "confirm_open_seats" }) {
+        } catch AppError.invalidFields(let errors) {
+            let confirming = errors.contains { $0.field == "confirm_open_seats" }
             let current = try await RosterQueries.roster(try roster.requireID(), in: principal.scope, on: req.db)
             guard let start = SolarDate(iso: current.startDate), let end = SolarDate(iso: current.endDate) else {
                 throw AppError.notFound
@@ -191,15 +193,14 @@ struct RosterPagesController: RouteCollection {
                 unitName: try await OrganisationQueries.unit(current.unitID, in: principal.scope, on: req.db).name,
                 start: start,
                 end: end,
-                openSeats: current.openSeats
+                openSeats: current.openSeats,
+                status: current.status,
+                errors: confirming ? FieldChecker() : FieldChecker(errors)
             )
-            return req.page(lang("Ban hành lịch trực", "Publish the roster")) { RosterPublishPage.view(model, $0) }
-        } catch AppError.invalidFields(let errors) {
-            let message = errors.map { $0.message(lang) }.joined(separator: "; ")
-            return req.redirect(
-                to: .rosterPages(.roster(try roster.requireID())),
-                flash: Flash(kind: .error, message: message)
-            )
+            return req.page(
+                lang("Ban hành lịch trực", "Publish the roster"),
+                status: confirming ? .ok : .unprocessableEntity
+            ) { RosterPublishPage.view(model, $0) }
         }
         return req.redirect(
             to: .rosterPages(.roster(try roster.requireID())),

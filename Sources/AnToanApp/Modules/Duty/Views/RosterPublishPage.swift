@@ -3,6 +3,7 @@ import Foundation
 import Plot
 
 /// The step before publishing a roster with open seats: how many stay open, and a second form that confirms.
+/// A publication refused for another reason (not approved, published already) shows why at the top instead.
 enum RosterPublishPage {
     struct Model {
         var id: UUID
@@ -10,6 +11,9 @@ enum RosterPublishPage {
         var start: SolarDate
         var end: SolarDate
         var openSeats: Int
+        var status = ""
+        /// Why publishing was refused, when it was not for the open seats.
+        var errors = FieldChecker()
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -21,6 +25,28 @@ enum RosterPublishPage {
                     + " \(model.end.dmy)"
             )
             .class("muted")
+            if !model.errors.errors.isEmpty {
+                refused(model, context)
+            } else {
+                confirm(model, context)
+            }
+        }
+    }
+
+    private static func refused(_ model: Model, _ context: PageContext) -> any Component {
+        let lang = context.lang
+        return Div {
+            ErrorSummary(errors: model.errors, labels: ["status": lang("Trạng thái", "Status")], lang: lang)
+            Paragraph(lang("Trạng thái: ", "Status: ") + RosterGrid.statusName(model.status, lang)).id("status")
+            Paragraph {
+                Link(lang("Quay lại lịch trực", "Back to the roster"), url: SiteURL.rosterPages(.roster(model.id)).path)
+            }
+        }
+    }
+
+    private static func confirm(_ model: Model, _ context: PageContext) -> any Component {
+        let lang = context.lang
+        return Div {
             Paragraph(
                 lang(
                     "Lịch còn \(model.openSeats) vị trí trống. Vẫn ban hành?",

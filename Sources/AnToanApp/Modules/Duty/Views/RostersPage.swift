@@ -87,10 +87,17 @@ enum RostersPage {
 
     private static func generateForm(_ model: Model, _ context: PageContext) -> any Component {
         let lang = context.lang
-        return PostForm(url: .rosterPages(.list(model.unitID)), csrf: context.csrf, class: "card") {
+        let labels = [
+            "posts": lang("Chốt trực", "Duty posts"), "start_date": lang("Từ ngày", "From"),
+            "days": lang("Số ngày", "Days"), "seed": lang("Số khởi tạo", "Seed"),
+        ]
+        // The page's other form (linking accounts) keeps its errors beside its own fields.
+        let errors = FieldChecker(model.errors.errors.filter { labels[$0.field] != nil })
+        let summary = ErrorSummary(errors: errors, labels: labels, lang: lang)
+        return PostForm(url: .rosterPages(.list(model.unitID)), csrf: context.csrf, class: "card", summary: summary) {
             H2(lang("Lập lịch trực mới (bản nháp)", "Generate a roster (draft)"))
             if let error = model.errors.message(for: "posts", lang) {
-                Paragraph(error).class("field-error").attribute(named: "role", value: "alert")
+                Paragraph(error).class("field-error").id("posts")
             }
             FormField(
                 name: "start_date",
