@@ -54,7 +54,12 @@ struct APIJSONEncoderTests {
 
     @Test("a page of units reads as Foundation wrote it: keys in snake_case, absent optionals left out")
     func unitPage() throws {
-        let page = PageDTO(items: [UnitDTO(Self.unit), UnitDTO(Self.unit)], page: 2, perPage: 50, hasMore: true)
+        let page = PageDTO(
+            items: [UnitDTO(Self.unit, weeklyRest: .saturdayAndSunday), UnitDTO(Self.unit, weeklyRest: .sunday)],
+            page: 2,
+            perPage: 50,
+            hasMore: true
+        )
         try Self.expectSameAsFoundation(page)
         let text = String(decoding: try APIJSONEncoder.bytes(of: page), as: UTF8.self)
         #expect(text.contains(#""in_antoan_standard":true"#))

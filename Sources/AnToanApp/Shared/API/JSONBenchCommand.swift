@@ -65,7 +65,7 @@ private struct JSONBenchBodies {
     var encoders: [() throws -> Int]
 
     static func all() -> [JSONBenchBodies] {
-        let units = (0..<50).map { UnitDTO(unitRow($0)) }
+        let units = (0..<50).map { UnitDTO(unitRow($0), weeklyRest: .sunday) }
         let staff = (0..<50).map { StaffDTO(staffRow($0)) }
         let roster = try! RosterDTO(rosterModel(), seats: seats())
         let unitPage = PageDTO(items: units, page: 1, perPage: 50, hasMore: true, total: 812)

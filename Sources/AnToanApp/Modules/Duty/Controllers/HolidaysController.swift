@@ -93,6 +93,37 @@ struct HolidaysController: RouteCollection {
         )
     }
 
+    /// The compensatory days of the reader's own unit, for its weekly rest days; without a unit (authorities,
+    /// administrators), those of each pattern, side by side.
+    private func compensatory(
+        _ year: Int,
+        for principal: Principal,
+        on req: Request
+    ) async throws
+        -> [HolidaysPage.Compensatory]
+    {
+        var unit: OrgUnit?
+        var rests = WeeklyRest.allCases
+        if case .unit(let id, _) = principal.scope {
+            let own = try await RosterQueries.unit(id, in: principal.scope, on: req.db)
+            unit = own
+            rests = [try await DutyCalendar.weeklyRest(of: own, on: req.db).rest]
+        }
+        var columns: [HolidaysPage.Compensatory] = []
+        for rest in rests {
+            columns.append(
+                HolidaysPage.Compensatory(
+                    rest: rest,
+                    unitName: unit?.name,
+                    unitID: unit?.id,
+                    days: try await DutyCalendar.daysOff(year: year, rest: rest, on: req.db)
+                        .filter { $0.kind == .compensatory }
+                )
+            )
+        }
+        return columns
+    }
+
     private func schedule(_ year: Int, on req: Request) async throws -> [HolidayInput.Day] {
         try await DutyCalendar.daysOff(year: year, on: req.db).map { HolidayInput.Day(date: $0.date, name: $0.name) }
     }
@@ -102,9 +133,11 @@ struct HolidaysController: RouteCollection {
         let days = try await DutyCalendar.daysOff(year: year, on: req.db)
         let model = HolidaysPage.Model(
             year: year,
-            days: days.compactMap { day in
+            // Compensatory days depend on the weekly rest days: they are listed for each pattern below.
+            days: days.filter { $0.kind != Holiday.Kind.compensatory.rawValue }.compactMap { day in
                 SolarDate(iso: day.date).map { HolidaysPage.Day(date: $0, name: day.name, kind: day.kind) }
             },
+            compensatory: try await compensatory(year, for: principal, on: req),
             confirmed: days.contains { $0.confirmed },
             anniversaries: HolidayCalendar.anniversaries(year: year),
             canEdit: principal.can(.manageAccounts),

@@ -16,6 +16,26 @@ extension DutyCalendar {
         return (WeeklyRest.standard(for: UnitKind(rawValue: unit.kind)), false)
     }
 
+    /// The rest days of many units in one query (a page of units, oversight): what each chose, or the standard
+    /// for its kind. `units` are the units' ids with their `kind`.
+    static func weeklyRests(
+        of units: [(id: UUID, kind: String)],
+        on db: any Database
+    ) async throws
+        -> [UUID: WeeklyRest]
+    {
+        guard !units.isEmpty else { return [:] }
+        var chosen: [UUID: WeeklyRest] = [:]
+        for row in try await UnitRestDays.query(on: db).filter(\.$unitID ~~ units.map(\.id)).all() {
+            chosen[row.unitID] = WeeklyRest(rawValue: row.weeklyRest)
+        }
+        var rests: [UUID: WeeklyRest] = [:]
+        for unit in units {
+            rests[unit.id] = chosen[unit.id] ?? WeeklyRest.standard(for: UnitKind(rawValue: unit.kind))
+        }
+        return rests
+    }
+
     /// A unit's days off in `year`: the year's schedule with its compensatory days worked out for `rest`.
     static func daysOff(year: Int, rest: WeeklyRest, on db: any Database) async throws -> [Holiday] {
         let schedule = try await daysOff(year: year, on: db).compactMap { day -> Holiday? in

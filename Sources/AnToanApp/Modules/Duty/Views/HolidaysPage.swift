@@ -12,9 +12,20 @@ enum HolidaysPage {
         var kind: String
     }
 
+    /// The compensatory days of one weekly rest pattern (Điều 111.3), for the reader's unit when it has one.
+    struct Compensatory {
+        var rest: WeeklyRest
+        var unitName: String?
+        var unitID: UUID?
+        var days: [Holiday]
+    }
+
     struct Model {
         var year: Int
+        /// The schedule's holidays and added days; compensatory days are in `compensatory`.
         var days: [Day]
+        /// One pattern (the reader's unit's), or each pattern side by side.
+        var compensatory: [Compensatory]
         var confirmed: Bool
         var anniversaries: [Holiday]
         var canEdit = false
@@ -57,6 +68,7 @@ enum HolidaysPage {
                     }
                 }
             }
+            compensatory(model, lang)
             if model.canEdit {
                 addForm(model, context)
             }
@@ -105,6 +117,68 @@ enum HolidaysPage {
                     }
                 }
             }
+        }
+    }
+
+    /// Điều 111.3: a holiday on a weekly rest day is made up on the next working day, so the compensatory days
+    /// differ between units resting on Sunday only and on Saturday and Sunday.
+    private static func compensatory(_ model: Model, _ lang: Language) -> any Component {
+        Div {
+            H2(lang("Ngày nghỉ bù", "Compensatory days off"))
+            Paragraph(
+                lang(
+                    "Ngày lễ, Tết trùng ngày nghỉ hằng tuần thì được nghỉ bù vào ngày làm việc kế tiếp (Bộ luật Lao "
+                        + "động 2019, Điều 111–112), nên ngày nghỉ bù tùy đơn vị nghỉ Chủ nhật hay Thứ Bảy và Chủ nhật.",
+                    "A holiday on a weekly rest day is made up on the next working day (Labour Code 2019, Articles "
+                        + "111–112), so the compensatory days depend on whether a unit rests on Sunday only or on "
+                        + "Saturday and Sunday."
+                )
+            )
+            .class("muted")
+            Div {
+                for column in model.compensatory {
+                    Div {
+                        if let name = column.unitName {
+                            H3(lang("Ngày nghỉ bù của \(name)", "Compensatory days off of \(name)"))
+                            Paragraph {
+                                Text(lang("Nghỉ hằng tuần: ", "Weekly rest: "))
+                                Span(lang(column.rest.nameVi, column.rest.nameEn)).class("who")
+                                if let id = column.unitID {
+                                    Text(" · ")
+                                    Link(
+                                        lang("Ngày nghỉ của đơn vị", "The unit's days off"),
+                                        url: SiteURL.unitDaysOff(id).path
+                                    )
+                                }
+                            }
+                        } else {
+                            H3(lang("Đơn vị nghỉ \(restWords(column.rest))", "Units resting on \(column.rest.nameEn)"))
+                        }
+                        if column.days.isEmpty {
+                            Paragraph(lang("Không có ngày nghỉ bù.", "No compensatory days off.")).class("muted")
+                        } else {
+                            DataTable(headers: [lang("Ngày", "Date"), lang("Thứ", "Weekday"), lang("Tên", "Name")]) {
+                                for day in column.days {
+                                    El("tr") {
+                                        TableCell { DateLabel(day.date, lang) }
+                                        TableCell(DateLabel.weekday(day.date, lang))
+                                        TableCell(lang(day.nameVi, day.nameEn))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            .class("side-by-side")
+        }
+    }
+
+    /// "Chủ nhật", "Thứ Bảy và Chủ nhật": the pattern as it follows "Đơn vị nghỉ".
+    private static func restWords(_ rest: WeeklyRest) -> String {
+        switch rest {
+        case .sunday: "Chủ nhật"
+        case .saturdayAndSunday: "Thứ Bảy và Chủ nhật"
         }
     }
 

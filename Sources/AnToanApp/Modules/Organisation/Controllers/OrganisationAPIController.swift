@@ -101,25 +101,37 @@ struct OrganisationAPIController: RouteCollection {
             page: try req.pageParameter(),
             on: req.db
         )
-        return PageDTO(items: page.items.map { UnitDTO($0) }, list: page)
+        let rests = try await DutyCalendar.weeklyRests(of: page.items.map { ($0.id, $0.kind) }, on: req.db)
+        return PageDTO(
+            items: page.items.map {
+                UnitDTO($0, weeklyRest: rests[$0.id] ?? .standard(for: UnitKind(rawValue: $0.kind)))
+            },
+            list: page
+        )
     }
 
     @Sendable func createUnit(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .manageOrganisation)
         let unit = try await UnitRegistry.create(try req.decodeJSON(UnitInput.self), by: principal, on: req)
-        return try await UnitDTO(unit).encodeResponse(status: .created, for: req)
+        return try await Self.dto(unit, on: req).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func getUnit(req: Request) async throws -> UnitDTO {
         let principal = try req.principal(allowedTo: .viewOrganisation)
-        return try UnitDTO(try await OrganisationQueries.unit(try req.idParameter(), in: principal.scope, on: req.db))
+        let unit = try await OrganisationQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
+        return try await Self.dto(unit, on: req)
     }
 
     @Sendable func updateUnit(req: Request) async throws -> UnitDTO {
         let principal = try req.principal(allowedTo: .manageOrganisation)
         let unit = try await OrganisationQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
         try await UnitRegistry.update(unit, try req.decodeJSON(UnitInput.self), by: principal, on: req)
-        return try UnitDTO(unit)
+        return try await Self.dto(unit, on: req)
+    }
+
+    /// A unit with its weekly rest days.
+    private static func dto(_ unit: OrgUnit, on req: Request) async throws -> UnitDTO {
+        try UnitDTO(unit, weeklyRest: try await DutyCalendar.weeklyRest(of: unit, on: req.db).rest)
     }
 
     @Sendable func staffing(req: Request) async throws -> StaffingDTO {

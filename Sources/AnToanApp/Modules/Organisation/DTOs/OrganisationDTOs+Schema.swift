@@ -28,6 +28,7 @@ extension UnitDTO: APISchema {
             "area_id": .uuid, "area_path": .string, "parent_id": .uuid.optional, "address": .string,
             "phone": .string.optional, "email": .string.optional, "head_name": .string.optional,
             "flags": .list(.choice(KeyTargetFlag.self)), "in_antoan_standard": .boolean,
+            "weekly_rest": .choice(WeeklyRest.self),
         ])
     }
 }

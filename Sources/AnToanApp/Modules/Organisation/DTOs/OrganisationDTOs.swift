@@ -42,10 +42,12 @@ struct UnitDTO: Content {
     var headName: String?
     var flags: [String]
     var inAntoanStandard: Bool
+    /// "sun" or "sat_sun": what the unit chose, or the standard for its kind (`DutyCalendar.weeklyRest(of:on:)`).
+    var weeklyRest: String
 
-    init(_ unit: OrgUnit) throws { self.init(try UnitRow(unit)) }
+    init(_ unit: OrgUnit, weeklyRest: WeeklyRest) throws { self.init(try UnitRow(unit), weeklyRest: weeklyRest) }
 
-    init(_ row: UnitRow) {
+    init(_ row: UnitRow, weeklyRest: WeeklyRest) {
         id = row.id
         code = row.code
         name = row.name
@@ -61,6 +63,7 @@ struct UnitDTO: Content {
         headName = row.headName
         flags = row.keyTargetFlags.map(\.rawValue)
         inAntoanStandard = row.inAnToanStandard
+        self.weeklyRest = weeklyRest.rawValue
     }
 }
 

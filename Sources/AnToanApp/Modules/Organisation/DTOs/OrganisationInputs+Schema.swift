@@ -61,6 +61,15 @@ extension UnitInput: APISchema {
                 "parent_id": .uuid.optional, "address": .text(max: 300).optional, "phone": .phone.optional,
                 "email": .email.optional, "head_name": .text(max: 120).optional,
                 "flags": .list(.choice(KeyTargetFlag.self)).optional,
+                "weekly_rest": .string(
+                    required: false,
+                    description: "Weekly rest days: sun (Sunday only) or sat_sun (Saturday and Sunday); an empty "
+                        + "string: back to the standard for the unit's kind; left out: unchanged (on create, the "
+                        + "standard)",
+                    allowedValues: "sun",
+                    "sat_sun",
+                    ""
+                ),
             ],
             description: "On create, code, name, kind and area_id (or parent_id for a department) are needed"
         )

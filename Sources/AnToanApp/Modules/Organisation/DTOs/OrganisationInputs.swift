@@ -28,7 +28,7 @@ struct RenameAreaInput: APIInput {
 struct UnitInput: APIInput {
     static let fields: Set<String> = [
         "code", "name", "kind", "enterprise_size", "school_level", "area_id", "parent_id", "address", "phone", "email",
-        "head_name", "flags",
+        "head_name", "flags", "weekly_rest",
     ]
     var code: String?
     var name: String?
@@ -42,6 +42,8 @@ struct UnitInput: APIInput {
     var email: String?
     var headName: String?
     var flags: [String]?
+    /// "sun" or "sat_sun"; "": back to the standard for the unit's kind; nil: unchanged.
+    var weeklyRest: String?
     func problems() -> [FieldError] { [] }
 }
 

@@ -39,6 +39,7 @@ enum UnitRegistry {
                 after: unit.auditSnapshot,
                 now: now
             )
+            try await setWeeklyRest(input, of: unit, by: actor, on: req)
         }
         return unit
     }
@@ -71,11 +72,26 @@ enum UnitRegistry {
                 after: unit.auditSnapshot,
                 now: now
             )
+            try await setWeeklyRest(input, of: unit, by: actor, on: req)
             // Its departments, staff, accounts and area history go with it, so that scope follows the move.
             let move = AreaMove(actor: actor, date: VietnamTime.day(of: now).iso, now: now, db: db)
             if let target { try await move.follow(unit, to: target) }
             if oldParent != nil, unit.$parent.id != oldParent { try await move.departmentStaff(of: unit) }
         }
+    }
+
+    /// The unit's weekly rest days when `input` gives them, through the days-off page's own write (its audit entry
+    /// included), in the unit's transaction: called inside `app.write`, it joins it.
+    private static func setWeeklyRest(
+        _ input: UnitInput,
+        of unit: OrgUnit,
+        by actor: Principal,
+        on req: Request
+    )
+        async throws
+    {
+        guard let rest = input.weeklyRest else { return }
+        try await DutyCalendar.setWeeklyRest(rest, of: unit, by: actor, on: req)
     }
 
     /// The area a moved unit goes to, checked again under lock: it is still current.
@@ -150,6 +166,17 @@ enum UnitRegistry {
         // A department takes its parent's area; a top-level unit needs an area inside the actor's scope.
         if unit.$parent.id == nil, creating || input.areaId != nil {
             try await setArea(input.areaId, of: unit, actor: actor, checker: &checker, on: db)
+        }
+        // Rosters and days off are a top-level unit's: a department keeps its unit's rest days.
+        if let rest = input.weeklyRest?.trimmingCharacters(in: .whitespaces), !rest.isEmpty {
+            if unit.$parent.id != nil {
+                checker.add(
+                    "weekly_rest",
+                    .invalid(vi: "phòng ban nghỉ theo đơn vị của mình", en: "a department rests as its unit does")
+                )
+            } else {
+                _ = checker.choice("weekly_rest", rest, WeeklyRest.self)
+            }
         }
     }
 
