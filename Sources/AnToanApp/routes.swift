@@ -26,6 +26,7 @@ func routes(_ app: Application) throws {
     app.importKinds.preselected = ImportKind.staff.id
 
     // Duty (DUTY)
+    app.oversightCache = OversightCache()
     try app.register(collection: DutyController())
     try app.registerAPI(DutyAPIController())
     try app.register(collection: DutyDeskController())

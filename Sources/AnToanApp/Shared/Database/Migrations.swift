@@ -29,5 +29,6 @@ enum MigrationRegistry {
         AddRosterSetupSnapshot(),  // the posts a roster was made from, to mark it out of date when they change
         AddImportJobUpdated(),  // how many records a background import changed, beside how many it created
         CreateUnitRestDays(),  // each unit's weekly rest days, which its compensatory days off and weekends follow
+        IndexForeignKeys(),  // indexes on the foreign keys pages read by (a unit's security systems were a table scan)
     ]
 }

@@ -23,9 +23,9 @@ struct DutyAPIController: RouteCollection {
     /// or peak day (`at`: an ISO 8601 instant, now by default).
     @Sendable func oversight(req: Request) async throws -> [UnitCoverDTO] {
         let principal = try req.principal(allowedTo: .oversee)
-        let at: Date
+        let covers: [DutyOversight.UnitCover]
         if let text = try? req.query.get(String.self, at: "at") {
-            guard let parsed = try? Date(text, strategy: .iso8601) else {
+            guard let at = try? Date(text, strategy: .iso8601) else {
                 throw AppError.invalidFields([
                     FieldError(
                         field: "at",
@@ -36,21 +36,16 @@ struct DutyAPIController: RouteCollection {
                     )
                 ])
             }
-            at = parsed
+            covers = try await DutyOversight.gaps(
+                in: principal.scope,
+                at: at,
+                now: req.application.clock.now(),
+                on: req.db
+            )
         } else {
-            at = req.application.clock.now()
+            covers = try await DutyOversight.current(in: principal.scope, on: req).covers
         }
-        let stale = try await RosterQueries.outOfDateUnits(
-            in: principal.scope,
-            today: VietnamTime.day(of: at),
-            on: req.db
-        )
-        return try await DutyOversight.gaps(in: principal.scope, at: at, now: req.application.clock.now(), on: req.db)
-            .map { cover in
-                var dto = UnitCoverDTO(cover)
-                dto.rosterOutOfDate = stale[cover.unitID] != nil
-                return dto
-            }
+        return covers.map(UnitCoverDTO.init)
     }
 
     /// The year's days off: the confirmed schedule, or the computed proposal (confirmed = false).

@@ -10,7 +10,6 @@ struct DutyController: RouteCollection {
     /// The units short of cover, narrowed by commune, kind and state (GET parameters; an unknown value is a 422).
     @Sendable func oversight(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .oversee)
-        let at = req.application.clock.now()
         let areas = try await OrganisationQueries.areas(asOf: nil, on: req.db)
             .filter { principal.scope.covers(.area($0.areaPath)) }
         let filter = OversightPage.Filter(
@@ -35,7 +34,9 @@ struct DutyController: RouteCollection {
         }
         try checker.check()
         let scope = area.map { Scope.area($0.areaPath) } ?? principal.scope
-        let covers = try await DutyOversight.gaps(in: scope, at: at, now: at, on: req.db).filter { cover in
+        let page = try req.pageParameter()
+        let (at, all) = try await DutyOversight.current(in: scope, on: req)
+        let covers = all.filter { cover in
             guard filter.kind.isEmpty || cover.kind == filter.kind else { return false }
             switch state {
             case nil: return true
@@ -44,14 +45,25 @@ struct DutyController: RouteCollection {
             case .notCheckedIn: return !cover.notCheckedIn.isEmpty
             }
         }
+        let pageCount = max(1, (covers.count + OversightPage.pageSize - 1) / OversightPage.pageSize)
+        // The most urgent first; `covers` is in name order, which a stable sort keeps within each.
+        let ordered = covers.enumerated()
+            .sorted { (OversightPage.urgency($0.element), $0.offset) < (OversightPage.urgency($1.element), $1.offset) }
+            .map(\.element)
         let model = OversightPage.Model(
-            rows: covers,
+            rows: Array(
+                ordered.dropFirst((min(page, pageCount) - 1) * OversightPage.pageSize).prefix(OversightPage.pageSize)
+            ),
             at: at,
             filter: filter,
             areaOptions: areas.sorted { $0.path < $1.path }.compactMap { area in
                 area.id.map { ($0.uuidString, area.name) }
             },
-            outOfDate: try await RosterQueries.outOfDateUnits(in: scope, today: VietnamTime.day(of: at), on: req.db)
+            short: covers.count { $0.noSetup || !$0.gaps.isEmpty },
+            noSetup: covers.count(where: \.noSetup),
+            absent: covers.count { !$0.notCheckedIn.isEmpty },
+            page: min(page, pageCount),
+            pageCount: pageCount
         )
         return req.page(req.pageLanguage("Giám sát trực", "Duty oversight")) { OversightPage.view(model, $0) }
     }

@@ -117,5 +117,6 @@ struct UnitCoverDTO: Content {
         noSetup = cover.noSetup
         gaps = cover.gaps
         notCheckedIn = cover.notCheckedIn
+        rosterOutOfDate = !cover.outOfDate.isEmpty
     }
 }

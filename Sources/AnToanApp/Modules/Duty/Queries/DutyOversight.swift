@@ -54,6 +54,8 @@ enum DutyOversight {
         var leaders: [OnDuty] = []
         /// The unit's posts, to name posts and shifts.
         var posts: [DutyPost] = []
+        /// How the posts differ from those its published roster was made from (empty when they do not).
+        var outOfDate = RosterFreshness.Changes()
 
         /// The words for the unit's posts and shifts, as every duty page writes them.
         var names: DutyNames { DutyNames(posts: posts) }
@@ -100,17 +102,44 @@ enum DutyOversight {
             setupTexts[unit] = posts
         }
         let horizon = today.adding(days: horizonDays)
-        let daysOff = try await DutyCalendar.daysOff(from: today.adding(days: -1), to: horizon, on: db)
+        // Each unit's days off follow its weekly rest days: what it chose, or the standard for its kind.
+        let rests = try await db.rows(
+            "SELECT r.unit_id, r.weekly_rest FROM unit_rest_days r JOIN units u ON u.id = r.unit_id WHERE \(inScope)"
+        ) { (try $0.next(UUID.self), try $0.next(String.self)) }
+        var chosenRest: [UUID: WeeklyRest] = [:]
+        for (unit, rest) in rests { chosenRest[unit] = WeeklyRest(rawValue: rest) }
+        var daysOffByRest: [WeeklyRest: Set<SolarDate>] = [:]
+        for rest in WeeklyRest.allCases {
+            daysOffByRest[rest] = try await DutyCalendar.daysOff(
+                from: today.adding(days: -1),
+                to: horizon,
+                rest: rest,
+                on: db
+            )
+        }
+        // The posts each published roster still running was made from, to tell a roster made before a change.
+        let made = try await db.rows(
+            """
+            SELECT r.unit_id, r.setup_posts FROM rosters r JOIN units u ON u.id = r.unit_id \
+            WHERE r.status = 'published' AND r.end_date >= \(bind: today.iso) AND r.setup_posts IS NOT NULL \
+            AND \(inScope)
+            """
+        ) { (try $0.next(UUID.self), try $0.next(String.self)) }
+        let snapshots = Dictionary(made, uniquingKeysWith: { first, _ in first })
         let peaks = try await PeakPeriodRecord.query(on: db).filter(\.$endDate >= today.iso)
             .filter(\.$startDate <= horizon.iso).all().compactMap(\.peakPeriod)
         // Each unit's slots first, so that one statement counts the seats of every unit on every day asked.
         var plans: [(UnitLine, [DutyPost]?, [(Window, SolarDate, DutyPost, DutyShift)], [PeakPeriod])] = []
+        var unitDaysOff: [UUID: (rest: WeeklyRest, days: Set<SolarDate>)] = [:]
         for unit in units {
             guard let area = AreaPath(unit.areaPath) else { continue }
             guard let posts = setups[unit.id] else {
                 plans.append((unit, nil, [], []))
                 continue
             }
+            let rest = chosenRest[unit.id] ?? WeeklyRest.standard(for: UnitKind(rawValue: unit.kind))
+            let daysOff = daysOffByRest[rest] ?? []
+            unitDaysOff[unit.id] = (rest, daysOff)
             let unitPeaks = peaks.filter { $0.applies(to: area) }
             let next = (1...horizonDays).map { today.adding(days: $0) }.first { day in
                 daysOff.contains(day) || unitPeaks.contains { $0.covers(day) }
@@ -143,12 +172,22 @@ enum DutyOversight {
             let flags = Set(unit.flags.split(separator: ",").compactMap { KeyTargetFlag(rawValue: String($0)) })
             let setup = DutyUnit(area: area, keyTargets: flags, posts: posts)
             let slotDays = Set(slots.map(\.1))
+            let (rest, daysOff) = unitDaysOff[unit.id] ?? (.sunday, [])
             let alike = [
-                setupTexts[unit.id] ?? "", unit.flags, slotDays.map(\.iso).sorted().joined(separator: ","),
+                setupTexts[unit.id] ?? "", unit.flags, rest.rawValue,
+                slotDays.map(\.iso).sorted().joined(separator: ","),
                 unitPeaks.map { "\($0.name)/\($0.from.iso)/\($0.to.iso)/\($0.uplift.leaders)/\($0.uplift.officers)" }
                     .joined(separator: ","),
             ].joined(separator: "|")
-            let demand = try demands[alike] ?? need(of: setup, on: slotDays, daysOff: daysOff, peaks: unitPeaks)
+            let demand =
+                try demands[alike]
+                ?? need(
+                    of: setup,
+                    on: slotDays,
+                    daysOff: daysOff,
+                    rest: rest,
+                    peaks: unitPeaks
+                )
             demands[alike] = demand
             var gaps: [Gap] = []
             for (window, day, post, shift) in slots {
@@ -173,6 +212,7 @@ enum DutyOversight {
             }
             let missing = watch[unit.id]?.absent ?? []
             if !gaps.isEmpty || !missing.isEmpty {
+                let outOfDate = RosterFreshness.changes(made: snapshots[unit.id], now: posts)
                 result.append(
                     UnitCover(
                         unitID: unit.id,
@@ -184,7 +224,8 @@ enum DutyOversight {
                         notCheckedIn: missing,
                         phone: unit.phone,
                         leaders: watch[unit.id]?.leaders ?? [],
-                        posts: posts
+                        posts: posts,
+                        outOfDate: outOfDate
                     )
                 )
             }
@@ -317,12 +358,21 @@ enum DutyOversight {
         of unit: DutyUnit,
         on days: Set<SolarDate>,
         daysOff: Set<SolarDate>,
+        rest: WeeklyRest,
         peaks: [PeakPeriod]
     ) throws -> [Slot: StaffCount] {
         var need: [Slot: StaffCount] = [:]
         for day in days {
             let instance = try DutyRosterBuilder.instance(
-                DutyRosterInput(unit: unit, staff: [], start: day, days: 1, holidays: daysOff, peaks: peaks)
+                DutyRosterInput(
+                    unit: unit,
+                    staff: [],
+                    start: day,
+                    days: 1,
+                    holidays: daysOff,
+                    weeklyRestDays: rest.days,
+                    peaks: peaks
+                )
             )
             // The every-day entries first; an entry dated this day replaces its every-day entry.
             for entry in instance.demand.sorted(by: { ($0.date == nil ? 0 : 1) < ($1.date == nil ? 0 : 1) }) {

@@ -4,7 +4,7 @@ import Foundation
 /// How the unit's set-up differs from the posts a roster was made from: posts added or dropped, shifts or
 /// staffing changed. A roster made before the posts were kept with it is never called out of date.
 enum RosterFreshness {
-    struct Changes: Equatable {
+    struct Changes: Equatable, Sendable {
         var added: [DutyPost] = []
         var removed: [DutyPost] = []
         var changed: [DutyPost] = []

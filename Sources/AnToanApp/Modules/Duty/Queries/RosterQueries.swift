@@ -24,9 +24,29 @@ enum RosterQueries {
     }
 
     /// A roster's seats in time order, then post and role (leaders first).
+    /// A roster's seats by time, post and role. Read column by column: a month of a 40-person unit is 400 seats,
+    /// and building each through Fluent's output was a fifth of the roster page's work.
     static func seats(of rosterID: UUID, on db: any Database) async throws -> [RosterSeat] {
-        try await RosterSeat.query(on: db).filter(\.$rosterID == rosterID)
-            .sort(\.$startsAt).sort(\.$post).sort(\.$role).all()
+        try await db.rows(
+            """
+            SELECT id, unit_id, date, shift, post, role, staff_id, starts_at, ends_at FROM roster_seats \
+            WHERE roster_id = \(bind: rosterID) ORDER BY starts_at, post, role
+            """
+        ) { row in
+            let seat = RosterSeat()
+            seat.id = try row.next(UUID.self)
+            seat.$id.exists = true
+            seat.rosterID = rosterID
+            seat.unitID = try row.next()
+            seat.date = try row.next()
+            seat.shift = try row.next()
+            seat.post = try row.next()
+            seat.role = try row.next()
+            seat.staffID = try row.next()
+            seat.startsAt = try row.next()
+            seat.endsAt = try row.next()
+            return seat
+        }
     }
 
     static func swaps(of rosterID: UUID, on db: any Database) async throws -> [RosterSwap] {

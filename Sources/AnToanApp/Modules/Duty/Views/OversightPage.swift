@@ -18,12 +18,30 @@ enum OversightPage {
     }
 
     struct Model {
+        /// The page's rows, the most urgent first.
         var rows: [DutyOversight.UnitCover]
         var at: Date
         var filter = Filter()
         var areaOptions: [(value: String, label: String)] = []
-        /// Units whose published roster was made from other posts than they have now, and how.
-        var outOfDate: [UUID: RosterFreshness.Changes] = [:]
+        /// Over every page: units short of cover (set-up missing or seats open), of which with no set-up, and
+        /// units with someone not checked in.
+        var short = 0
+        var noSetup = 0
+        var absent = 0
+        var page = 1
+        var pageCount = 1
+    }
+
+    /// Rows on a page: a province has thousands of units, and an officer acts on the first few.
+    static let pageSize = 50
+
+    /// Who needs a call first: someone missing or a seat open now, then tonight's, then the next holiday's or
+    /// peak day's, then units with no set-up; by name within each.
+    static func urgency(_ cover: DutyOversight.UnitCover) -> Int {
+        if !cover.notCheckedIn.isEmpty || cover.gaps.contains(where: { $0.window == .now }) { return 0 }
+        if cover.gaps.contains(where: { $0.window == .tonight }) { return 1 }
+        if !cover.gaps.isEmpty { return 2 }
+        return 3
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -34,9 +52,11 @@ enum OversightPage {
                 Text(
                     lang(
                         "Đơn vị thiếu lãnh đạo trực hoặc thiếu người trực — lúc này, đêm nay và ngày lễ hoặc cao điểm "
-                            + "tới — theo lịch trực đã công bố. Thời điểm: ",
+                            + "tới — theo lịch trực đã công bố, và người chưa nhận ca đang trực (quá "
+                            + "\(Int(DutyWatch.rule.grace / 60)) phút) hoặc ca vừa qua. Thời điểm: ",
                         "Units short of a duty leader or of officers — now, tonight and on the next holiday or peak "
-                            + "day — by their published rosters. As of "
+                            + "day — by their published rosters, and people not checked in on the shift under way (past "
+                            + "\(Int(DutyWatch.rule.grace / 60)) minutes) or the last one. As of "
                     )
                 )
                 DateLabel(at: model.at, lang)
@@ -44,57 +64,79 @@ enum OversightPage {
             }
             .class("muted")
             filters(model, lang)
-            let short = model.rows.filter { $0.noSetup || !$0.gaps.isEmpty }
-            let absent = model.rows.filter { !$0.notCheckedIn.isEmpty }
-            if short.isEmpty {
+            if model.rows.isEmpty {
                 Paragraph(lang("Mọi đơn vị đều đủ người trực.", "Every unit is covered.")).class("ok")
             } else {
-                Paragraph(lang("\(short.count) đơn vị thiếu người trực", "\(short.count) units lack cover"))
-                DataTable(headers: [lang("Đơn vị, người gọi", "Unit, whom to call"), lang("Thiếu", "Short of")]) {
-                    for row in short {
+                summary(model, lang)
+                DataTable(headers: [
+                    lang("Đơn vị, người gọi", "Unit, whom to call"),
+                    lang("Thiếu, chưa nhận ca", "Short of, not checked in"),
+                ]) {
+                    for row in model.rows {
                         El("tr") {
                             unitCell(row, lang)
-                            TableCell {
-                                let changes = model.outOfDate[row.unitID] ?? .init()
-                                for note in RosterFreshness.notes(changes, published: true, lang) {
-                                    Paragraph(note).class("field-error")
-                                }
-                                if row.noSetup {
-                                    Text(lang("Chưa khai báo chốt trực và ca", "No duty posts set up"))
-                                } else {
-                                    List(row.gaps) { gap in
-                                        ListItem {
-                                            Text(windowText(gap.window, lang) + ", ")
-                                            DateLabel(iso: gap.date, lang)
-                                            Text(": " + gapText(gap, in: row, lang))
-                                        }
-                                    }
-                                }
-                            }
+                            TableCell { shortfall(row, lang) }
                         }
+                    }
+                }
+                Pager(
+                    page: model.page,
+                    pageCount: model.pageCount,
+                    hasMore: model.page < model.pageCount,
+                    base: SiteURL.dutyOversight.path,
+                    query: ["area": model.filter.area, "kind": model.filter.kind, "state": model.filter.state],
+                    lang: lang
+                )
+            }
+        }
+    }
+
+    /// "12 đơn vị thiếu người trực (3 chưa khai báo chốt trực) · 4 đơn vị có người chưa nhận ca".
+    private static func summary(_ model: Model, _ lang: Language) -> any Component {
+        Paragraph {
+            if model.short > 0 {
+                Text(lang("\(model.short) đơn vị thiếu người trực", "\(model.short) units lack cover"))
+                if model.noSetup > 0 {
+                    Text(
+                        lang(
+                            " (\(model.noSetup) chưa khai báo chốt trực)",
+                            " (\(model.noSetup) with no duty set-up)"
+                        )
+                    )
+                }
+            }
+            if model.short > 0, model.absent > 0 { Text(" · ") }
+            if model.absent > 0 {
+                Text(
+                    lang(
+                        "\(model.absent) đơn vị có người chưa nhận ca",
+                        "\(model.absent) units have someone not checked in"
+                    )
+                )
+            }
+        }
+    }
+
+    /// What a unit lacks: the roster's staleness, its open seats (or its missing set-up) and who is not checked in.
+    private static func shortfall(_ row: DutyOversight.UnitCover, _ lang: Language) -> any Component {
+        ComponentGroup {
+            for note in RosterFreshness.notes(row.outOfDate, published: true, lang) {
+                Paragraph(note).class("field-error")
+            }
+            if row.noSetup {
+                Paragraph(lang("Chưa khai báo chốt trực và ca", "No duty posts set up"))
+            } else if !row.gaps.isEmpty {
+                List(row.gaps) { gap in
+                    ListItem {
+                        Text(windowText(gap.window, lang) + ", ")
+                        DateLabel(iso: gap.date, lang)
+                        Text(": " + gapText(gap, in: row, lang))
                     }
                 }
             }
-            if !absent.isEmpty {
-                H2(lang("Chưa nhận ca", "Not checked in"))
-                Paragraph(
-                    lang(
-                        "Ca đang trực (quá \(Int(DutyWatch.rule.grace / 60)) phút) và ca vừa qua: "
-                            + "\(absent.count) đơn vị có người chưa nhận ca.",
-                        "The shift under way (past \(Int(DutyWatch.rule.grace / 60)) minutes) and the last one: "
-                            + "\(absent.count) units have someone not checked in."
-                    )
-                )
-                DataTable(headers: [
-                    lang("Đơn vị, người gọi", "Unit, whom to call"), lang("Chưa nhận ca", "Not checked in"),
-                ]) {
-                    for row in absent {
-                        El("tr") {
-                            unitCell(row, lang)
-                            TableCell { List(row.notCheckedIn.map { absenceText($0, in: row, lang) }) { Text($0) } }
-                        }
-                    }
-                }
+            if !row.notCheckedIn.isEmpty {
+                Paragraph(lang("Chưa nhận ca:", "Not checked in:"))
+                List(row.notCheckedIn.map { absenceText($0, in: row, lang) }) { Text($0) }
             }
         }
     }

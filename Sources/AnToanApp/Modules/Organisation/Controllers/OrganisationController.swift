@@ -67,6 +67,7 @@ struct OrganisationController: RouteCollection {
         let id = try unit.requireID()
         let departments = try await OrganisationQueries.departments(of: id, on: req.db)
         let sites = try await OrganisationQueries.sites(of: id, on: req.db)
+        let canEdit = principal.can(.manageOrganisation) && unit.$parent.id == nil
         let model = UnitPage.Model(
             name: unit.name,
             code: unit.code,
@@ -90,10 +91,14 @@ struct OrganisationController: RouteCollection {
             staffing: try await OrganisationQueries.staffing(of: unit.$parent.id ?? id, today: req.today, on: req.db),
             staffLink: SiteURL.staff.path,
             unitID: id,
-            canEdit: principal.can(.manageOrganisation) && unit.$parent.id == nil,
+            canEdit: canEdit,
             siteOptions: sites.compactMap { site in site.id.map { ($0.uuidString, site.name) } },
-            staffOptions: try await OrganisationQueries.staff(of: id, on: req.db)
-                .compactMap { member in member.id.map { ($0.uuidString, "\(member.fullName) — \(member.position)") } },
+            // The people to choose from in the forms only someone who may edit sees.
+            staffOptions: canEdit
+                ? try await OrganisationQueries.staff(of: id, on: req.db)
+                    .compactMap { member in member.id.map { ($0.uuidString, "\(member.fullName) — \(member.position)") }
+                    }
+                : [],
             failed: failed,
             dutyLinks: principal.can(.viewRosters) && unit.$parent.id == nil
         )

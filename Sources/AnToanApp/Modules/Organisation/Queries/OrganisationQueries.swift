@@ -51,13 +51,16 @@ enum OrganisationQueries {
 
     /// Staff, force members and leaders of one unit, and the certificates and terms due in 90 days.
     static func staffing(of unitID: UUID, today: String, on db: any Database) async throws -> Staffing {
-        let staff = try await StaffMember.query(on: db).filter(\.$unit.$id == unitID).filter(\.$status != "left").all()
+        // Three columns of each person, not whole records: a unit page is read far more often than written.
+        let staff = try await db.rows(
+            "SELECT id, full_name, is_leader FROM staff WHERE unit_id = \(bind: unitID) AND status <> 'left'"
+        ) { (id: try $0.next(UUID.self), fullName: try $0.next(String.self), isLeader: try $0.next(Bool.self)) }
         let memberships = try await ForceMembership.query(on: db).filter(\.$unitID == unitID)
             .group(.or) { $0.filter(\.$endDate == nil).filter(\.$endDate > today) }
             .all()
         let horizon = SolarDate(iso: today)?.adding(days: 90).iso ?? today
         let names = Dictionary(
-            uniqueKeysWithValues: staff.compactMap { member in member.id.map { ($0, member.fullName) } }
+            uniqueKeysWithValues: staff.map { ($0.id, $0.fullName) }
         )
         return Staffing(
             staff: staff.count,

@@ -1,0 +1,112 @@
+import AnToanCore
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import AnToanApp
+
+/// Oversight at a province's size: a page an officer can act on (the most urgent units first, a page at a time),
+/// worked out once and shared, yet never behind a change; and each unit's days off by its own weekly rest days.
+@Suite("Oversight at scale")
+struct OversightScaleTests {
+    @Test(
+        "the most urgent units come first, fifty to a page, and a change shows at once in the same minute",
+        arguments: Lane.all
+    )
+    func pages(lane: Lane) async throws {
+        try await withApp(lane, now: OversightTests.clock) { app in
+            // given: the two set-up units of the world (one short now, one with nobody checked in), and 55 units
+            // with no set-up whose names sort before theirs
+            let world = try await OversightTests.world(app)
+            var waiting: [UnitDTO] = []
+            for index in 1...55 {
+                let unit = try await api(
+                    app,
+                    .POST,
+                    "/api/v1/units",
+                    token: world.adminToken,
+                    json:
+                        #"{"code":"CHO-\#(index)","name":"An Bình \#(index)","kind":"bank","area_id":"\#(world.communeA.id)","address":"1 Lê Lợi"}"#
+                )
+                #expect(unit.status == .created, "\(unit.text)")
+                waiting.append(try unit.json(UnitDTO.self))
+            }
+            _ = try await Fixtures.user(
+                "cong_an_tinh",
+                role: .authorityLeader,
+                scope: .area(AreaPath(world.province.path)!),
+                on: app.db
+            )
+            var browser = Browser(app)
+            _ = try await browser.signIn("cong_an_tinh")
+
+            // when
+            let first = try await browser.get("/duty/oversight").text
+            let second = try await browser.get("/duty/oversight?page=2").text
+
+            // then: the units short now lead the first page, before the alphabetically earlier ones
+            let unitB = try #require(first.range(of: world.unitB.name))
+            let earliest = try #require(first.range(of: "An Bình 1<"))
+            #expect(unitB.lowerBound < earliest.lowerBound)
+            #expect(first.contains("Trang 1/2") && second.contains("Trang 2/2"))
+            #expect(first.contains("(55 chưa khai báo chốt trực)"))
+            let rows = { (html: String) in html.components(separatedBy: "<tr>").count - 2 }
+            #expect(rows(first) == OversightPage.pageSize)
+            #expect(rows(first) + rows(second) == 57)
+            #expect(!second.contains(world.unitB.name))
+
+            // when a waiting unit sets up its posts, in the same minute
+            let setup = try await api(
+                app,
+                .PUT,
+                "/api/v1/units/\(waiting[0].id)/duty-setup",
+                token: world.adminToken,
+                json: DutyTests.twoShifts
+            )
+            #expect(setup.status == .ok)
+            let after = try await browser.get("/duty/oversight").text
+
+            // then the page says so at once
+            #expect(after.contains("(54 chưa khai báo chốt trực)"), "\(after)")
+        }
+    }
+
+    @Test(
+        "a unit resting on Saturday and Sunday is watched on the day that makes up for 01/05/2027; a Sunday one is not",
+        arguments: Lane.all
+    )
+    func weeklyRest(lane: Lane) async throws {
+        // Sunday 2 May 2027, 10:00 in Vietnam. 30/04 and 01/05 fell on Friday and Saturday: only a unit that rests
+        // on Saturdays is owed a day, Monday 03/05.
+        let sunday: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_809_226_800) }
+        try await withApp(lane, now: sunday) { app in
+            // given
+            let world = try await OversightTests.world(app)
+            for (unit, rest) in [(world.unitA.id, "sat_sun"), (world.unitB.id, "sun")] {
+                let response = try await api(
+                    app,
+                    .PUT,
+                    "/api/v1/units/\(unit)/weekly-rest",
+                    token: world.adminToken,
+                    json: #"{"weekly_rest":"\#(rest)"}"#
+                )
+                #expect(response.status == .ok, "\(response.text)")
+            }
+
+            // when
+            let covers = try await api(app, .GET, "/api/v1/duty/oversight", token: world.adminToken)
+                .json([UnitCoverDTO].self)
+
+            // then
+            let next = { (unit: UUID) in
+                Set(
+                    covers.first { $0.unitId == unit }?.gaps.filter { $0.window == .nextHolidayOrPeak }.map(\.date)
+                        ?? []
+                )
+            }
+            #expect(next(world.unitA.id) == ["2027-05-03"])
+            #expect(!next(world.unitB.id).contains("2027-05-03"))
+        }
+    }
+}
