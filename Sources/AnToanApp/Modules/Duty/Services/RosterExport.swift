@@ -19,34 +19,8 @@ enum RosterExport {
         [grid(input, lang), seatList(input, lang), openSeats(input, lang)]
     }
 
-    /// "D", "N" for the main post's shifts; "D-2" for the second post's: short by design, explained by the legend.
-    static func marks(_ grid: RosterGrid) -> [String: String] {
-        let posts = grid.postSpans.map(\.post)
-        var marks: [String: String] = [:]
-        for column in grid.columns {
-            let number = (posts.firstIndex(of: column.post) ?? 0) + 1
-            marks["\(column.post)|\(column.shift)"] = number == 1 ? column.shift : "\(column.shift)-\(number)"
-        }
-        return marks
-    }
-
     private static func grid(_ input: Input, _ lang: Language) -> XLSXSheet {
-        let marks = marks(input.grid)
-        let days = (0...max(0, input.start.days(to: input.end))).map { input.start.adding(days: $0) }
-        var cells: [UUID: [Int: [String]]] = [:]
-        var leaders: Set<UUID> = []
-        for seat in input.seats.sorted(by: { $0.startsAt < $1.startsAt }) {
-            guard let day = SolarDate(iso: seat.date) else { continue }
-            let mark = (marks["\(seat.post)|\(seat.shift)"] ?? seat.shift) + (seat.role == "leader" ? "★" : "")
-            cells[seat.staffID, default: [:]][input.start.days(to: day), default: []].append(mark)
-            if seat.role == "leader" { leaders.insert(seat.staffID) }
-        }
-        let people = Set(input.seats.map(\.staffID)).union(input.report.load.compactMap { UUID(uuidString: $0.staff) })
-            .sorted { a, b in
-                let left = (leaders.contains(a) ? 0 : 1, input.names[a] ?? "")
-                let right = (leaders.contains(b) ? 0 : 1, input.names[b] ?? "")
-                return left < right
-            }
+        let wall = input.grid.wall(lang)
         let period =
             input.start.month == input.end.month && input.start.year == input.end.year
             ? lang("Tháng", "Month") + " \(two(input.start.month))/\(input.start.year)"
@@ -60,25 +34,19 @@ enum RosterExport {
             [.text(period)],
             [],
             [.text(lang("STT", "No."), bold: true), .text(lang("Họ và tên", "Name"), bold: true)]
-                + days.map { XLSXCell.date($0, bold: true) } + [.text(lang("Số ca", "Shifts"), bold: true)],
+                + wall.days.map { XLSXCell.date($0, bold: true) } + [.text(lang("Số ca", "Shifts"), bold: true)],
         ]
-        for (index, person) in people.enumerated() {
-            let held = cells[person] ?? [:]
+        for (index, person) in wall.people.enumerated() {
             rows.append(
-                [.number(index + 1), .text(input.names[person] ?? "—")]
-                    + days.indices.map { XLSXCell.text(held[$0]?.joined(separator: ", ") ?? "") }
-                    + [.number(held.values.reduce(0) { $0 + $1.count })]
+                [.number(index + 1), .text(person.name)]
+                    + person.marks.map { XLSXCell.text($0.joined(separator: ", ")) } + [.number(person.shifts)]
             )
         }
         rows.append([])
         rows.append([.text(lang("Các ca trực", "Shifts"), bold: true)])
-        for column in input.grid.columns {
-            rows.append([
-                .text(marks["\(column.post)|\(column.shift)"] ?? column.shift),
-                .text(input.grid.names.seat(post: column.post, shift: column.shift, lang)),
-            ])
+        for entry in wall.legend {
+            rows.append([.text(entry.mark), .text(entry.text)])
         }
-        rows.append([.text("★"), .text(lang("lãnh đạo trực", "duty leader"))])
         return XLSXSheet(name: lang("Lịch trực", "Roster"), rows: rows, frozenRows: 5)
     }
 

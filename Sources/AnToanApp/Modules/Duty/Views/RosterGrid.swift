@@ -30,6 +30,8 @@ struct RosterGrid {
     var rows: [Row]
     /// The posts' and shifts' names for the header and the legend.
     var names: DutyNames
+    /// Everyone on the roster's duty list by name, with or without a seat: the rows of the grid a unit prints.
+    var staff: [UUID: String]
 
     init(
         start: SolarDate,
@@ -41,6 +43,7 @@ struct RosterGrid {
     ) {
         // Posts in set-up order (the main post first), shifts in the order of their pattern.
         self.names = DutyNames(posts: posts)
+        self.staff = names
         var order: [String: (Int, Int, String)] = [:]
         for (postIndex, post) in posts.enumerated() {
             for (shiftIndex, shift) in post.pattern.shifts.enumerated() {

@@ -2,8 +2,9 @@ import AnToanCore
 import Foundation
 import Plot
 
-/// A roster on paper: A4 landscape, the national heading of an administrative document (NĐ 30/2020), the grid,
-/// and the signature block. A page of its own, without the site's menus.
+/// A roster on paper: A4 landscape, the national heading of an administrative document (NĐ 30/2020), the grid a
+/// unit pins on the wall (a row per person, a column per day, as the spreadsheet has it), the signature block, and
+/// on the pages after, the same roster day by day and post by post. A page of its own, without the site's menus.
 enum RosterPrintPage {
     struct Model {
         var unitName: String
@@ -52,10 +53,64 @@ enum RosterPrintPage {
                 )
             )
             .class("period")
-            El("table") {
-                model.grid.head(lang)
+            wallTable(model.grid.wall(lang), lang)
+            Div {
+                Paragraph("NGƯỜI LẬP")
+                Paragraph("THỦ TRƯỞNG ĐƠN VỊ")
+            }
+            .class("signatures")
+            dayTable(model.grid, lang)
+        }
+    }
+
+    /// The grid as the spreadsheet has it: a row per person, a column per day, the marks' legend below.
+    private static func wallTable(_ wall: RosterGrid.Wall, _ lang: Language) -> any Component {
+        Div {
+            El("table", ["class": "wall", "id": "roster-wall"]) {
+                El("thead") {
+                    El("tr") {
+                        TableHeaderCell(lang("STT", "No.")).attribute(named: "scope", value: "col")
+                        TableHeaderCell(lang("Họ và tên", "Name")).attribute(named: "scope", value: "col")
+                        for day in wall.days {
+                            TableHeaderCell {
+                                Div { Text(two(day.day)) }
+                                Div { Text(weekday(day, lang)) }.class("weekday")
+                            }
+                            .attribute(named: "scope", value: "col")
+                            .attribute(named: "title", value: day.dmy)
+                        }
+                        TableHeaderCell(lang("Số ca", "Shifts")).attribute(named: "scope", value: "col")
+                    }
+                }
                 El("tbody") {
-                    for row in model.grid.rows {
+                    for (index, person) in wall.people.enumerated() {
+                        El("tr") {
+                            TableCell(String(index + 1))
+                            TableCell(person.name).class("name")
+                            for marks in person.marks {
+                                TableCell(marks.joined(separator: ", ")).class("mark")
+                            }
+                            TableCell(String(person.shifts))
+                        }
+                    }
+                }
+            }
+            Div {
+                Paragraph { El("strong") { Text(lang("Các ca trực", "Shifts")) } }
+                List(wall.legend.map { "\($0.mark): \($0.text)" })
+            }
+            .class("legend")
+        }
+    }
+
+    /// The same roster day by day and post by post, on the pages after: who stands where on a given day.
+    private static func dayTable(_ grid: RosterGrid, _ lang: Language) -> any Component {
+        Div {
+            H2(lang("Chi tiết theo ngày và chốt", "By day and post"))
+            El("table") {
+                grid.head(lang)
+                El("tbody") {
+                    for row in grid.rows {
                         El("tr") {
                             TableCell(
                                 (lang == .vi ? "\(row.date.weekday.nameVi), " : "")
@@ -78,13 +133,16 @@ enum RosterPrintPage {
                 }
             }
             Paragraph(lang("(LĐ): lãnh đạo trực", "(L): duty leader"))
-            model.grid.legendView(lang)
-            Div {
-                Paragraph("NGƯỜI LẬP")
-                Paragraph("THỦ TRƯỞNG ĐƠN VỊ")
-            }
-            .class("signatures")
+            grid.legendView(lang)
         }
+        .class("by-day")
+    }
+
+    /// "T2" … "CN", the way a Vietnamese calendar heads its columns.
+    private static func weekday(_ day: SolarDate, _ lang: Language) -> String {
+        let weekday = day.weekday
+        if lang == .vi { return weekday == .sunday ? "CN" : "T\(weekday.rawValue + 1)" }
+        return ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"][weekday.rawValue - 1]
     }
 
     private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
