@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
 
     // Organisation (ORG, PPL)
     try app.register(collection: OrganisationController())
+    try app.register(collection: UnitEditController())
     try app.registerAPI(OrganisationAPIController())
     try app.register(collection: AreasController())
     try app.register(collection: BodiesController())

@@ -23,6 +23,8 @@ enum SiteURL: Sendable {
     case units
     case unit(UUID)
     case unitPart(UUID, UnitPart)
+    /// A unit's edit form: its details and weekly rest days.
+    case unitEdit(UUID)
     case staff
     case areaChange(AreaChange)
     case bodies
@@ -111,6 +113,7 @@ enum SiteURL: Sendable {
         case .dutyReceive(let id): "/duty/handovers/\(id.uuidString.lowercased())/receive"
         case .dutyLogBook(let id): "/units/\(id.uuidString.lowercased())/duty-log"
         case .unitDaysOff(let id): "/units/\(id.uuidString.lowercased())/days-off"
+        case .unitEdit(let id): "/units/\(id.uuidString.lowercased())/edit"
         case .rosterPages(let url): url.path
         case .holidays: "/holidays"
         case .holidayYear(let year): "/holidays/\(year)"
@@ -136,6 +139,7 @@ enum SiteURL: Sendable {
             case .dutyReceive: "/duty/handovers/:id/receive"
             case .dutyLogBook: "/units/:id/duty-log"
             case .unitDaysOff: "/units/:id/days-off"
+            case .unitEdit: "/units/:id/edit"
             case .rosterPages(let url): url.pattern
             case .holidayYear: "/holidays/:year"
             case .holidayChange(_, let change): "/holidays/:year/\(change.rawValue)"

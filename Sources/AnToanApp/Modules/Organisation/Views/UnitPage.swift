@@ -70,6 +70,11 @@ enum UnitPage {
                 }
             }
             .class("card")
+            if model.canEdit {
+                Paragraph {
+                    Link(lang("Sửa thông tin đơn vị", "Edit the unit"), url: SiteURL.unitEdit(model.unitID).path)
+                }
+            }
             H2(lang("Lực lượng", "Forces"))
             Div {
                 Paragraph {
