@@ -126,4 +126,24 @@ struct FormSummaryTests {
             #expect(try await Roster.find(world.roster.id, on: app.db)?.status == "published")
         }
     }
+
+    @Test("a refused change of a seat's person says why at the top of the page", arguments: Lane.all)
+    func seatEdit(lane: Lane) async throws {
+        try await withApp(lane, now: RosterWorld.clock) { app in
+            // given: a seat of unit A's draft week
+            let world = try await RosterWorld.make(app, publish: false)
+            let seat = try #require(world.seats.first)
+            let seatID = try #require(seat.id)
+            var admin = Browser(app)
+            _ = try await admin.signIn("quan_tri")
+            // when: no one chosen
+            let refused = try await admin.post("/roster-seats/\(seatID)", form: ["staff_id": ""])
+            // then: the summary comes before the seat's forms
+            #expect(refused.status == .unprocessableEntity)
+            let beforeForms = try #require(refused.text.components(separatedBy: #"<form action="/roster-seats/"#).first)
+            #expect(beforeForms.contains(#"<div class="error-summary" role="alert">"#))
+            #expect(beforeForms.contains(##"<a href="#staff_id">Người trực:"##))
+            #expect(try await RosterSeat.find(seatID, on: app.db)?.staffID == seat.staffId)
+        }
+    }
 }
