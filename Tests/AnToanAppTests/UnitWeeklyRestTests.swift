@@ -28,7 +28,8 @@ struct UnitWeeklyRestTests {
         try await withApp(lane) { app in
             // given: Sở Tư pháp (an agency: Saturday and Sunday) and an enterprise (Sunday only), a head of each
             let world = try await OrganisationTests.province(app)
-            for (name, unit) in [("truong_a", world.unitA), ("truong_b", world.unitB)] {
+            for (name, unit) in [("truong_a", world.unitA), ("truong_b", world.unitB), ("van_phong", world.department)]
+            {
                 _ = try await Fixtures.user(
                     name,
                     role: .unitHead,
@@ -69,6 +70,13 @@ struct UnitWeeklyRestTests {
             #expect(!parts[0].contains(Self.day("2027-05-03")) && parts[1].contains(Self.day("2027-05-03")))
             #expect(parts[0].contains(Self.day("2027-02-10")) && !parts[0].contains(Self.day("2027-02-11")))
             #expect(parts[1].contains(Self.day("2027-02-10")) && parts[1].contains(Self.day("2027-02-11")))
+
+            // a department's account, whose department keeps no rest days of its own, reads both patterns
+            var department = Browser(app)
+            _ = try await department.signIn("van_phong")
+            let departmentPage = try await department.get("/holidays/2027")
+            #expect(departmentPage.status == .ok)
+            #expect(try Self.compensatory(departmentPage.text).contains("Đơn vị nghỉ Thứ Bảy và Chủ nhật"))
 
             // when: the enterprise says it rests on Saturday and Sunday too
             let changed = try await api(

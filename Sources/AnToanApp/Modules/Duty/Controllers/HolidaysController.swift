@@ -105,9 +105,12 @@ struct HolidaysController: RouteCollection {
         var unit: OrgUnit?
         var rests = WeeklyRest.allCases
         if case .unit(let id, _) = principal.scope {
-            let own = try await RosterQueries.unit(id, in: principal.scope, on: req.db)
-            unit = own
-            rests = [try await DutyCalendar.weeklyRest(of: own, on: req.db).rest]
+            let own = try await OrganisationQueries.unit(id, in: principal.scope, on: req.db)
+            // A department keeps no rest days of its own: its account reads both patterns.
+            if own.$parent.id == nil {
+                unit = own
+                rests = [try await DutyCalendar.weeklyRest(of: own, on: req.db).rest]
+            }
         }
         var columns: [HolidaysPage.Compensatory] = []
         for rest in rests {
