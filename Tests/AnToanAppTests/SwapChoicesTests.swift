@@ -111,6 +111,11 @@ struct SwapChoicesTests {
             #expect(page.text.contains("Không đổi được ca này: ca này đã nhận ca, không đổi được nữa."), "\(page.text)")
             #expect(page.text.contains("hãy gọi lãnh đạo trực <strong>\(leaderSeat.staffName)</strong>"))
             #expect(page.text.contains(#"href="tel:0912000111""#))
+            // and the shifts page offers "Xin đổi ca" on the guard's later shifts, not on this one
+            let mine = try await browser.get("/my-shifts")
+            let later = try #require(world.seats.first { $0.staffId == night.staffId && $0.startsAt > night.startsAt })
+            #expect(!mine.text.contains("/roster-seats/\(try #require(night.id).uuidString.lowercased())"))
+            #expect(mine.text.contains("/roster-seats/\(try #require(later.id).uuidString.lowercased())"))
         }
     }
 
@@ -130,6 +135,9 @@ struct SwapChoicesTests {
             // then
             #expect(!pending.text.contains(Self.swapForm(seatID)))
             #expect(pending.text.contains("ca này đã có yêu cầu đổi ca đang chờ duyệt"))
+            let mine = try await browser.get("/my-shifts")
+            #expect(mine.text.contains("Đã xin đổi ca, đang chờ duyệt."))
+            #expect(!mine.text.contains("/roster-seats/\(seatID.uuidString.lowercased())"))
 
             // given: another of the holder's seats, and everyone else gone from the unit
             let other = try #require(world.seats.first { $0.staffId == seat.staffId && $0.id != seat.id })

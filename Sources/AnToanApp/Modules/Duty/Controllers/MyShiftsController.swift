@@ -92,6 +92,14 @@ struct MyShiftsController: RouteCollection {
                 on: req.db
             )
             let posts = try await RosterQueries.posts(of: me.$unit.id, on: req.db)
+            let requests = try await RosterQueries.requests(from: me, on: req.db)
+            let pending = Set(requests.filter { $0.swap.status == "pending" }.map(\.swap.seatID))
+            var checkedIn: Set<UUID> = []
+            for chunk in SQLBatch.chunks(seats.compactMap(\.id)) {
+                checkedIn.formUnion(
+                    try await DutyCheckIn.query(on: req.db).filter(\.$seatID ~~ chunk).all().map(\.seatID)
+                )
+            }
             model.linked = true
             model.shifts = seats.compactMap { seat in
                 guard let id = seat.id, let day = SolarDate(iso: seat.date) else { return nil }
@@ -105,10 +113,20 @@ struct MyShiftsController: RouteCollection {
                     to: VietnamTime.time(seat.endsAt),
                     post: label.first ?? seat.post,
                     shift: label.count > 1 ? label[1] : seat.shift,
-                    role: seat.role
+                    role: seat.role,
+                    // The seat page's own rule: no "Xin đổi ca" on a shift it would only say cannot be swapped.
+                    swappable: RosterSwaps.Rule.blocked(
+                        seat,
+                        published: true,
+                        requester: me.id ?? UUID(),
+                        now: now,
+                        checkedIn: checkedIn.contains(id),
+                        pending: pending.contains(id)
+                    ) == nil,
+                    pending: pending.contains(id)
                 )
             }
-            model.requests = try await RosterQueries.requests(from: me, on: req.db).map { swap, seat in
+            model.requests = requests.map { swap, seat in
                 (seat.map { RosterGrid.seatText($0, posts: posts) } ?? "—", swap.status)
             }
             model.hasFeed = try await ShiftFeeds.exists(for: me, on: req.db)

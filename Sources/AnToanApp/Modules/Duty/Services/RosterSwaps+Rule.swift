@@ -30,17 +30,14 @@ extension RosterSwaps {
                 .filter(\.$seatID == seatID).count()
             let pending = try await RosterSwap.query(on: db).filter(\.$rosterID == seat.rosterID)
                 .filter(\.$status == "pending").all()
-            if roster?.status != "published" {
-                rule.blocked = FieldError(field: "seat_id", reason: notPublished)
-            } else if current.staffID != requester {
-                rule.blocked = FieldError(field: "seat_id", reason: notYours)
-            } else if current.startsAt <= now {
-                rule.blocked = FieldError(field: "seat_id", reason: started)
-            } else if checkedIn > 0 {
-                rule.blocked = FieldError(field: "seat_id", reason: checkedInReason)
-            } else if pending.contains(where: { $0.seatID == seatID }) {
-                rule.blocked = FieldError(field: "seat_id", reason: pendingReason)
-            }
+            rule.blocked = blocked(
+                current,
+                published: roster?.status == "published",
+                requester: requester,
+                now: now,
+                checkedIn: checkedIn > 0,
+                pending: pending.contains { $0.seatID == seatID }
+            )
             guard rule.blocked == nil, let roster else { return rule }
             rule.seats = try await RosterQueries.seats(of: try roster.requireID(), on: db)
             rule.busy = Set(pending.flatMap { [$0.seatID] + ($0.otherSeatID.map { [$0] } ?? []) })
@@ -72,6 +69,23 @@ extension RosterSwaps {
                 rule.blocked = FieldError(field: "seat_id", reason: errors.first?.reason ?? notPublished)
             }
             return rule
+        }
+
+        /// Why a seat cannot be swapped whoever would take it, if it cannot; the shifts page asks it of every
+        /// shift it lists, so that it offers "Xin đổi ca" only where the seat page has something to offer.
+        static func blocked(
+            _ seat: RosterSeat,
+            published: Bool,
+            requester: UUID,
+            now: Date,
+            checkedIn: Bool,
+            pending: Bool
+        ) -> FieldError? {
+            let reasons: [(Bool, FieldError.Reason)] = [
+                (!published, notPublished), (seat.staffID != requester, notYours), (seat.startsAt <= now, started),
+                (checkedIn, checkedInReason), (pending, pendingReason),
+            ]
+            return reasons.first { $0.0 }.map { FieldError(field: "seat_id", reason: $0.1) }
         }
 
         /// Why `staffID` cannot take the seat outright, if they cannot.

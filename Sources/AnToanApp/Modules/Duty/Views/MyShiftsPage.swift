@@ -13,6 +13,9 @@ enum MyShiftsPage {
         var post: String
         var shift: String
         var role: String
+        /// Not started, not checked in, not already asked about: the seat page has a swap to offer or explain.
+        var swappable: Bool
+        var pending: Bool
     }
 
     struct Model {
@@ -63,7 +66,15 @@ enum MyShiftsPage {
                             El("strong") { Text(VietnamTime.dayWithLunar(shift.day, lang)) }
                             Paragraph("\(shift.from)–\(shift.to) · \(shift.post) · \(shift.shift)")
                             Paragraph(RosterGrid.roleName(shift.role, lang)).class("muted")
-                            Link(lang("Xin đổi ca", "Ask to swap"), url: SiteURL.rosterPages(.seat(shift.seatID)).path)
+                            if shift.swappable {
+                                Link(
+                                    lang("Xin đổi ca", "Ask to swap"),
+                                    url: SiteURL.rosterPages(.seat(shift.seatID)).path
+                                )
+                            } else if shift.pending {
+                                Paragraph(lang("Đã xin đổi ca, đang chờ duyệt.", "Swap asked, awaiting a decision."))
+                                    .class("muted")
+                            }
                         }
                     }
                 }
