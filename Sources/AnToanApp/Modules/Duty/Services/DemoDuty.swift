@@ -147,9 +147,14 @@ enum DemoDuty {
         on db: any Database
     ) async throws -> [(start: SolarDate, days: Int)] {
         let horizon = today.adding(days: DutyOversight.horizonDays)
-        let daysOff = try await DutyCalendar.daysOff(from: today, to: horizon, on: db)
-        let special = (1...DutyOversight.horizonDays).map { today.adding(days: $0) }.first { day in
-            daysOff.contains(day) || peak.peakPeriod?.covers(day) == true
+        // Oversight reads each unit's days off by its weekly rest days: the later of the two patterns' next ones.
+        var special: SolarDate?
+        for rest in WeeklyRest.allCases {
+            let daysOff = try await DutyCalendar.daysOff(from: today, to: horizon, rest: rest, on: db)
+            let next = (1...DutyOversight.horizonDays).map { today.adding(days: $0) }.first { day in
+                daysOff.contains(day) || peak.peakPeriod?.covers(day) == true
+            }
+            if let next, special.map({ $0 < next }) ?? true { special = next }
         }
         var months: [(start: SolarDate, days: Int)] = []
         var first = SolarDate(year: today.year, month: today.month, day: 1) ?? today
