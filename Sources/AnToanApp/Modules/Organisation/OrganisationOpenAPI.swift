@@ -62,7 +62,7 @@ extension OrganisationAPIController: DocumentedAPI {
             ),
             .get(
                 "/api/v1/units",
-                "Top-level units within the caller's scope",
+                "Top-level units within the caller's scope; q finds a word of the name or the start of the code",
                 response: PageDTO<UnitDTO>.self,
                 query: [.q, .page]
             ),

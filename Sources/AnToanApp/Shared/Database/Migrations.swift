@@ -30,5 +30,6 @@ enum MigrationRegistry {
         AddImportJobUpdated(),  // how many records a background import changed, beside how many it created
         CreateUnitRestDays(),  // each unit's weekly rest days, which its compensatory days off and weekends follow
         IndexForeignKeys(),  // indexes on the foreign keys pages read by (a unit's security systems were a table scan)
+        AddUnitCodeKeys(),  // a unit's code among its search keys, so that a search finds a unit by its code
     ]
 }

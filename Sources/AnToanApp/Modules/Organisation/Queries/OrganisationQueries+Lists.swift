@@ -20,7 +20,9 @@ extension OrganisationQueries {
         s.is_leader, s.status, s.identity_number, u.name AS unit_name
         """
 
-    /// Top-level units in scope by area and name, or those whose name has a word starting with `search`.
+    /// Top-level units in scope by area and name, or those whose name has a word, or whose code, starts with
+    /// `search`. A unit with several keys in the range (its code and a word, "Công ty Cổ phần" for "co") is listed
+    /// once, at its first: the keys before it in the range are looked up by owner, a few rows per unit listed.
     static func unitPage(
         in scope: Scope,
         search: String?,
@@ -39,6 +41,8 @@ extension OrganisationQueries {
                 LEFT JOIN areas a ON a.id = u.area_id \
                 WHERE k.owner_kind = 'unit' AND k.search_key >= \(bind: range.lower) \
                 AND k.search_key < \(bind: range.upper) AND \(visible) \
+                AND NOT EXISTS (SELECT 1 FROM name_keys e WHERE e.owner_id = k.owner_id \
+                AND e.owner_kind = 'unit' AND e.search_key >= \(bind: range.lower) AND e.search_key < k.search_key) \
                 ORDER BY k.search_key, k.name_folded, k.owner_id \(window(page))
                 """
             ) { try UnitRow(&$0) }
