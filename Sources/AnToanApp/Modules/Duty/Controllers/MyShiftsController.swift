@@ -94,12 +94,7 @@ struct MyShiftsController: RouteCollection {
             let posts = try await RosterQueries.posts(of: me.$unit.id, on: req.db)
             let requests = try await RosterQueries.requests(from: me, on: req.db)
             let pending = Set(requests.filter { $0.swap.status == "pending" }.map(\.swap.seatID))
-            var checkedIn: Set<UUID> = []
-            for chunk in SQLBatch.chunks(seats.compactMap(\.id)) {
-                checkedIn.formUnion(
-                    try await DutyCheckIn.query(on: req.db).filter(\.$seatID ~~ chunk).all().map(\.seatID)
-                )
-            }
+            let checkedIn = try await RosterQueries.checkedIn(seats.compactMap(\.id), on: req.db)
             model.linked = true
             model.shifts = seats.compactMap { seat in
                 guard let id = seat.id, let day = SolarDate(iso: seat.date) else { return nil }

@@ -131,7 +131,8 @@ struct RosterSeatsController: RouteCollection {
             let leader = try await DutyToday.leaderOnDuty(unit: roster.unitID, near: nil, at: now, on: req.db)
             help.leader = leader?.fullName
             help.leaderPhone = leader?.phone.flatMap { $0.isEmpty ? nil : $0 }
-            help.unitPhone = try await OrgUnit.find(roster.unitID, on: req.db)?.phone.flatMap { $0.isEmpty ? nil : $0 }
+            let unit = try await OrganisationQueries.unit(roster.unitID, in: principal.scope, on: req.db)
+            help.unitPhone = unit.phone.flatMap { $0.isEmpty ? nil : $0 }
         }
         let onLeave = req.pageLanguage(" (nghỉ phép)", " (on leave)")
         let people = staff.compactMap { member in

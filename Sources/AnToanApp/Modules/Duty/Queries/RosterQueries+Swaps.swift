@@ -15,6 +15,15 @@ extension RosterQueries {
         try await RosterSeat.query(on: db).filter(\.$id == seatID).filter(\.$unitID == unitID).first()?.staffID
     }
 
+    /// Which of `seatIDs` are checked in: a seat checked in is no longer swapped.
+    static func checkedIn(_ seatIDs: [UUID], on db: any Database) async throws -> Set<UUID> {
+        var checked: Set<UUID> = []
+        for chunk in SQLBatch.chunks(seatIDs) {
+            checked.formUnion(try await DutyCheckIn.query(on: db).filter(\.$seatID ~~ chunk).all().map(\.seatID))
+        }
+        return checked
+    }
+
     /// A person's latest swap requests, newest first, each with the seat it asks to give up.
     static func requests(
         from staff: StaffMember,

@@ -26,8 +26,7 @@ extension RosterSwaps {
             let roster = try await Roster.find(seat.rosterID, on: db)
             let current = try await RosterSeat.find(seatID, on: db) ?? seat
             rule.seat = current
-            let checkedIn = try await DutyCheckIn.query(on: db).filter(\.$unitID == seat.unitID)
-                .filter(\.$seatID == seatID).count()
+            let checkedIn = try await RosterQueries.checkedIn([seatID], on: db)
             let pending = try await RosterSwap.query(on: db).filter(\.$rosterID == seat.rosterID)
                 .filter(\.$status == "pending").all()
             rule.blocked = blocked(
@@ -35,16 +34,14 @@ extension RosterSwaps {
                 published: roster?.status == "published",
                 requester: requester,
                 now: now,
-                checkedIn: checkedIn > 0,
+                checkedIn: !checkedIn.isEmpty,
                 pending: pending.contains { $0.seatID == seatID }
             )
             guard rule.blocked == nil, let roster else { return rule }
             rule.seats = try await RosterQueries.seats(of: try roster.requireID(), on: db)
             rule.busy = Set(pending.flatMap { [$0.seatID] + ($0.otherSeatID.map { [$0] } ?? []) })
             let future = rule.seats.filter { $0.startsAt > now }.compactMap(\.id)
-            for chunk in SQLBatch.chunks(future) {
-                rule.busy.formUnion(try await DutyCheckIn.query(on: db).filter(\.$seatID ~~ chunk).all().map(\.seatID))
-            }
+            rule.busy.formUnion(try await RosterQueries.checkedIn(future, on: db))
             rule.staff = Dictionary(
                 try await RosterQueries.rosterableStaff(of: seat.unitID, on: db).compactMap { member in
                     member.id.map { ($0, member) }
