@@ -89,6 +89,11 @@ enum Stylesheet {
           table.stack td { display: block; border: 0; padding: 2px 8px; }
           table.stack td:first-child { font-weight: 600; }
         }
+        /* Each person of a roster cell is a chip of their own: two names never read as one. */
+        #roster-grid .chip { display: block; padding: 1px 6px; margin-bottom: 4px; border: 1px solid var(--line);
+          border-radius: 4px; background: #eef2f6; }
+        #roster-grid .chip:last-child { margin-bottom: 0; }
+        #roster-grid .chip.field-error { background: #fbe7e7; border-color: var(--bad); }
         .status-on_time { color: var(--ok); font-weight: 600; }
         .status-late, .status-missing, .status-absent { color: var(--bad); font-weight: 600; }
         .struck { text-decoration: line-through; color: var(--muted); }
