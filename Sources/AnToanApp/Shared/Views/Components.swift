@@ -1,7 +1,7 @@
 import Plot
 
 /// A POST form that always carries the CSRF token.
-struct PostForm: Component {
+struct PostForm: PlainComponent {
     var url: SiteURL
     var csrf: String
     var `class`: String = ""
@@ -20,7 +20,7 @@ struct PostForm: Component {
 }
 
 /// A labelled input with its error, if any, kept right beside it.
-struct FormField: Component {
+struct FormField: PlainComponent {
     var name: String
     var label: String
     var type: HTMLInputType = .text
@@ -54,7 +54,7 @@ struct FormField: Component {
 
 /// A `<select>` with its label and error. An option whose value is "" means none: it posts an empty value, which
 /// the server reads as absent (`El` keeps the empty `value`, or the browser would post the option's label).
-struct SelectField: Component {
+struct SelectField: PlainComponent {
     var name: String
     var label: String
     var options: [(value: String, label: String)]
@@ -94,7 +94,7 @@ struct SelectField: Component {
 /// At the top of a refused form: what is wrong, each field named by its label and linked to it, so that a
 /// person on a phone sees the errors below the fold. `labels` maps a field to its label; `idPrefix` is what the
 /// form put before its field names to make the ids unique on the page.
-struct ErrorSummary: Component {
+struct ErrorSummary: PlainComponent {
     var errors: FieldChecker
     var labels: [String: String]
     var idPrefix = ""
@@ -118,7 +118,7 @@ struct ErrorSummary: Component {
 }
 
 /// A list table: header cells, then rows; on a phone each row stacks into a card.
-struct DataTable: Component {
+struct DataTable: PlainComponent {
     var headers: [String]
     @ComponentBuilder var rows: ContentProvider
 
@@ -138,7 +138,7 @@ struct DataTable: Component {
 }
 
 /// The "search by name" form above a list; `q` is folded on the server, so marks are optional.
-struct SearchForm: Component {
+struct SearchForm: PlainComponent {
     var url: SiteURL
     var label: String
     var value: String

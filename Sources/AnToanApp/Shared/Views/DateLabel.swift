@@ -4,7 +4,7 @@ import Plot
 
 /// A day as duty pages show it, its lunar date beside it — "06/02/2027 (1/1 âm)" — in a `<time>` element that
 /// carries the ISO date. The one way a duty page prints a date; the text is `VietnamTime.dayWithLunar`.
-struct DateLabel: Component {
+struct DateLabel: PlainComponent {
     var iso: String
     var lang: Language
     var time: String?

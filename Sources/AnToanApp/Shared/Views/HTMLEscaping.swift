@@ -68,17 +68,25 @@ extension Component {
 /// Any element by name, for the tags Plot has no component for (`main`, `select`, `dl` …); values are escaped.
 /// Void elements (`meta`, `br` …) are written without content or end tag. An empty `value` is kept: an `<option>`
 /// without one posts its label, so a "none" option would post "— none —" instead of the empty value meaning none.
-struct El: Component {
+struct El: PlainComponent {
     private static let voidElements: Set = ["br", "hr", "img", "input", "link", "meta"]
 
     var name: String
     var attributes: [String: String]
     @ComponentBuilder var content: ContentProvider
+    /// The element's text, when that is all it holds: one node instead of a group of components, for the
+    /// elements a page repeats hundreds of times (the people of a roster grid).
+    private var text: String?
 
     init(_ name: String, _ attributes: [String: String] = [:], @ComponentBuilder content: @escaping ContentProvider) {
         self.name = name
         self.attributes = attributes
         self.content = content
+    }
+
+    init(_ name: String, _ attributes: [String: String] = [:], text: String) {
+        self.init(name, attributes) {}
+        self.text = text
     }
 
     var body: any Component {
@@ -92,7 +100,8 @@ struct El: Component {
         if Self.voidElements.contains(name) {
             return Node<HTML.BodyContext>.selfClosedElement(named: name, attributes: escaped)
         }
-        return Node<HTML.BodyContext>.element(named: name, nodes: escaped.map(\.node) + [.component(content())])
+        let inner: Node<HTML.BodyContext> = text.map { .text(HTMLEscaping.escape($0)) } ?? .component(content())
+        return Node<HTML.BodyContext>.element(named: name, nodes: escaped.map(\.node) + [inner])
     }
 }
 

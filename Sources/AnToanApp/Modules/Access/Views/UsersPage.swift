@@ -65,7 +65,7 @@ enum UsersPage {
 }
 
 /// Previous/next links that keep the current filters.
-struct Pager: Component {
+struct Pager: PlainComponent {
     var page: Int
     /// Unknown on a search, which reads only up to the page it shows.
     var pageCount: Int?

@@ -73,19 +73,18 @@ enum RosterPage {
     }
 
     private static func cellView(_ cell: RosterGrid.Cell, _ model: Model, _ lang: Language) -> any Component {
+        // One element per person, their text inside: a month's grid repeats this some 400 times.
         ComponentGroup {
             for person in cell.people {
-                Div {
-                    let text = (person.leader ? "★ " : "") + person.name
-                    if model.canManage || person.staffID == model.ownStaffID {
-                        Link(text, url: SiteURL.rosterPages(.seat(person.seatID)).path)
-                    } else {
-                        Text(text)
-                    }
+                let text = (person.leader ? "★ " : "") + person.name
+                if model.canManage || person.staffID == model.ownStaffID {
+                    El("a", ["class": "chip", "href": SiteURL.rosterPages(.seat(person.seatID)).path], text: text)
+                } else {
+                    El("span", ["class": "chip"], text: text)
                 }
             }
             for open in cell.open {
-                Div { Text(RosterGrid.openText(open.role, open.missing, lang)) }.class("field-error")
+                El("span", ["class": "chip field-error"], text: RosterGrid.openText(open.role, open.missing, lang))
             }
         }
     }

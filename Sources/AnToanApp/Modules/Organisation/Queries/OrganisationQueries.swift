@@ -55,9 +55,12 @@ enum OrganisationQueries {
         let staff = try await db.rows(
             "SELECT id, full_name, is_leader FROM staff WHERE unit_id = \(bind: unitID) AND status <> 'left'"
         ) { (id: try $0.next(UUID.self), fullName: try $0.next(String.self), isLeader: try $0.next(Bool.self)) }
-        let memberships = try await ForceMembership.query(on: db).filter(\.$unitID == unitID)
-            .group(.or) { $0.filter(\.$endDate == nil).filter(\.$endDate > today) }
-            .all()
+        let memberships = try await db.rows(
+            """
+            SELECT staff_id, force, due_date FROM force_memberships \
+            WHERE unit_id = \(bind: unitID) AND (end_date IS NULL OR end_date > \(bind: today))
+            """
+        ) { (staff: try $0.next(UUID.self), force: try $0.next(String.self), dueDate: try $0.next(String?.self)) }
         let horizon = SolarDate(iso: today)?.adding(days: 90).iso ?? today
         let names = Dictionary(
             uniqueKeysWithValues: staff.map { ($0.id, $0.fullName) }
@@ -68,7 +71,7 @@ enum OrganisationQueries {
             byForce: Dictionary(grouping: memberships, by: \.force).mapValues(\.count),
             dueSoon: memberships.filter { ($0.dueDate ?? "9999") <= horizon }
                 .sorted { ($0.dueDate ?? "") < ($1.dueDate ?? "") }
-                .map { Staffing.Due(name: names[$0.$staff.id] ?? "", force: $0.force, dueDate: $0.dueDate ?? "") }
+                .map { Staffing.Due(name: names[$0.staff] ?? "", force: $0.force, dueDate: $0.dueDate ?? "") }
         )
     }
 }
@@ -118,9 +121,10 @@ extension OrganisationQueries {
     static func staffNames(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
         var names: [UUID: String] = [:]
         for chunk in SQLBatch.chunks(ids) {
-            for member in try await StaffMember.query(on: db).filter(\.$id ~~ chunk).all() {
-                if let id = member.id { names[id] = member.fullName }
+            let rows = try await db.rows("SELECT id, full_name FROM staff WHERE id IN (\(binds: Array(chunk)))") {
+                (try $0.next(UUID.self), try $0.next(String.self))
             }
+            for (id, name) in rows { names[id] = name }
         }
         return names
     }
