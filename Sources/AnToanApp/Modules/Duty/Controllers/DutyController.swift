@@ -10,15 +10,18 @@ struct DutyController: RouteCollection {
     /// The units short of cover, narrowed by commune, kind and state (GET parameters; an unknown value is a 422).
     @Sendable func oversight(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .oversee)
-        let areas = try await OrganisationQueries.areas(asOf: nil, on: req.db)
-            .filter { principal.scope.covers(.area($0.areaPath)) }
+        // Today's areas in scope, for the commune filter: three columns each, in path order.
+        let areas = try await req.db.rows("SELECT id, name, path FROM areas WHERE valid_to IS NULL ORDER BY path") {
+            (id: try $0.next(UUID.self), name: try $0.next(String.self), path: AreaPath(try $0.next(String.self)))
+        }
+        .filter { area in area.path.map { principal.scope.covers(.area($0)) } ?? false }
         let filter = OversightPage.Filter(
             area: (try? req.query.get(String.self, at: "area")) ?? "",
             kind: (try? req.query.get(String.self, at: "kind")) ?? "",
             state: (try? req.query.get(String.self, at: "state")) ?? ""
         )
         var checker = FieldChecker()
-        let area = areas.first { $0.id?.uuidString == filter.area }
+        let area = areas.first { $0.id.uuidString == filter.area }
         if !filter.area.isEmpty, area == nil {
             checker.add(
                 "area",
@@ -33,10 +36,12 @@ struct DutyController: RouteCollection {
             checker.add("state", .invalid(vi: "không có tình trạng này", en: "no such state"))
         }
         try checker.check()
-        let scope = area.map { Scope.area($0.areaPath) } ?? principal.scope
+        let scope = area?.path.map { Scope.area($0) } ?? principal.scope
         let page = try req.pageParameter()
         let (at, all) = try await DutyOversight.current(in: scope, on: req)
-        let covers = all.filter { cover in
+        // Positions in `all`, not copies: a province's covers are thousands of records.
+        let matching = all.indices.filter { index in
+            let cover = all[index]
             guard filter.kind.isEmpty || cover.kind == filter.kind else { return false }
             switch state {
             case nil: return true
@@ -45,23 +50,20 @@ struct DutyController: RouteCollection {
             case .notCheckedIn: return !cover.notCheckedIn.isEmpty
             }
         }
-        let pageCount = max(1, (covers.count + OversightPage.pageSize - 1) / OversightPage.pageSize)
-        // The most urgent first; `covers` is in name order, which a stable sort keeps within each.
-        let ordered = covers.enumerated()
-            .sorted { (OversightPage.urgency($0.element), $0.offset) < (OversightPage.urgency($1.element), $1.offset) }
-            .map(\.element)
+        let pageCount = max(1, (matching.count + OversightPage.pageSize - 1) / OversightPage.pageSize)
+        // The most urgent first; `all` is in name order, which the positions keep within each.
+        let urgency = Dictionary(uniqueKeysWithValues: matching.map { ($0, OversightPage.urgency(all[$0])) })
+        let ordered = matching.sorted { (urgency[$0] ?? 0, $0) < (urgency[$1] ?? 0, $1) }
+        let shown = ordered.dropFirst((min(page, pageCount) - 1) * OversightPage.pageSize)
+            .prefix(OversightPage.pageSize)
         let model = OversightPage.Model(
-            rows: Array(
-                ordered.dropFirst((min(page, pageCount) - 1) * OversightPage.pageSize).prefix(OversightPage.pageSize)
-            ),
+            rows: shown.map { all[$0] },
             at: at,
             filter: filter,
-            areaOptions: areas.sorted { $0.path < $1.path }.compactMap { area in
-                area.id.map { ($0.uuidString, area.name) }
-            },
-            short: covers.count { $0.noSetup || !$0.gaps.isEmpty },
-            noSetup: covers.count(where: \.noSetup),
-            absent: covers.count { !$0.notCheckedIn.isEmpty },
+            areaOptions: areas.map { ($0.id.uuidString, $0.name) },
+            short: matching.count { all[$0].noSetup || !all[$0].gaps.isEmpty },
+            noSetup: matching.count { all[$0].noSetup },
+            absent: matching.count { !all[$0].notCheckedIn.isEmpty },
             page: min(page, pageCount),
             pageCount: pageCount
         )

@@ -32,8 +32,8 @@ enum OversightPage {
         var pageCount = 1
     }
 
-    /// Rows on a page: a province has thousands of units, and an officer acts on the first few.
-    static let pageSize = 50
+    /// Rows on a page: a province has thousands of units, and an officer on a phone acts on the first few.
+    static let pageSize = 25
 
     /// Who needs a call first: someone missing or a seat open now, then tonight's, then the next holiday's or
     /// peak day's, then units with no set-up; by name within each.
