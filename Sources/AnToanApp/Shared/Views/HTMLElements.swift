@@ -29,7 +29,8 @@ struct Text: PlainComponent {
     // Plot reflects over every component that is not a node, to hand it its environment (a `Mirror` per
     // component, most of a page's rendering): the components here answer with a node at once.
     var body: any Component {
-        Node<HTML.BodyContext>.text(HTMLEscaping.escape(string))
+        // Escaped here, so Plot need not scan it again (its escaping leaves entities as they are).
+        Node<HTML.BodyContext>.raw(HTMLEscaping.escape(string))
     }
 }
 

@@ -100,7 +100,7 @@ struct El: PlainComponent {
         if Self.voidElements.contains(name) {
             return Node<HTML.BodyContext>.selfClosedElement(named: name, attributes: escaped)
         }
-        let inner: Node<HTML.BodyContext> = text.map { .text(HTMLEscaping.escape($0)) } ?? .component(content())
+        let inner: Node<HTML.BodyContext> = text.map { .raw(HTMLEscaping.escape($0)) } ?? .component(content())
         return Node<HTML.BodyContext>.element(named: name, nodes: escaped.map(\.node) + [inner])
     }
 }
