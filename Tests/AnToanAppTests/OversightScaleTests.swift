@@ -111,4 +111,31 @@ struct OversightScaleTests {
             #expect(!next(world.unitB.id).contains("2027-05-03"))
         }
     }
+
+    @Test(
+        "a cover is shared until a write or a new minute; the minute just ended is shown while the next is worked out"
+    )
+    func cacheRules() async throws {
+        let cache = OversightCache()
+        let minute = { (n: Double) in Date(timeIntervalSince1970: 1_800_000_000 + n * 60) }
+        let cover: @Sendable (String) -> [DutyOversight.UnitCover] = { name in
+            [DutyOversight.UnitCover(unitID: UUID(), code: name, name: name, noSetup: true, gaps: [])]
+        }
+        // worked out once, then shared
+        let first = try await cache.covers(in: .everything, minute: minute(0), head: 1) { cover("a") }
+        let shared = try await cache.covers(in: .everything, minute: minute(0), head: 1) {
+            Issue.record("worked out twice in one minute")
+            return cover("x")
+        }
+        #expect(first.covers.map(\.name) == ["a"] && shared.covers.map(\.name) == ["a"])
+        // a write moves the head: the next reader waits for the new cover, in the same minute
+        let written = try await cache.covers(in: .everything, minute: minute(0), head: 2) { cover("b") }
+        #expect(written.covers.map(\.name) == ["b"])
+        // the next minute: the cover of the minute just ended, labelled with its time, while the next is worked out
+        let next = try await cache.covers(in: .everything, minute: minute(1), head: 2) { cover("c") }
+        #expect(next.at == minute(0) && next.covers.map(\.name) == ["b"])
+        // never a cover older than the minute just ended
+        let later = try await cache.covers(in: .everything, minute: minute(3), head: 2) { cover("d") }
+        #expect(later.at == minute(3) && later.covers.map(\.name) == ["d"])
+    }
 }

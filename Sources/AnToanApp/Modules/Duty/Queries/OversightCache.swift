@@ -9,39 +9,60 @@ import Vapor
 /// Why a cover is never stale: every write that can change it (a set-up, a roster, a seat, a check-in, a unit, its
 /// rest days, a holiday, a peak period) writes an audit entry in its own transaction, and the audit trail's head
 /// counts those entries in the database that every node shares. A cover is kept under the head it was worked out
-/// at, so after a write on any node the next request works it out again; and under the minute, since who is on
-/// duty and who is late follow the clock.
+/// at, so after a write on any node the next request works it out again and waits for it. Only the clock moves a
+/// cover on without a write: when a new minute begins, the cover of the minute just ended (labelled with its own
+/// time) is served while the new one is worked out, so that the readers of a province do not all wait for it.
 actor OversightCache {
+    /// A scope's cover under one head of the audit trail.
     private struct Key: Hashable {
         var scope: Scope
-        var minute: Date
         var head: Int
     }
 
-    private var entries: [Key: Task<[DutyOversight.UnitCover], any Error>] = [:]
+    private struct Entry {
+        var minute: Date
+        var covers: [DutyOversight.UnitCover]
+    }
+
+    /// The latest cover worked out for each key, and the work under way for a key at a minute.
+    private var done: [Key: Entry] = [:]
+    private var working: [Key: (minute: Date, task: Task<[DutyOversight.UnitCover], any Error>)] = [:]
     /// Scopes kept at once; an authority's officers share one, so a handful is the usual number.
     private let capacity = 32
 
-    /// The covers of `scope` at `minute`, worked out by `work` unless a request of the same key already did (or
-    /// is doing) it.
+    /// The covers of `scope` at `minute` (or, while those are worked out, at the minute before), worked out by
+    /// `work` unless a request of the same key already did, or is doing, it.
     func covers(
         in scope: Scope,
         minute: Date,
         head: Int,
         work: @escaping @Sendable () async throws -> [DutyOversight.UnitCover]
-    ) async throws -> [DutyOversight.UnitCover] {
-        let key = Key(scope: scope, minute: minute, head: head)
-        if let task = entries[key] { return try await task.value }
-        // A later minute or a newer head makes the other entries of no use.
-        entries = entries.filter { $0.key.minute >= minute && $0.key.head >= head }
-        if entries.count >= capacity { entries.removeAll() }
-        let task = Task { try await work() }
-        entries[key] = task
-        do {
-            return try await task.value
-        } catch {
-            entries[key] = nil
-            throw error
+    ) async throws -> (at: Date, covers: [DutyOversight.UnitCover]) {
+        let key = Key(scope: scope, head: head)
+        let last = done[key]
+        if let last, last.minute >= minute { return (last.minute, last.covers) }
+        let task: Task<[DutyOversight.UnitCover], any Error>
+        if let running = working[key], running.minute >= minute {
+            task = running.task
+        } else {
+            // A newer head makes the other heads' covers of no use.
+            done = done.filter { $0.key.head >= head }
+            if done.count >= capacity { done.removeAll() }
+            task = Task { try await work() }
+            working[key] = (minute, task)
+            Task { await self.finish(key, minute: minute, task: task) }
+        }
+        // The minute just ended is close enough to show while this one is worked out; an older cover is not.
+        if let last, last.minute >= minute.addingTimeInterval(-60) { return (last.minute, last.covers) }
+        return (minute, try await task.value)
+    }
+
+    /// Keeps the cover `task` works out, once it has, as the key's latest.
+    private func finish(_ key: Key, minute: Date, task: Task<[DutyOversight.UnitCover], any Error>) async {
+        let covers = try? await task.value
+        if working[key]?.minute == minute { working[key] = nil }
+        if let covers, (done[key]?.minute ?? .distantPast) < minute {
+            done[key] = Entry(minute: minute, covers: covers)
         }
     }
 }
@@ -71,9 +92,8 @@ extension DutyOversight {
         let minute = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)
         let head = try await AuditTrail.head(on: req.db).seq
         let db = req.db
-        let covers = try await req.application.oversightCache.covers(in: scope, minute: minute, head: head) {
+        return try await req.application.oversightCache.covers(in: scope, minute: minute, head: head) {
             try await gaps(in: scope, at: minute, now: minute, on: db)
         }
-        return (minute, covers)
     }
 }
