@@ -105,6 +105,48 @@ struct El: PlainComponent {
     }
 }
 
+/// Markup written straight into a string, for a table whose cells a page repeats hundreds of times (a month's
+/// roster grid): the same escaping as every component, without Plot's work for each of them. Element and attribute
+/// names are literals; every attribute value and every text is escaped here.
+struct Markup: PlainComponent {
+    private var html = ""
+
+    init(_ write: (inout Markup) -> Void) {
+        write(&self)
+    }
+
+    mutating func open(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:]) {
+        html += "<\(name)"
+        for (key, value) in attributes {
+            html += " \(key)=\"\(HTMLEscaping.escape(value))\""
+        }
+        html += ">"
+    }
+
+    mutating func close(_ name: StaticString) {
+        html += "</\(name)>"
+    }
+
+    mutating func text(_ text: String) {
+        html += HTMLEscaping.escape(text)
+    }
+
+    /// An element holding only `text`.
+    mutating func element(
+        _ name: StaticString,
+        _ attributes: KeyValuePairs<StaticString, String> = [:],
+        text: String
+    ) {
+        open(name, attributes)
+        self.text(text)
+        close(name)
+    }
+
+    var body: any Component {
+        Node<HTML.BodyContext>.raw(html)
+    }
+}
+
 /// A whole document: the one place a `<head>` is written. Styles and scripts are files (the CSP allows no inline).
 enum HTMLDocument {
     static func render(

@@ -57,35 +57,46 @@ enum RosterPage {
         Div {
             El("table", ["id": "roster-grid"]) {
                 model.grid.head(lang)
-                El("tbody") {
+                // A month of a 40-person unit is some 150 cells and 400 people: written as one piece of markup.
+                Markup { markup in
+                    markup.open("tbody")
                     for row in model.grid.rows {
-                        El("tr") {
-                            TableCell(VietnamTime.dayWithLunar(row.date, lang))
-                            for cell in row.cells {
-                                TableCell { cellView(cell, model, lang) }
-                            }
+                        markup.open("tr")
+                        markup.element("td", text: VietnamTime.dayWithLunar(row.date, lang))
+                        for cell in row.cells {
+                            markup.open("td")
+                            cellView(cell, model, lang, into: &markup)
+                            markup.close("td")
                         }
+                        markup.close("tr")
                     }
+                    markup.close("tbody")
                 }
             }
         }
         .class("table-wrap")
     }
 
-    private static func cellView(_ cell: RosterGrid.Cell, _ model: Model, _ lang: Language) -> any Component {
-        // One element per person, their text inside: a month's grid repeats this some 400 times.
-        ComponentGroup {
-            for person in cell.people {
-                let text = (person.leader ? "★ " : "") + person.name
-                if model.canManage || person.staffID == model.ownStaffID {
-                    El("a", ["class": "chip", "href": SiteURL.rosterPages(.seat(person.seatID)).path], text: text)
-                } else {
-                    El("span", ["class": "chip"], text: text)
-                }
+    /// Each person a chip of their own (a link to the seat for those who may open it), then the open seats.
+    private static func cellView(_ cell: RosterGrid.Cell, _ model: Model, _ lang: Language, into markup: inout Markup) {
+        for person in cell.people {
+            let text = (person.leader ? "★ " : "") + person.name
+            if model.canManage || person.staffID == model.ownStaffID {
+                markup.element(
+                    "a",
+                    ["class": "chip", "href": SiteURL.rosterPages(.seat(person.seatID)).path],
+                    text: text
+                )
+            } else {
+                markup.element("span", ["class": "chip"], text: text)
             }
-            for open in cell.open {
-                El("span", ["class": "chip field-error"], text: RosterGrid.openText(open.role, open.missing, lang))
-            }
+        }
+        for open in cell.open {
+            markup.element(
+                "span",
+                ["class": "chip field-error"],
+                text: RosterGrid.openText(open.role, open.missing, lang)
+            )
         }
     }
 }
