@@ -66,17 +66,19 @@ struct RosterGrid {
             let shift = parts.count > 1 ? parts[1] : ""
             return Column(post: post, shift: shift)
         }
-        let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) })
         let days = max(0, start.days(to: end) + 1)
         var rows = (0..<days).map {
             Row(date: start.adding(days: $0), cells: Array(repeating: Cell(), count: keys.count))
         }
+        // Each day's row by its stored date, parsed once per day rather than once per seat.
+        let dayIndex = Dictionary(rows.indices.map { (rows[$0].date.iso, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each column by its post and shift.
+        var columnOf: [String: [String: Int]] = [:]
+        for (offset, column) in columns.enumerated() { columnOf[column.post, default: [:]][column.shift] = offset }
         for seat in seats {
-            guard let date = SolarDate(iso: seat.date), let id = seat.id,
-                let column = index["\(seat.post)|\(seat.shift)"]
-            else { continue }
-            let day = start.days(to: date)
-            guard rows.indices.contains(day) else { continue }
+            guard let day = dayIndex[seat.date], let id = seat.id, let column = columnOf[seat.post]?[seat.shift] else {
+                continue
+            }
             let person = Person(
                 seatID: id,
                 staffID: seat.staffID,
@@ -86,11 +88,7 @@ struct RosterGrid {
             rows[day].cells[column].people.append(person)
         }
         for slot in open {
-            guard let date = SolarDate(iso: slot.date), let column = index["\(slot.post)|\(slot.shift)"] else {
-                continue
-            }
-            let day = start.days(to: date)
-            guard rows.indices.contains(day) else { continue }
+            guard let day = dayIndex[slot.date], let column = columnOf[slot.post]?[slot.shift] else { continue }
             rows[day].cells[column].open.append((slot.role, slot.missing))
         }
         for day in rows.indices {
