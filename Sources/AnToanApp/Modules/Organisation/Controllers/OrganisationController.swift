@@ -65,8 +65,7 @@ struct OrganisationController: RouteCollection {
         let principal = try req.principal(allowedTo: .viewOrganisation)
         let unit = try await OrganisationQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
         let id = try unit.requireID()
-        let departments = try await OrganisationQueries.departments(of: id, on: req.db)
-        let sites = try await OrganisationQueries.sites(of: id, on: req.db)
+        let sites = try await OrganisationQueries.siteSummaries(of: id, on: req.db)
         let canEdit = principal.can(.manageOrganisation) && unit.$parent.id == nil
         let model = UnitPage.Model(
             name: unit.name,
@@ -78,7 +77,7 @@ struct OrganisationController: RouteCollection {
             headName: unit.headName,
             flags: unit.keyTargetFlags,
             inStandard: unit.inAnToanStandard,
-            departments: departments.map(\.name),
+            departments: try await OrganisationQueries.departmentNames(of: id, on: req.db),
             sites: sites.map { site in
                 UnitPage.SiteRow(
                     name: site.name,
@@ -92,7 +91,7 @@ struct OrganisationController: RouteCollection {
             staffLink: SiteURL.staff.path,
             unitID: id,
             canEdit: canEdit,
-            siteOptions: sites.compactMap { site in site.id.map { ($0.uuidString, site.name) } },
+            siteOptions: sites.map { ($0.id.uuidString, $0.name) },
             // The people to choose from in the forms only someone who may edit sees.
             staffOptions: canEdit
                 ? try await OrganisationQueries.staff(of: id, on: req.db)

@@ -6,14 +6,53 @@ import Foundation
 /// or staff member passed in was found through `unit(_:in:on:)` or `staffMember(_:in:on:)`, so its scope is
 /// already checked; a lookup by id alone takes the scope and answers 404 outside it.
 extension OrganisationQueries {
-    /// The unit's departments by name.
-    static func departments(of unitID: UUID, on db: any Database) async throws -> [OrgUnit] {
-        try await OrgUnit.query(on: db).filter(\.$parent.$id == unitID).sort(\.$name).all()
-    }
-
     /// The unit's sites by code, each with its security systems.
     static func sites(of unitID: UUID, on db: any Database) async throws -> [Site] {
         try await Site.query(on: db).filter(\.$unit.$id == unitID).with(\.$systems).sort(\.$code).all()
+    }
+
+    /// A site as the unit's page lists it, with its security systems.
+    struct SiteSummary {
+        var id: UUID
+        var name: String
+        var kind: String
+        var systems: [(kind: String, count: Int, status: String, lastCheck: String?)] = []
+    }
+
+    /// The unit's sites by code with their systems, in one query of the columns the unit's page shows (its page is
+    /// read far more often than written; whole records cost a reflection over their fields each). Each column has
+    /// its own name: SQLite's rows are read by name.
+    static func siteSummaries(of unitID: UUID, on db: any Database) async throws -> [SiteSummary] {
+        let rows = try await db.rows(
+            """
+            SELECT s.id, s.name, s.kind, y.kind AS system_kind, y.count, y.status, y.last_check FROM sites s \
+            LEFT JOIN security_systems y ON y.site_id = s.id WHERE s.unit_id = \(bind: unitID) \
+            ORDER BY s.code, y.kind, y.id
+            """
+        ) { row in
+            (
+                site: SiteSummary(id: try row.next(), name: try row.next(), kind: try row.next()),
+                kind: try row.next(String?.self),
+                count: try row.next(Int?.self),
+                status: try row.next(String?.self),
+                lastCheck: try row.next(String?.self)
+            )
+        }
+        var sites: [SiteSummary] = []
+        for row in rows {
+            if sites.last?.id != row.site.id { sites.append(row.site) }
+            if let kind = row.kind {
+                sites[sites.count - 1].systems.append((kind, row.count ?? 0, row.status ?? "", row.lastCheck))
+            }
+        }
+        return sites
+    }
+
+    /// The names of the unit's departments, in name order.
+    static func departmentNames(of unitID: UUID, on db: any Database) async throws -> [String] {
+        try await db.rows("SELECT name FROM units WHERE parent_id = \(bind: unitID) ORDER BY name") {
+            try $0.next(String.self)
+        }
     }
 
     /// One of the unit's sites; nil when the id names no site of this unit.
