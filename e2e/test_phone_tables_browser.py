@@ -1,12 +1,13 @@
 """Tables on a 360-px phone, on the demo province: in the roster grid, two people of one cell are two chips, never
-one run of words. Screenshots: $ARTIFACTS/screenshots/96-*.png."""
+one run of words; the duty set-up's staffing table stacks into one card per shift, each box labelled by its kind of
+day, so that nothing hides off the right edge. Screenshots: $ARTIFACTS/screenshots/96-98-*.png."""
 
 from __future__ import annotations
 
 import re
 
 from conftest import SCREENSHOTS
-from test_browser import PHONE, browser  # noqa: F401  (browser is a fixture)
+from test_browser import PHONE, assert_fits_phone, browser, shot  # noqa: F401  (browser is a fixture)
 from test_organisation_browser import demo_server, sign_in  # noqa: F401  (demo_server is a fixture)
 
 
@@ -50,4 +51,28 @@ def test_roster_cell_people_are_chips_on_a_phone(browser, demo_server):  # noqa:
     border = people.first.evaluate("el => getComputedStyle(el).borderTopWidth")
     assert border != "0px", border
     page.screenshot(path=str(SCREENSHOTS / "96-roster-cell-chips-phone.png"))
+    context.close()
+
+
+def test_duty_setup_staffing_fits_a_phone(browser, demo_server):  # noqa: F811
+    server, password = demo_server
+    base = server.base
+    context, page = phone_page(browser, base, password)
+    unit = first_unit(page, base)
+
+    # The unit's duty set-up: no staffing table scrolls sideways; each box says which kind of day it is for.
+    page.goto(base + unit + "/duty")
+    tables = page.locator("form .table-wrap")
+    assert tables.count() >= 1
+    for i in range(tables.count()):
+        wrap = tables.nth(i)
+        overflow = wrap.evaluate("el => el.scrollWidth - el.clientWidth")
+        assert overflow <= 0, f"staffing table {i} scrolls {overflow}px sideways"
+    first_shift = page.locator("form .table-wrap tbody tr").first.inner_text()
+    for kind in ("Ngày làm việc (LĐ / CB)", "Cuối tuần (LĐ / CB)", "Ngày lễ, Tết (LĐ / CB)", "Cao điểm (LĐ / CB)"):
+        assert kind in first_shift, first_shift
+    page.locator("form .table-wrap").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "97-duty-setup-stacked-phone.png"))
+    shot(page, "98-duty-setup-whole-phone")
+    assert_fits_phone(page)
     context.close()

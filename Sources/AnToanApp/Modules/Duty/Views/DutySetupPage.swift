@@ -107,29 +107,24 @@ enum DutySetupPage {
         }
     }
 
-    /// One row per shift; per kind of day a leaders box and an officers box.
+    /// One row per shift; per kind of day a leaders box and an officers box under the kind's name. On a phone each
+    /// shift stacks into a card (`stack`), its boxes still under their kind's name, so the page never scrolls sideways.
     private static func staffing(
         _ index: Int,
         _ block: DutySetupForm.Block,
         _ model: Model,
         _ lang: Language
     ) -> any Component {
-        Div {
-            El("table") {
-                El("thead") {
-                    El("tr") {
-                        TableHeaderCell(lang("Ca", "Shift"))
-                        for kind in DutySetupForm.kinds {
-                            TableHeaderCell("\(kindName(kind, lang)) (\(lang("LĐ / CB", "L / O")))")
-                        }
-                    }
-                }
+        let heading = { (kind: DayKind) in "\(kindName(kind, lang)) (\(lang("LĐ / CB", "L / O")))" }
+        return Div {
+            El("table", ["class": "stack"]) {
                 El("tbody") {
                     for (row, label) in block.rows.enumerated() {
                         El("tr") {
                             TableCell(label)
                             for kind in DutySetupForm.kinds {
                                 TableCell {
+                                    Div { Text(heading(kind)) }.class("muted")
                                     countInput(
                                         DutySetupForm.countKey(index, row: row, kind, leaders: true),
                                         model,
