@@ -81,6 +81,8 @@ enum Stylesheet {
         .filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: flex-end; }
         .filters .field { margin: 0; }
         .pager { display: flex; gap: 16px; margin-top: 12px; }
+        .side-by-side { display: flex; flex-wrap: wrap; gap: 0 24px; }
+        .side-by-side > * { flex: 1 1 18rem; min-width: 0; }
         @media (max-width: 600px) {
           .account { margin-left: 0; width: 100%; }
           td, th { padding: 6px 4px; font-size: .9rem; }
@@ -139,5 +141,11 @@ enum Stylesheet {
         .draft { text-align: center; font-weight: bold; letter-spacing: 2px; }
         .signatures { display: flex; justify-content: space-between; text-align: center; margin-top: 16px; }
         .signatures p { margin: 0 40px 64px; font-weight: bold; }
+        .wall th, .wall td { font-size: 9pt; padding: 2px; text-align: center; }
+        .wall td.name { text-align: left; white-space: nowrap; }
+        .wall .weekday { font-weight: normal; }
+        .legend ul { margin: 2px 0; }
+        .by-day { page-break-before: always; }
+        h2 { font-size: 13pt; text-align: center; }
         """
 }
