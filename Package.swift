@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
     ],
     targets: [
+        // glibc's heap controls (arenas, trimming), which Swift's Glibc module does not expose.
+        .target(name: "CMemory"),
         .target(
             name: "AnToanCore",
             swiftSettings: swiftSettings
@@ -32,6 +34,7 @@ let package = Package(
             name: "AnToanApp",
             dependencies: [
                 "AnToanCore",
+                "CMemory",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -47,7 +50,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "antoan",
-            dependencies: ["AnToanApp"],
+            dependencies: ["AnToanApp", "CMemory"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import AnToanApp
+import CMemory
 import Foundation
 import Logging
 import NIOCore
@@ -9,6 +10,9 @@ import Vapor
 @main
 enum Entrypoint {
     static func main() async throws {
+        // Two arenas, one per core of the machines it runs on, so that what one request frees serves the next
+        // instead of staying in an arena of its own: over the province benchmark the server kept 160-200 MB.
+        antoan_limit_arenas(2)
         let config: AppConfig
         do {
             config = try AppConfig.load()
