@@ -23,6 +23,19 @@ struct OrganisationTests {
         var staffB: StaffDTO
     }
 
+    /// A browser signed in as the province's police authority (cong_an_tinh), whose scope is the whole province.
+    static func provinceAuthority(_ app: Application, _ world: Province) async throws -> Browser {
+        _ = try await Fixtures.user(
+            "cong_an_tinh",
+            role: .authorityLeader,
+            scope: .area(AreaPath(world.province.path)!),
+            on: app.db
+        )
+        var browser = Browser(app)
+        _ = try await browser.signIn("cong_an_tinh")
+        return browser
+    }
+
     static func province(_ app: Application) async throws -> Province {
         let admin = try await Fixtures.user("quan_tri", role: .administrator, scope: .everything, on: app.db)
         let token = try await Fixtures.token(for: admin, app: app)

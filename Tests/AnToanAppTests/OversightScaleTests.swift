@@ -32,14 +32,7 @@ struct OversightScaleTests {
                 #expect(unit.status == .created, "\(unit.text)")
                 waiting.append(try unit.json(UnitDTO.self))
             }
-            _ = try await Fixtures.user(
-                "cong_an_tinh",
-                role: .authorityLeader,
-                scope: .area(AreaPath(world.province.path)!),
-                on: app.db
-            )
-            var browser = Browser(app)
-            _ = try await browser.signIn("cong_an_tinh")
+            var browser = try await OrganisationTests.provinceAuthority(app, world)
 
             // when
             let first = try await browser.get("/duty/oversight").text

@@ -57,14 +57,7 @@ struct OversightTests {
         try await withApp(lane, now: Self.clock) { app in
             // given
             let world = try await Self.world(app)
-            _ = try await Fixtures.user(
-                "cong_an_tinh",
-                role: .authorityLeader,
-                scope: .area(AreaPath(world.province.path)!),
-                on: app.db
-            )
-            var page = Browser(app)
-            _ = try await page.signIn("cong_an_tinh")
+            var page = try await OrganisationTests.provinceAuthority(app, world)
 
             // when
             let html = try await page.get("/duty/oversight").text
@@ -97,14 +90,7 @@ struct OversightTests {
         try await withApp(lane, now: Self.clock) { app in
             // given
             let world = try await Self.world(app)
-            _ = try await Fixtures.user(
-                "cong_an_tinh",
-                role: .authorityLeader,
-                scope: .area(AreaPath(world.province.path)!),
-                on: app.db
-            )
-            var page = Browser(app)
-            _ = try await page.signIn("cong_an_tinh")
+            var page = try await OrganisationTests.provinceAuthority(app, world)
 
             // when / then: kind
             let enterprises = try await page.get("/duty/oversight?kind=enterprise").text

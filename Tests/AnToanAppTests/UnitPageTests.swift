@@ -35,14 +35,7 @@ struct UnitPageTests {
                 #"{"kind":"camera","count":4,"status":"working","last_check":"2026-11-20"}"#
             )
             _ = try await post("/api/v1/sites/\(gate)/systems", #"{"kind":"alarm","count":1,"status":"faulty"}"#)
-            _ = try await Fixtures.user(
-                "cong_an_tinh",
-                role: .authorityLeader,
-                scope: .area(AreaPath(world.province.path)!),
-                on: app.db
-            )
-            var browser = Browser(app)
-            _ = try await browser.signIn("cong_an_tinh")
+            var browser = try await OrganisationTests.provinceAuthority(app, world)
 
             // when
             let html = try await browser.get("/units/\(world.unitA.id)").text
