@@ -3,6 +3,8 @@ import Vapor
 /// One block per module.
 func routes(_ app: Application) throws {
     try app.register(collection: OperationsController())
+    // The content of the pages people reload most, kept until the next write or minute (Shared/Views/KeptPages).
+    app.keptPages = KeptPages()
 
     // Spreadsheet import and export (Shared/Import) of the kinds the modules register below in `app.importKinds`.
     try app.register(collection: ImportPagesController())

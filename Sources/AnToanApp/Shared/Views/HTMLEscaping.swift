@@ -115,6 +115,11 @@ struct Markup: PlainComponent {
         write(&self)
     }
 
+    /// Markup rendered before, written again as it is.
+    init(_ rendered: RenderedMarkup) {
+        self.html = rendered.text
+    }
+
     mutating func open(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:]) {
         html += "<\(name)"
         for (key, value) in attributes {
@@ -144,6 +149,27 @@ struct Markup: PlainComponent {
 
     var body: any Component {
         Node<HTML.BodyContext>.raw(html)
+    }
+}
+
+/// What a component rendered, kept to be written again as it is (a kept page's content). Only a component makes
+/// one, so everything in it went through the escaping above.
+struct RenderedMarkup: Sendable {
+    fileprivate var text: String
+
+    init(_ component: any Component) {
+        text = component.render()
+    }
+
+    private init(text: String) {
+        self.text = text
+    }
+
+    var byteCount: Int { text.utf8.count }
+
+    /// The same markup with every `standIn` (a random word no data contains) replaced by `value`, escaped.
+    func replacing(_ standIn: String, with value: String) -> RenderedMarkup {
+        RenderedMarkup(text: text.replacingOccurrences(of: standIn, with: HTMLEscaping.escape(value)))
     }
 }
 

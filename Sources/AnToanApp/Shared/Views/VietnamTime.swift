@@ -20,6 +20,11 @@ enum VietnamTime {
 
     static func time(_ date: Date) -> String { formatter("HH:mm").string(from: date) }
 
+    /// The start of the minute `date` falls in (Vietnam's offset is whole hours, so the same minute everywhere).
+    static func minute(of date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 60).rounded(.down) * 60)
+    }
+
     /// The calendar day in Vietnam at `date`.
     static func day(of date: Date) -> SolarDate {
         var calendar = Calendar(identifier: .gregorian)

@@ -168,9 +168,11 @@ struct RosterPagesController: RouteCollection {
 
     @Sendable func roster(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .viewRosters)
-        let roster = try await RosterQueries.roster(try req.idParameter(), in: principal.scope, on: req.db)
-        let model = try await RosterPageData.model(roster, principal, on: req.db)
-        return req.page(req.pageLanguage("Lịch trực", "Roster")) { RosterPage.view(model, $0) }
+        return try await req.keptPage {
+            let roster = try await RosterQueries.roster(try req.idParameter(), in: principal.scope, on: req.db)
+            let model = try await RosterPageData.model(roster, principal, on: req.db)
+            return .init(title: req.pageLanguage("Lịch trực", "Roster")) { RosterPage.view(model, $0) }
+        }
     }
 
     /// Publishes; a roster with open seats first gets a page that shows their count and asks to confirm, and a

@@ -89,7 +89,7 @@ extension DutyOversight {
     /// them, shared with the node's other requests until the minute ends or the data changes.
     static func current(in scope: Scope, on req: Request) async throws -> (at: Date, covers: [UnitCover]) {
         let now = req.application.clock.now()
-        let minute = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)
+        let minute = VietnamTime.minute(of: now)
         let head = try await AuditTrail.head(on: req.db).seq
         let db = req.db
         return try await req.application.oversightCache.covers(in: scope, minute: minute, head: head) {

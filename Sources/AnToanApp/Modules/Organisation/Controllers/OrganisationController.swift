@@ -58,16 +58,27 @@ struct OrganisationController: RouteCollection {
 
     /// One unit; another scope's unit is a 404.
     @Sendable func unit(req: Request) async throws -> Response {
-        try await renderUnit(req: req, failed: nil)
+        let principal = try req.principal(allowedTo: .viewOrganisation)
+        return try await req.keptPage {
+            let model = try await unitModel(req, principal, failed: nil)
+            return .init(title: model.name) { UnitPage.view(model, $0) }
+        }
     }
 
-    private func renderUnit(req: Request, failed: FormFailure?) async throws -> Response {
+    /// The unit's page again with a form that failed, its errors and the values sent (never kept).
+    private func renderUnit(req: Request, failed: FormFailure) async throws -> Response {
         let principal = try req.principal(allowedTo: .viewOrganisation)
+        let model = try await unitModel(req, principal, failed: failed)
+        return req.page(model.name, status: .unprocessableEntity) { UnitPage.view(model, $0) }
+    }
+
+    private func unitModel(_ req: Request, _ principal: Principal, failed: FormFailure?) async throws -> UnitPage.Model
+    {
         let unit = try await OrganisationQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
         let id = try unit.requireID()
         let sites = try await OrganisationQueries.siteSummaries(of: id, on: req.db)
         let canEdit = principal.can(.manageOrganisation) && unit.$parent.id == nil
-        let model = UnitPage.Model(
+        return UnitPage.Model(
             name: unit.name,
             code: unit.code,
             kind: UnitKind(rawValue: unit.kind) ?? .other,
@@ -101,7 +112,6 @@ struct OrganisationController: RouteCollection {
             failed: failed,
             dutyLinks: principal.can(.viewRosters) && unit.$parent.id == nil
         )
-        return req.page(unit.name, status: failed == nil ? .ok : .unprocessableEntity) { UnitPage.view(model, $0) }
     }
 
     @Sendable func staff(req: Request) async throws -> Response {
