@@ -1,5 +1,6 @@
 import AnToanCore
 import Foundation
+import Synchronization
 import Testing
 import Vapor
 import VaporTesting
@@ -106,7 +107,7 @@ struct OversightScaleTests {
     }
 
     @Test(
-        "a cover is shared until a write or a new minute; the minute just ended is shown while the next is worked out"
+        "a cover is shared until a write or a new minute, the next begun in a minute's last seconds; the last shown meanwhile"
     )
     func cacheRules() async throws {
         let cache = OversightCache()
@@ -115,20 +116,47 @@ struct OversightScaleTests {
             [DutyOversight.UnitCover(unitID: UUID(), code: name, name: name, noSetup: true, gaps: [])]
         }
         // worked out once, then shared
-        let first = try await cache.covers(in: .everything, minute: minute(0), head: 1) { cover("a") }
-        let shared = try await cache.covers(in: .everything, minute: minute(0), head: 1) {
+        let first = try await cache.covers(in: .everything, now: minute(0), head: 1) { _ in cover("a") }
+        let shared = try await cache.covers(in: .everything, now: minute(0) + 10, head: 1) { _ in
             Issue.record("worked out twice in one minute")
             return cover("x")
         }
         #expect(first.covers.map(\.name) == ["a"] && shared.covers.map(\.name) == ["a"])
         // a write moves the head: the next reader waits for the new cover, in the same minute
-        let written = try await cache.covers(in: .everything, minute: minute(0), head: 2) { cover("b") }
+        let written = try await cache.covers(in: .everything, now: minute(0) + 20, head: 2) { _ in cover("b") }
         #expect(written.covers.map(\.name) == ["b"])
-        // the next minute: the cover of the minute just ended, labelled with its time, while the next is worked out
-        let next = try await cache.covers(in: .everything, minute: minute(1), head: 2) { cover("c") }
+        // the next minute, nobody having read in the last seconds: the minute just ended, labelled with its time,
+        // while the next is worked out
+        let (started, release) = AsyncStream.makeStream(of: Void.self)
+        let next = try await cache.covers(in: .everything, now: minute(1), head: 2) { _ in
+            for await _ in started {}
+            return cover("c")
+        }
         #expect(next.at == minute(0) && next.covers.map(\.name) == ["b"])
+        release.finish()
+        var current = next
+        while current.at != minute(1) {
+            current = try await cache.covers(in: .everything, now: minute(1) + 5, head: 2) { _ in cover("x") }
+            await Task.yield()
+        }
+        #expect(current.covers.map(\.name) == ["c"])
+        // a reader in a minute's last seconds begins the next minute's cover, for that minute, from the data now
+        let asked = Mutex<[Date]>([])
+        let late = try await cache.covers(in: .everything, now: minute(1) + 50, head: 2) { at in
+            asked.withLock { $0.append(at) }
+            return cover("d")
+        }
+        #expect(late.at == minute(1) && late.covers.map(\.name) == ["c"])
+        while current.at != minute(2) {
+            current = try await cache.covers(in: .everything, now: minute(2), head: 2) { _ in
+                Issue.record("the next minute's cover was not begun ahead")
+                return cover("x")
+            }
+            await Task.yield()
+        }
+        #expect(current.covers.map(\.name) == ["d"] && asked.withLock { $0 } == [minute(2)])
         // never a cover older than the minute just ended
-        let later = try await cache.covers(in: .everything, minute: minute(3), head: 2) { cover("d") }
-        #expect(later.at == minute(3) && later.covers.map(\.name) == ["d"])
+        let later = try await cache.covers(in: .everything, now: minute(6), head: 2) { _ in cover("f") }
+        #expect(later.at == minute(6) && later.covers.map(\.name) == ["f"])
     }
 }

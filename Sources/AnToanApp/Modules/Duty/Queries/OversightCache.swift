@@ -10,60 +10,66 @@ import Vapor
 /// rest days, a holiday, a peak period) writes an audit entry in its own transaction, and the audit trail's head
 /// counts those entries in the database that every node shares. A cover is kept under the head it was worked out
 /// at, so after a write on any node the next request works it out again and waits for it. Only the clock moves a
-/// cover on without a write: when a new minute begins, the cover of the minute just ended (labelled with its own
-/// time) is served while the new one is worked out, so that the readers of a province do not all wait for it.
+/// cover on without a write: in a minute's last seconds a reader starts the next minute's cover (from the data of
+/// now, under the same head), so it is ready when that minute begins; if it is not yet, the cover of the minute just
+/// ended (labelled with its own time) is served meanwhile, so that the readers of a province do not all wait for it.
 actor OversightCache {
-    /// A scope's cover under one head of the audit trail.
+    /// A scope's cover at a minute under one head of the audit trail.
     private struct Key: Hashable {
         var scope: Scope
         var head: Int
-    }
-
-    private struct Entry {
         var minute: Date
-        var covers: [DutyOversight.UnitCover]
+
+        func at(_ minute: Date) -> Key { Key(scope: scope, head: head, minute: minute) }
     }
 
-    /// The latest cover worked out for each key, and the work under way for a key at a minute.
-    private var done: [Key: Entry] = [:]
-    private var working: [Key: (minute: Date, task: Task<[DutyOversight.UnitCover], any Error>)] = [:]
-    /// Scopes kept at once; an authority's officers share one, so a handful is the usual number.
+    private var done: [Key: [DutyOversight.UnitCover]] = [:]
+    private var working: [Key: Task<[DutyOversight.UnitCover], any Error>] = [:]
+    /// Covers kept at once; an authority's officers share a scope, so a handful of scopes is the usual number.
     private let capacity = 32
+    /// How long before a minute ends its successor's cover is started (a province's takes well under a second).
+    static let lead: TimeInterval = 15
 
-    /// The covers of `scope` at `minute` (or, while those are worked out, at the minute before), worked out by
-    /// `work` unless a request of the same key already did, or is doing, it.
+    /// The covers of `scope` at the minute `now` falls in (or, while those are worked out, at the minute before),
+    /// worked out by `work` for a minute unless a request of the same key already did, or is doing, it.
     func covers(
         in scope: Scope,
-        minute: Date,
+        now: Date,
         head: Int,
-        work: @escaping @Sendable () async throws -> [DutyOversight.UnitCover]
+        work: @escaping @Sendable (Date) async throws -> [DutyOversight.UnitCover]
     ) async throws -> (at: Date, covers: [DutyOversight.UnitCover]) {
-        let key = Key(scope: scope, head: head)
-        let last = done[key]
-        if let last, last.minute >= minute { return (last.minute, last.covers) }
-        let task: Task<[DutyOversight.UnitCover], any Error>
-        if let running = working[key], running.minute >= minute {
-            task = running.task
-        } else {
-            // A newer head makes the other heads' covers of no use.
-            done = done.filter { $0.key.head >= head }
-            if done.count >= capacity { done.removeAll() }
-            task = Task { try await work() }
-            working[key] = (minute, task)
-            Task { await self.finish(key, minute: minute, task: task) }
-        }
+        let key = Key(scope: scope, head: head, minute: VietnamTime.minute(of: now))
+        let next = key.at(key.minute.addingTimeInterval(60))
+        if now >= next.minute.addingTimeInterval(-Self.lead), done[next] == nil { _ = start(next, work) }
+        if let covers = done[key] { return (key.minute, covers) }
+        let task = start(key, work)
         // The minute just ended is close enough to show while this one is worked out; an older cover is not.
-        if let last, last.minute >= minute.addingTimeInterval(-60) { return (last.minute, last.covers) }
-        return (minute, try await task.value)
+        let previous = key.at(key.minute.addingTimeInterval(-60))
+        if let covers = done[previous] { return (previous.minute, covers) }
+        return (key.minute, try await task.value)
     }
 
-    /// Keeps the cover `task` works out, once it has, as the key's latest.
-    private func finish(_ key: Key, minute: Date, task: Task<[DutyOversight.UnitCover], any Error>) async {
+    /// The work for `key` under way, else begun now.
+    private func start(
+        _ key: Key,
+        _ work: @escaping @Sendable (Date) async throws -> [DutyOversight.UnitCover]
+    ) -> Task<[DutyOversight.UnitCover], any Error> {
+        if let running = working[key] { return running }
+        // A newer head, or a minute two back, makes a cover of no use.
+        let oldest = key.minute.addingTimeInterval(-120)
+        done = done.filter { $0.key.head >= key.head && $0.key.minute >= oldest }
+        if done.count >= capacity { done.removeAll() }
+        let task = Task { try await work(key.minute) }
+        working[key] = task
+        Task { await self.finish(key, task) }
+        return task
+    }
+
+    /// Keeps the cover `task` works out, once it has.
+    private func finish(_ key: Key, _ task: Task<[DutyOversight.UnitCover], any Error>) async {
         let covers = try? await task.value
-        if working[key]?.minute == minute { working[key] = nil }
-        if let covers, (done[key]?.minute ?? .distantPast) < minute {
-            done[key] = Entry(minute: minute, covers: covers)
-        }
+        working[key] = nil
+        if let covers { done[key] = covers }
     }
 }
 
@@ -88,12 +94,12 @@ extension DutyOversight {
     /// The units in `scope` that lack cover now (the start of the current minute), as `gaps(in:at:now:on:)` finds
     /// them, shared with the node's other requests until the minute ends or the data changes.
     static func current(in scope: Scope, on req: Request) async throws -> (at: Date, covers: [UnitCover]) {
-        let now = req.application.clock.now()
-        let minute = VietnamTime.minute(of: now)
         let head = try await AuditTrail.head(on: req.db).seq
+        let app = req.application
         let db = req.db
-        return try await req.application.oversightCache.covers(in: scope, minute: minute, head: head) {
-            try await gaps(in: scope, at: minute, now: minute, on: db)
+        // Worked out off the event loops: a province's cover is some 50 ms of CPU that would stall a loop's pages.
+        return try await app.oversightCache.covers(in: scope, now: app.clock.now(), head: head) { minute in
+            try await app.offLoop { try await gaps(in: scope, at: minute, now: minute, on: db) }
         }
     }
 }
