@@ -1,6 +1,5 @@
 import AnToanCore
 import Foundation
-import Synchronization
 import Testing
 import Vapor
 import VaporTesting
@@ -106,9 +105,7 @@ struct OversightScaleTests {
         }
     }
 
-    @Test(
-        "a cover is shared until a write or a new minute, the next begun in a minute's last seconds; the last shown meanwhile"
-    )
+    @Test("a cover is shared until a write or a new minute, and its first readers wait for it together")
     func cacheRules() async throws {
         let cache = OversightCache()
         let minute = { (n: Double) in Date(timeIntervalSince1970: 1_800_000_000 + n * 60) }
@@ -122,41 +119,36 @@ struct OversightScaleTests {
             return cover("x")
         }
         #expect(first.covers.map(\.name) == ["a"] && shared.covers.map(\.name) == ["a"])
-        // a write moves the head: the next reader waits for the new cover, in the same minute
+        // a write moves the head: the next reader gets the new cover, in the same minute
         let written = try await cache.covers(in: .everything, now: minute(0) + 20, head: 2) { _ in cover("b") }
         #expect(written.covers.map(\.name) == ["b"])
-        // the next minute, nobody having read in the last seconds: the minute just ended, labelled with its time,
-        // while the next is worked out
-        let (started, release) = AsyncStream.makeStream(of: Void.self)
-        let next = try await cache.covers(in: .everything, now: minute(1), head: 2) { _ in
-            for await _ in started {}
-            return cover("c")
-        }
-        #expect(next.at == minute(0) && next.covers.map(\.name) == ["b"])
-        release.finish()
-        var current = next
-        while current.at != minute(1) {
-            current = try await cache.covers(in: .everything, now: minute(1) + 5, head: 2) { _ in cover("x") }
-            await Task.yield()
-        }
-        #expect(current.covers.map(\.name) == ["c"])
-        // a reader in a minute's last seconds begins the next minute's cover, for that minute, from the data now
-        let asked = Mutex<[Date]>([])
-        let late = try await cache.covers(in: .everything, now: minute(1) + 50, head: 2) { at in
-            asked.withLock { $0.append(at) }
-            return cover("d")
-        }
-        #expect(late.at == minute(1) && late.covers.map(\.name) == ["c"])
-        while current.at != minute(2) {
-            current = try await cache.covers(in: .everything, now: minute(2), head: 2) { _ in
-                Issue.record("the next minute's cover was not begun ahead")
-                return cover("x")
+        // a new minute: readers at once share one piece of work, for that minute
+        let asked = Asked()
+        let nextMinute = minute(1)
+        let readers = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try await cache.covers(in: .everything, now: nextMinute + 5, head: 2) { at in
+                        await asked.add(at)
+                        await Task.yield()
+                        return cover("c")
+                    }
+                    .covers.map(\.name).joined()
+                }
             }
-            await Task.yield()
+            return try await group.reduce(into: []) { $0.append($1) }
         }
-        #expect(current.covers.map(\.name) == ["d"] && asked.withLock { $0 } == [minute(2)])
-        // never a cover older than the minute just ended
-        let later = try await cache.covers(in: .everything, now: minute(6), head: 2) { _ in cover("f") }
-        #expect(later.at == minute(6) && later.covers.map(\.name) == ["f"])
+        #expect(readers == Array(repeating: "c", count: 8))
+        #expect(await asked.minutes == [minute(1)])
+        // never an older minute's cover
+        let later = try await cache.covers(in: .everything, now: minute(2), head: 2) { _ in cover("f") }
+        #expect(later.at == minute(2) && later.covers.map(\.name) == ["f"])
     }
+}
+
+/// The minutes a cover's work was asked for.
+private actor Asked {
+    var minutes: [Date] = []
+
+    func add(_ minute: Date) { minutes.append(minute) }
 }

@@ -20,11 +20,9 @@ final class KeptPages: Sendable {
         var markup: RenderedMarkup
     }
 
-    /// What a page builds on a miss: its title, its content and whether to keep it (not when it shows something
-    /// older than the key's minute, such as oversight's cover of the minute before while the new one is worked out).
+    /// What a page builds on a miss: its title and its content.
     struct Build {
         var title: String
-        var keep = true
         var content: (PageContext) -> any Component
     }
 
@@ -122,7 +120,7 @@ extension Request {
             var context = pageContext
             context.csrf = pages.csrfStandIn
             content = .init(title: built.title, markup: RenderedMarkup(built.content(context)))
-            if built.keep { pages.keep(content, as: key, head: head, minute: minute) }
+            pages.keep(content, as: key, head: head, minute: minute)
         }
         let markup = content.markup.replacing(pages.csrfStandIn, with: csrfToken)
         return page(content.title) { _ in Markup(markup) }

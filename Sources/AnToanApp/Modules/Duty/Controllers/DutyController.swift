@@ -68,11 +68,7 @@ struct DutyController: RouteCollection {
                 page: min(page, pageCount),
                 pageCount: pageCount
             )
-            // The cover of the minute before, shown while this minute's is worked out, is not kept for this minute.
-            return .init(
-                title: req.pageLanguage("Giám sát trực", "Duty oversight"),
-                keep: at >= VietnamTime.minute(of: req.application.clock.now())
-            ) { OversightPage.view(model, $0) }
+            return .init(title: req.pageLanguage("Giám sát trực", "Duty oversight")) { OversightPage.view(model, $0) }
         }
     }
 }

@@ -9,29 +9,25 @@ import Vapor
 /// Why a cover is never stale: every write that can change it (a set-up, a roster, a seat, a check-in, a unit, its
 /// rest days, a holiday, a peak period) writes an audit entry in its own transaction, and the audit trail's head
 /// counts those entries in the database that every node shares. A cover is kept under the head it was worked out
-/// at, so after a write on any node the next request works it out again and waits for it. Only the clock moves a
-/// cover on without a write: in a minute's last seconds a reader starts the next minute's cover (from the data of
-/// now, under the same head), so it is ready when that minute begins; if it is not yet, the cover of the minute just
-/// ended (labelled with its own time) is served meanwhile, so that the readers of a province do not all wait for it.
+/// at, so after a write on any node the next request works it out again. The clock moves a cover on without a
+/// write: the first readers of a minute wait for its cover together (some 50–100 ms for a province). Serving the
+/// minute before meanwhile was tried and dropped: every reader then rendered the whole page afresh, and under load
+/// that starved the work they were waiting for for seconds.
 actor OversightCache {
     /// A scope's cover at a minute under one head of the audit trail.
     private struct Key: Hashable {
         var scope: Scope
         var head: Int
         var minute: Date
-
-        func at(_ minute: Date) -> Key { Key(scope: scope, head: head, minute: minute) }
     }
 
     private var done: [Key: [DutyOversight.UnitCover]] = [:]
     private var working: [Key: Task<[DutyOversight.UnitCover], any Error>] = [:]
-    /// Covers kept at once; an authority's officers share a scope, so a handful of scopes is the usual number.
+    /// Covers kept at once; an authority's officers share a scope, so a handful is the usual number.
     private let capacity = 32
-    /// How long before a minute ends its successor's cover is started (a province's takes well under a second).
-    static let lead: TimeInterval = 15
 
-    /// The covers of `scope` at the minute `now` falls in (or, while those are worked out, at the minute before),
-    /// worked out by `work` for a minute unless a request of the same key already did, or is doing, it.
+    /// The covers of `scope` at the minute `now` falls in, worked out by `work` for that minute unless a request of
+    /// the same key already did, or is doing, it.
     func covers(
         in scope: Scope,
         now: Date,
@@ -39,37 +35,17 @@ actor OversightCache {
         work: @escaping @Sendable (Date) async throws -> [DutyOversight.UnitCover]
     ) async throws -> (at: Date, covers: [DutyOversight.UnitCover]) {
         let key = Key(scope: scope, head: head, minute: VietnamTime.minute(of: now))
-        let next = key.at(key.minute.addingTimeInterval(60))
-        if now >= next.minute.addingTimeInterval(-Self.lead), done[next] == nil { _ = start(next, work) }
         if let covers = done[key] { return (key.minute, covers) }
-        let task = start(key, work)
-        // The minute just ended is close enough to show while this one is worked out; an older cover is not.
-        let previous = key.at(key.minute.addingTimeInterval(-60))
-        if let covers = done[previous] { return (previous.minute, covers) }
-        return (key.minute, try await task.value)
-    }
-
-    /// The work for `key` under way, else begun now.
-    private func start(
-        _ key: Key,
-        _ work: @escaping @Sendable (Date) async throws -> [DutyOversight.UnitCover]
-    ) -> Task<[DutyOversight.UnitCover], any Error> {
-        if let running = working[key] { return running }
-        // A newer head, or a minute two back, makes a cover of no use.
-        let oldest = key.minute.addingTimeInterval(-120)
-        done = done.filter { $0.key.head >= key.head && $0.key.minute >= oldest }
+        if let running = working[key] { return (key.minute, try await running.value) }
+        // A newer head or minute makes the covers before it of no use.
+        done = done.filter { $0.key.head >= head && $0.key.minute >= key.minute }
         if done.count >= capacity { done.removeAll() }
         let task = Task { try await work(key.minute) }
         working[key] = task
-        Task { await self.finish(key, task) }
-        return task
-    }
-
-    /// Keeps the cover `task` works out, once it has.
-    private func finish(_ key: Key, _ task: Task<[DutyOversight.UnitCover], any Error>) async {
-        let covers = try? await task.value
-        working[key] = nil
-        if let covers { done[key] = covers }
+        defer { working[key] = nil }
+        let covers = try await task.value
+        done[key] = covers
+        return (key.minute, covers)
     }
 }
 
