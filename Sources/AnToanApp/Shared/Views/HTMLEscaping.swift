@@ -115,9 +115,9 @@ struct Markup: PlainComponent {
         write(&self)
     }
 
-    /// Markup rendered before, written again as it is.
-    init(_ rendered: RenderedMarkup) {
-        self.html = rendered.text
+    /// Markup rendered before, written again as it is with `value`, escaped, in each of its holes.
+    init(_ rendered: RenderedMarkup, filling value: String) {
+        self.html = rendered.pieces.joined(separator: HTMLEscaping.escape(value))
     }
 
     mutating func open(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:]) {
@@ -152,25 +152,18 @@ struct Markup: PlainComponent {
     }
 }
 
-/// What a component rendered, kept to be written again as it is (a kept page's content). Only a component makes
-/// one, so everything in it went through the escaping above.
+/// What a component rendered, kept to be written again as it is (a kept page's content), cut at its holes: each
+/// place where the component wrote `holes` (a random word no data contains), for a value that each writing fills.
+/// Only a component makes one, so everything in it went through the escaping above.
 struct RenderedMarkup: Sendable {
-    fileprivate var text: String
+    fileprivate let pieces: [String]
 
-    init(_ component: any Component) {
-        text = component.render()
+    init(_ component: any Component, holes: String? = nil) {
+        let text = component.render()
+        pieces = holes.map { text.components(separatedBy: $0) } ?? [text]
     }
 
-    private init(text: String) {
-        self.text = text
-    }
-
-    var byteCount: Int { text.utf8.count }
-
-    /// The same markup with every `standIn` (a random word no data contains) replaced by `value`, escaped.
-    func replacing(_ standIn: String, with value: String) -> RenderedMarkup {
-        RenderedMarkup(text: text.replacingOccurrences(of: standIn, with: HTMLEscaping.escape(value)))
-    }
+    var byteCount: Int { pieces.reduce(0) { $0 + $1.utf8.count } }
 }
 
 /// A whole document: the one place a `<head>` is written. Styles and scripts are files (the CSP allows no inline).

@@ -43,8 +43,8 @@ final class KeptPages: Sendable {
     }
 
     private let state = Mutex(State())
-    /// What a kept page's forms carry instead of the session's CSRF token, which each response puts in its place
-    /// (so that a person's sessions, a phone's and a desk's, share their pages). Random, so no data can contain it.
+    /// What a kept page's forms carry instead of the session's CSRF token, which each response fills in (so that a
+    /// person's sessions, a phone's and a desk's, share their pages). Random, so no data can contain it.
     let csrfStandIn = "csrf-" + SecretToken.generate()
     /// A page is some 4–25 KB; a node keeps at most this much of them.
     let budget: Int
@@ -105,8 +105,9 @@ extension Application {
 
 extension Request {
     /// A signed-in page whose content this node keeps (see `KeptPages`): `build` reads and checks what the page
-    /// shows only when the same person has not had this address rendered at the current head and minute.
-    func keptPage(_ build: () async throws -> KeptPages.Build) async throws -> Response {
+    /// shows only when the same person has not had this address rendered at the current head and minute. It is
+    /// given that head, read before anything else, for work of its own kept under the head (oversight's cover).
+    func keptPage(_ build: (_ head: Int) async throws -> KeptPages.Build) async throws -> Response {
         let pages = application.keptPages
         let minute = VietnamTime.minute(of: application.clock.now())
         let head = try await AuditTrail.head(on: db).seq
@@ -116,13 +117,12 @@ extension Request {
         if let kept = pages.page(key, head: head, minute: minute) {
             content = kept
         } else {
-            let built = try await build()
+            let built = try await build(head)
             var context = pageContext
             context.csrf = pages.csrfStandIn
-            content = .init(title: built.title, markup: RenderedMarkup(built.content(context)))
+            content = .init(title: built.title, markup: RenderedMarkup(built.content(context), holes: context.csrf))
             pages.keep(content, as: key, head: head, minute: minute)
         }
-        let markup = content.markup.replacing(pages.csrfStandIn, with: csrfToken)
-        return page(content.title) { _ in Markup(markup) }
+        return page(content.title) { _ in Markup(content.markup, filling: csrfToken) }
     }
 }

@@ -43,7 +43,12 @@ struct DutyAPIController: RouteCollection {
                 on: req.db
             )
         } else {
-            covers = try await DutyOversight.current(in: principal.scope, on: req).covers
+            covers = try await DutyOversight.current(
+                in: principal.scope,
+                head: try await AuditTrail.head(on: req.db).seq,
+                on: req
+            )
+            .covers
         }
         return covers.map(UnitCoverDTO.init)
     }

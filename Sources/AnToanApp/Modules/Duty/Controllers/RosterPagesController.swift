@@ -168,7 +168,7 @@ struct RosterPagesController: RouteCollection {
 
     @Sendable func roster(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .viewRosters)
-        return try await req.keptPage {
+        return try await req.keptPage { _ in
             let roster = try await RosterQueries.roster(try req.idParameter(), in: principal.scope, on: req.db)
             let model = try await RosterPageData.model(roster, principal, on: req.db)
             return .init(title: req.pageLanguage("Lịch trực", "Roster")) { RosterPage.view(model, $0) }

@@ -69,8 +69,8 @@ extension Application {
 extension DutyOversight {
     /// The units in `scope` that lack cover now (the start of the current minute), as `gaps(in:at:now:on:)` finds
     /// them, shared with the node's other requests until the minute ends or the data changes.
-    static func current(in scope: Scope, on req: Request) async throws -> (at: Date, covers: [UnitCover]) {
-        let head = try await AuditTrail.head(on: req.db).seq
+    /// `head` is the audit trail's, read before anything else the request reads.
+    static func current(in scope: Scope, head: Int, on req: Request) async throws -> (at: Date, covers: [UnitCover]) {
         let app = req.application
         let db = req.db
         // Worked out off the event loops: a province's cover is some 50 ms of CPU that would stall a loop's pages.

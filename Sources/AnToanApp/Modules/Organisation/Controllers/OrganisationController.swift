@@ -59,7 +59,7 @@ struct OrganisationController: RouteCollection {
     /// One unit; another scope's unit is a 404.
     @Sendable func unit(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .viewOrganisation)
-        return try await req.keptPage {
+        return try await req.keptPage { _ in
             let model = try await unitModel(req, principal, failed: nil)
             return .init(title: model.name) { UnitPage.view(model, $0) }
         }
@@ -72,7 +72,12 @@ struct OrganisationController: RouteCollection {
         return req.page(model.name, status: .unprocessableEntity) { UnitPage.view(model, $0) }
     }
 
-    private func unitModel(_ req: Request, _ principal: Principal, failed: FormFailure?) async throws -> UnitPage.Model
+    private func unitModel(
+        _ req: Request,
+        _ principal: Principal,
+        failed: FormFailure?
+    ) async throws
+        -> UnitPage.Model
     {
         let unit = try await OrganisationQueries.unit(try req.idParameter(), in: principal.scope, on: req.db)
         let id = try unit.requireID()
