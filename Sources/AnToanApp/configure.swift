@@ -11,19 +11,23 @@ public struct StartupTasks: Sendable {
     public var loadDemo: Bool
     /// `serve` signs audit checkpoints on a schedule (when a signing key is configured).
     public var scheduleCheckpoints: Bool
+    /// `serve` runs the background jobs (`JobRunnerLoop`); tests call `JobRunner.runDue` with their own clock.
+    public var runJobs: Bool
 
     public init(
         migrate: Bool,
         loadSecret: Bool,
         printSetupLink: Bool,
         loadDemo: Bool = false,
-        scheduleCheckpoints: Bool = false
+        scheduleCheckpoints: Bool = false,
+        runJobs: Bool = false
     ) {
         self.migrate = migrate
         self.loadSecret = loadSecret
         self.printSetupLink = printSetupLink
         self.loadDemo = loadDemo
         self.scheduleCheckpoints = scheduleCheckpoints
+        self.runJobs = runJobs
     }
 
     /// `serve` (the default command) migrates, loads the secret and prints the first-run link; the data
@@ -31,7 +35,13 @@ public struct StartupTasks: Sendable {
     public static func forCommand(_ name: String?) -> StartupTasks {
         switch name {
         case nil, "serve":
-            StartupTasks(migrate: true, loadSecret: true, printSetupLink: true, scheduleCheckpoints: true)
+            StartupTasks(
+                migrate: true,
+                loadSecret: true,
+                printSetupLink: true,
+                scheduleCheckpoints: true,
+                runJobs: true
+            )
         case "user", "token", "demo", "import": StartupTasks(migrate: true, loadSecret: false, printSetupLink: false)
         default: StartupTasks(migrate: false, loadSecret: false, printSetupLink: false)
         }
@@ -78,6 +88,7 @@ public func configure(
 
     app.lifecycle.use(Startup(tasks: startup))
     if startup.scheduleCheckpoints { app.lifecycle.use(AuditCheckpointSchedule()) }
+    if startup.runJobs { app.lifecycle.use(JobRunnerLoop()) }
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(AuditCommand(), as: "audit")

@@ -31,5 +31,6 @@ enum MigrationRegistry {
         CreateUnitRestDays(),  // each unit's weekly rest days, which its compensatory days off and weekends follow
         IndexForeignKeys(),  // indexes on the foreign keys pages read by (a unit's security systems were a table scan)
         AddUnitCodeKeys(),  // a unit's code among its search keys, so that a search finds a unit by its code
+        CreateJobs(),  // the job runner: one-off and recurring jobs, claimed by any node with a lease
     ]
 }

@@ -1,0 +1,42 @@
+import Vapor
+
+/// While the server runs, runs due jobs every second, or at once when poked (`app.jobs.poke()`). Started at
+/// boot by `serve` only; shutdown stops it after the jobs in hand have finished and recorded their outcome.
+actor JobRunnerLoop: LifecycleHandler {
+    /// Handlers that run at once on this node.
+    static let concurrency = 4
+
+    private var loop: Task<Void, Never>?
+    private var stopping = false
+
+    func start(app: Application) {
+        guard loop == nil else { return }
+        let waker = app.jobs.waker
+        loop = Task {
+            while await !self.stopping {
+                do {
+                    try await JobRunner.runDue(app, now: app.clock.now(), concurrency: Self.concurrency)
+                } catch {
+                    app.logger.error("job runner failed", metadata: ["error": "\(String(reflecting: error))"])
+                }
+                await waker.wait(upTo: .seconds(1))
+            }
+        }
+    }
+
+    func stop(app: Application) async {
+        guard let loop else { return }
+        stopping = true
+        await app.jobs.waker.poke()
+        await loop.value
+        self.loop = nil
+    }
+
+    nonisolated func didBootAsync(_ application: Application) async throws {
+        await start(app: application)
+    }
+
+    nonisolated func shutdownAsync(_ application: Application) async {
+        await stop(app: application)
+    }
+}
