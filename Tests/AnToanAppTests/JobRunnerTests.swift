@@ -65,10 +65,128 @@ struct JobRunnerTests {
             #expect(await seen.items == ["một", "ba"])
         }
     }
+
+    @Test("a failing job is tried again after a growing wait, then kept failed with its error", arguments: Lane.all)
+    func failingJobBacksOff(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            // given: a job whose handler always fails, three attempts, waits of 10 s then 20 s
+            app.jobs.register(.testEcho, maxAttempts: 3, backoff: .exponential(base: 10, cap: 100)) {
+                (_: JobContext, payload: Echo) in throw TestJobError(text: "máy in hỏng: \(payload.text)")
+            }
+            try await app.write { db in
+                try await Jobs.enqueue(.testEcho, payload: Echo(text: "A"), runAt: Self.start, key: "in", on: db)
+            }
+            // when / then: each attempt at its time, none before
+            #expect(try await JobRunner.runDue(app, now: Self.start) == 1)
+            var job = try #require(try await Job.query(on: app.db).first())
+            #expect(job.status == .queued && job.attempts == 1 && job.runAt == Self.start.addingTimeInterval(10))
+            #expect(job.lastError == "máy in hỏng: A")
+            #expect(try await JobRunner.runDue(app, now: Self.start.addingTimeInterval(9)) == 0)
+            #expect(try await JobRunner.runDue(app, now: Self.start.addingTimeInterval(10)) == 1)
+            job = try #require(try await Job.query(on: app.db).first())
+            #expect(job.status == .queued && job.attempts == 2 && job.runAt == Self.start.addingTimeInterval(30))
+            #expect(try await JobRunner.runDue(app, now: Self.start.addingTimeInterval(29)) == 0)
+            #expect(try await JobRunner.runDue(app, now: Self.start.addingTimeInterval(30)) == 1)
+            #expect(try await JobRunner.runDue(app, now: Self.start.addingTimeInterval(10_000)) == 0)
+            job = try #require(try await Job.query(on: app.db).first())
+            #expect(job.status == .failed && job.attempts == 3 && job.maxAttempts == 3)
+            #expect(job.lastError == "máy in hỏng: A" && job.openKey == nil && job.key == "in")
+        }
+    }
+
+    @Test("a job whose node stopped while holding it runs again once its lease has run out", arguments: Lane.all)
+    func expiredLeaseIsTakenAgain(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            // given: a job claimed by a node that then stops (claimed, never finished)
+            let seen = Recorder()
+            app.jobs.register(.testEcho, lease: 60) { (_: JobContext, payload: Echo) in await seen.add(payload.text) }
+            try await app.write { db in
+                try await Jobs.enqueue(.testEcho, payload: Echo(text: "mồ côi"), runAt: Self.start, on: db)
+            }
+            let claimed = try await JobRunner.claim(app, now: Self.start, limit: 10)
+            // when: another runner looks while the lease holds, then after it ran out
+            let during = try await JobRunner.runDue(app, now: Self.start.addingTimeInterval(59))
+            let after = try await JobRunner.runDue(app, now: Self.start.addingTimeInterval(61))
+            // then: run once, on its second attempt
+            #expect(claimed.count == 1 && during == 0 && after == 1)
+            #expect(await seen.items == ["mồ côi"])
+            let job = try #require(try await Job.query(on: app.db).first())
+            #expect(job.status == .done && job.attempts == 2)
+        }
+    }
+
+    @Test("two runners at once never run the same job", arguments: Lane.concurrent)
+    func concurrentRunnersShareNothing(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            // given: 40 due jobs
+            let seen = Recorder()
+            app.jobs.register(.testEcho) { (_: JobContext, payload: Echo) in
+                await Task.yield()
+                await seen.add(payload.text)
+            }
+            try await app.write { db in
+                for index in 0..<40 {
+                    try await Jobs.enqueue(.testEcho, payload: Echo(text: "\(index)"), runAt: Self.start, on: db)
+                }
+            }
+            // when: two runners at the same moment, each running two at a time
+            async let first = JobRunner.runDue(app, now: Self.start, concurrency: 2)
+            async let second = JobRunner.runDue(app, now: Self.start, concurrency: 2)
+            let ran = try await first + second
+            // then: each job ran exactly once
+            let items = await seen.items
+            #expect(ran == 40 && items.count == 40 && Set(items).count == 40)
+            let jobs = try await Job.query(on: app.db).all()
+            #expect(jobs.allSatisfy { $0.status == .done && $0.attempts == 1 })
+        }
+    }
+
+    @Test(
+        "a recurring job is one row per occurrence: it runs at its time once, and the next one waits",
+        arguments: Lane.all
+    )
+    func recurringJob(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            // given: a job every 5 minutes
+            let seen = Recorder()
+            app.jobs.register(.testTick) { (job: JobContext, _: NoPayload) in
+                await seen.add(VietnamTime.dateTime(job.now))
+            }
+            app.jobs.every(minutes: 5, .testTick)
+            let first = JobSchedule.every(minutes: 5).next(after: Self.start)
+            // when: before its time, at it (twice), and at the next
+            let before = try await JobRunner.runDue(app, now: Self.start)
+            let at = try await JobRunner.runDue(app, now: first)
+            let again = try await JobRunner.runDue(app, now: first.addingTimeInterval(60))
+            let next = try await JobRunner.runDue(app, now: first.addingTimeInterval(300))
+            // then
+            #expect(before == 0 && at == 1 && again == 0 && next == 1)
+            #expect(await seen.items.count == 2)
+            let rows = try await Job.query(on: app.db).sort(\.$runAt).all()
+            #expect(rows.map(\.state) == ["done", "done", "queued"])
+            #expect(rows.last?.runAt == first.addingTimeInterval(600) && rows.last?.schedule == "every 5")
+        }
+    }
+
+    @Test("a daily schedule names the next time of day in Vietnam")
+    func dailySchedule() {
+        // 2026-12-04 06:30 in Vietnam is 2026-12-03 23:30 UTC
+        let now = Date(timeIntervalSince1970: 1_796_340_600)
+        let schedule = JobSchedule.daily(hour: 7, minute: 0)
+        #expect(VietnamTime.dateTime(schedule.next(after: now)) == "04/12/2026 07:00")
+        #expect(VietnamTime.dateTime(schedule.next(after: now.addingTimeInterval(3_600))) == "05/12/2026 07:00")
+        #expect(JobSchedule(rawValue: schedule.rawValue) == schedule)
+    }
 }
 
 extension JobKind {
     static let testEcho = JobKind(rawValue: "test.echo")
+    static let testTick = JobKind(rawValue: "test.tick")
+}
+
+struct TestJobError: Error, CustomStringConvertible {
+    var text: String
+    var description: String { text }
 }
 
 struct Echo: Codable, Sendable {
