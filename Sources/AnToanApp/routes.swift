@@ -11,6 +11,13 @@ func routes(_ app: Application) throws {
     try app.registerAPI(ImportAPIController())
     app.lifecycle.use(ImportJobDrain())
 
+    // Events (Shared/Events): the outbox read by one hub per node, the live stream and the inboxes.
+    app.eventHub = EventHub()
+    app.lifecycle.use(EventHubShutdown())
+    try app.register(collection: EventsController())
+    try app.register(collection: NotificationsController())
+    try app.registerAPI(NotificationsAPIController())
+
     // Access (ACC)
     try app.register(collection: SessionController())
     try app.register(collection: UsersController())

@@ -11,6 +11,8 @@ struct Principal: Authenticatable, Sendable {
     var scope: Scope
     var language: Language?
     var sessionID: UUID?
+    /// Unread notifications in the inbox, read with the session for the navigation (0 for a token).
+    var unreadNotifications = 0
 
     func can(_ action: Action) -> Bool {
         Permissions.allows(role, action)

@@ -4,7 +4,8 @@ import Foundation
 import SQLKit
 import Vapor
 
-/// Finds the account behind a session cookie or a bearer token in one SQL round trip.
+/// Finds the account behind a session cookie or a bearer token in one SQL round trip (for a session, with the
+/// count of unread notifications that the navigation shows).
 enum PrincipalLookup {
     private static let userColumns =
         "u.id, u.username, u.display_name, u.role, u.scope_kind, u.unit_id, u.area_path, u.language"
@@ -12,12 +13,16 @@ enum PrincipalLookup {
     static func bySession(tokenHash: String, now: Date, on db: any Database) async throws -> Principal? {
         try await db.rows(
             """
-            SELECT \(unsafeRaw: userColumns), s.id AS session_id FROM user_sessions s JOIN users u ON u.id = s.user_id
+            SELECT \(unsafeRaw: userColumns), s.id AS session_id,
+            (SELECT COUNT(*) FROM notifications n WHERE n.account_id = u.id AND n.read_at IS NULL) AS unread
+            FROM user_sessions s JOIN users u ON u.id = s.user_id
             WHERE s.token_hash = \(bind: tokenHash) AND s.expires_at > \(bind: now) AND u.is_active = \(bind: true)
             """
         ) { row in
             var principal = try principal(&row)
             principal.sessionID = try row.next()
+            let unread: Int = try row.next()
+            principal.unreadNotifications = unread
             return principal
         }.first
     }

@@ -32,5 +32,7 @@ enum MigrationRegistry {
         IndexForeignKeys(),  // indexes on the foreign keys pages read by (a unit's security systems were a table scan)
         AddUnitCodeKeys(),  // a unit's code among its search keys, so that a search finds a unit by its code
         CreateJobs(),  // the job runner: one-off and recurring jobs, claimed by any node with a lease
+        CreateOutbox(),  // the outbox of events, numbered in commit order, read by live pages and webhooks
+        CreateNotifications(),  // each account's inbox: what to read and acknowledge
     ]
 }

@@ -33,15 +33,28 @@ enum CurrentWrite {
         let app: ObjectIdentifier
         let db: any Database
         private let open = Mutex(true)
+        fileprivate let commitHooks: CommitHooks
 
-        init(app: ObjectIdentifier, db: any Database) {
+        fileprivate init(app: ObjectIdentifier, db: any Database, commitHooks: CommitHooks) {
             self.app = app
             self.db = db
+            self.commitHooks = commitHooks
         }
 
         /// False once the body has returned: a task started inside it and still running later opens its own.
         var isOpen: Bool { open.withLock { $0 } }
         func close() { open.withLock { $0 = false } }
+
+        /// Runs `hook` once the transaction has committed (never if it rolls back), e.g. to wake the readers
+        /// of what it wrote.
+        func afterCommit(_ hook: @escaping @Sendable (Application) -> Void) {
+            commitHooks.hooks.withLock { $0.append(hook) }
+        }
+    }
+
+    /// What runs after a write commits.
+    fileprivate final class CommitHooks: Sendable {
+        let hooks = Mutex<[@Sendable (Application) -> Void]>([])
     }
 
     @TaskLocal static var transaction: Transaction?
@@ -90,13 +103,16 @@ extension Application {
         let app = ObjectIdentifier(self)
         // Fluent runs the body in a new task: work that `offLoop` sent to the thread pool stays there.
         let pool = OffLoop.executor
-        return try await database.transaction { db in
-            let current = CurrentWrite.Transaction(app: app, db: db)
+        let commitHooks = CurrentWrite.CommitHooks()
+        let result = try await database.transaction { db in
+            let current = CurrentWrite.Transaction(app: app, db: db, commitHooks: commitHooks)
             defer { current.close() }
             return try await CurrentWrite.$transaction.withValue(current) {
                 try await OffLoop.stay(on: pool) { try await body(db) }
             }
         }
+        for hook in commitHooks.hooks.withLock({ $0 }) { hook(self) }
+        return result
     }
 
     /// Called once at configure time for SQLite databases.

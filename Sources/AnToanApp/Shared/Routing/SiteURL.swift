@@ -16,6 +16,12 @@ enum SiteURL: Sendable {
     case user(UUID)
     case userResetPassword(UUID)
     case audit
+    /// The live stream of events (Server-Sent Events) for the signed-in account.
+    case events
+    /// The signed-in account's inbox, and marking one of its notifications read or acknowledged.
+    case notifications
+    case notificationRead(UUID)
+    case notificationAcknowledge(UUID)
     case stylesheet
     case printStylesheet
     case script
@@ -90,6 +96,10 @@ enum SiteURL: Sendable {
         case .user(let id): "/admin/users/\(id.uuidString.lowercased())"
         case .userResetPassword(let id): "/admin/users/\(id.uuidString.lowercased())/password"
         case .audit: "/admin/audit"
+        case .events: "/events"
+        case .notifications: "/notifications"
+        case .notificationRead(let id): "/notifications/\(id.uuidString.lowercased())/read"
+        case .notificationAcknowledge(let id): "/notifications/\(id.uuidString.lowercased())/acknowledge"
         case .stylesheet: "/static/app.css"
         case .printStylesheet: "/static/print.css"
         case .script: "/static/app.js"
@@ -132,6 +142,8 @@ enum SiteURL: Sendable {
             case .tokenRevoke: "/account/tokens/:id/revoke"
             case .user: "/admin/users/:id"
             case .userResetPassword: "/admin/users/:id/password"
+            case .notificationRead: "/notifications/:id/read"
+            case .notificationAcknowledge: "/notifications/:id/acknowledge"
             case .unit: "/units/:id"
             case .unitPart(_, let part): "/units/:id/\(part.rawValue)"
             case .body: "/bodies/:id"

@@ -46,6 +46,7 @@ enum Layout {
             Div {
                 if let principal = context.principal {
                     Span(principal.displayName).class("who")
+                    inbox(principal.unreadNotifications, context)
                 }
                 PostForm(url: .language, csrf: context.csrf, class: "inline") {
                     let other: Language = lang == .vi ? .en : .vi
@@ -66,5 +67,16 @@ enum Layout {
             .class("account")
         }
         .class("topbar")
+    }
+
+    /// The link to the inbox with its count of unread notifications, which app.js keeps up to date on a live page.
+    private static func inbox(_ unread: Int, _ context: PageContext) -> any Component {
+        let lang = context.lang
+        return Link(url: SiteURL.notifications.path) {
+            Text(lang("Thông báo", "Notifications"))
+            Span(String(unread)).class(unread > 0 ? "unread" : "unread none").id("unread-count")
+        }
+        .class("inbox")
+        .attribute(named: "aria-current", value: context.path == SiteURL.notifications.path ? "page" : "")
     }
 }
