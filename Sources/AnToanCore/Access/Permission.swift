@@ -21,6 +21,13 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case viewOwnShifts = "view_own_shifts"
     /// Approve or return a roster the unit submitted (trình ký), and decide whether the unit's rosters need it.
     case approveRosters = "approve_rosters"
+    /// See the background jobs and run a failed one again: administrators.
+    case manageJobs = "manage_jobs"
+    /// Subscribe URLs to events (webhooks) and follow their deliveries: administrators, and authority leaders for
+    /// the events of their area.
+    case manageWebhooks = "manage_webhooks"
+    /// Acknowledge an incident and record the steps of its response: a unit's leadership and the authorities.
+    case handleIncidents = "handle_incidents"
 }
 
 /// The role × action matrix. One table, so a reviewer reads every grant in one place.
@@ -29,20 +36,22 @@ public enum Permissions {
         .administrator: Set(Action.allCases),
         .authorityLeader: [
             .viewDashboard, .viewAccounts, .useAPITokens, .viewOrganisation, .viewRosters, .oversee, .declarePeakPeriod,
-            .approveReports, .reportIncident,
+            .manageWebhooks,
+            .approveReports, .reportIncident, .handleIncidents,
         ],
         .authorityOfficer: [
             .viewDashboard, .useAPITokens, .viewOrganisation, .viewRosters, .oversee, .reportIncident,
+            .handleIncidents,
         ],
         .unitHead: [
             .viewDashboard, .viewAccounts, .useAPITokens, .viewOrganisation, .viewStaffIdentity, .viewRosters,
             .manageRosters, .approveRosters,
-            .approveReports, .reportIncident, .manageEquipment, .oversee, .viewOwnShifts,
+            .approveReports, .reportIncident, .handleIncidents, .manageEquipment, .oversee, .viewOwnShifts,
         ],
         .unitSecurityOfficer: [
             .viewDashboard, .useAPITokens, .viewOrganisation, .manageOrganisation, .viewStaffIdentity,
-            .viewRosters, .manageRosters, .performDuty, .reportIncident, .manageEquipment, .registerVisitors,
-            .viewOwnShifts,
+            .viewRosters, .manageRosters, .performDuty, .reportIncident, .handleIncidents, .manageEquipment,
+            .registerVisitors, .viewOwnShifts,
         ],
         .dutyOfficer: [.viewDashboard, .viewRosters, .performDuty, .reportIncident, .registerVisitors, .viewOwnShifts],
         .gateReceptionist: [.viewDashboard, .registerVisitors, .reportIncident, .viewOwnShifts],
