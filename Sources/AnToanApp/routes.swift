@@ -54,6 +54,15 @@ func routes(_ app: Application) throws {
     try app.register(collection: UnitDaysOffController())
     try app.registerAPI(UnitDaysOffAPIController())
 
+    // Incidents (INC-1..3): reports with photos, escalation up the chain, the response step by step
+    try app.register(collection: IncidentsController())
+    try app.registerAPI(IncidentsAPIController())
+    IncidentEscalationService.register(app)
+    // Acknowledging the notification in the inbox acknowledges the incident, on its timeline.
+    app.acknowledgers.register(IncidentService.entity) { principal, id, req in
+        _ = try await IncidentResponse.acknowledge(id, by: principal, on: req.application)
+    }
+    app.homeCards.append(IncidentHome.card)
     // Last, once every API route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))
 }

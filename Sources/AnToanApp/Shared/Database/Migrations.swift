@@ -34,5 +34,6 @@ enum MigrationRegistry {
         CreateJobs(),  // the job runner: one-off and recurring jobs, claimed by any node with a lease
         CreateOutbox(),  // the outbox of events, numbered in commit order, read by live pages and webhooks
         CreateNotifications(),  // each account's inbox: what to read and acknowledge
+        CreateIncidents(),  // incidents, their photos, timeline, addressees and acknowledgements
     ]
 }

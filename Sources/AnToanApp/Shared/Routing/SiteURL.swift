@@ -57,6 +57,14 @@ enum SiteURL: Sendable {
     case peakPeriod(UUID)
     /// Ends a peak period under way today.
     case peakPeriodEnd(UUID)
+    /// Incidents in the reader's scope; a unit's report form; an incident and what is done to it.
+    case incidents
+    case incidentNew(unit: UUID)
+    case incident(UUID)
+    case incidentAcknowledge(UUID)
+    case incidentStep(UUID)
+    case incidentMinutes(UUID)
+    case incidentPhoto(UUID, photo: UUID)
 
     /// What the areas page changes in an existing area, each with its own form (a new area posts to `areas`).
     enum AreaChange: String, Sendable, CaseIterable {
@@ -131,6 +139,14 @@ enum SiteURL: Sendable {
         case .peakPeriods: "/peak-periods"
         case .peakPeriod(let id): "/peak-periods/\(id.uuidString.lowercased())"
         case .peakPeriodEnd(let id): "/peak-periods/\(id.uuidString.lowercased())/end"
+        case .incidents: "/incidents"
+        case .incidentNew(let unit): "/units/\(unit.uuidString.lowercased())/incidents/new"
+        case .incident(let id): "/incidents/\(id.uuidString.lowercased())"
+        case .incidentAcknowledge(let id): "/incidents/\(id.uuidString.lowercased())/acknowledge"
+        case .incidentStep(let id): "/incidents/\(id.uuidString.lowercased())/steps"
+        case .incidentMinutes(let id): "/incidents/\(id.uuidString.lowercased())/minutes"
+        case .incidentPhoto(let id, let photo):
+            "/incidents/\(id.uuidString.lowercased())/photos/\(photo.uuidString.lowercased())"
         }
     }
 
@@ -157,6 +173,12 @@ enum SiteURL: Sendable {
             case .holidayChange(_, let change): "/holidays/:year/\(change.rawValue)"
             case .peakPeriod: "/peak-periods/:id"
             case .peakPeriodEnd: "/peak-periods/:id/end"
+            case .incidentNew: "/units/:id/incidents/new"
+            case .incident: "/incidents/:id"
+            case .incidentAcknowledge: "/incidents/:id/acknowledge"
+            case .incidentStep: "/incidents/:id/steps"
+            case .incidentMinutes: "/incidents/:id/minutes"
+            case .incidentPhoto: "/incidents/:id/photos/:photo"
             default: url.path
             }
         return pattern.pathComponents

@@ -35,6 +35,7 @@ struct NavItem: Sendable {
         NavItem(url: .bodies, vi: "Cơ quan quản lý", en: "Supervising bodies", action: .viewOrganisation),
         NavItem(url: .importData, vi: "Nhập dữ liệu", en: "Import", action: .manageOrganisation),
         NavItem(url: .dutyDesk, vi: "Trực ca", en: "On duty", action: .performDuty),
+        NavItem(url: .incidents, vi: "Vụ việc", en: "Incidents", action: .reportIncident),
         NavItem(url: .dutyOversight, vi: "Giám sát trực", en: "Duty oversight", action: .oversee),
         NavItem(url: .rosterPages(.index), vi: "Lịch trực", en: "Rosters", action: .manageRosters),
         NavItem(url: .rosterPages(.myShifts), vi: "Lịch trực của tôi", en: "My shifts", action: .viewOwnShifts),

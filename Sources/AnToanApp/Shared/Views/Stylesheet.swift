@@ -112,7 +112,35 @@ enum Stylesheet {
         .choice { display: flex; align-items: center; gap: 10px; padding: 6px 0; }
         .choice input { width: 24px; height: 24px; min-height: 0; margin: 0; flex: none; }
         .choice label { font-weight: 400; margin: 0; overflow-wrap: anywhere; }
+        /* Incidents: the gravest and those nobody has acknowledged stand out; photos fit a phone; the biên bản
+           reads as an administrative document on screen and on paper. */
+        .severity { font-weight: 600; }
+        .severity-critical, .severity-high { color: var(--bad); }
+        .unacknowledged, tr.unacknowledged td:first-child { color: var(--bad); font-weight: 700; }
+        tr.unacknowledged { background: #fbe7e7; }
+        tr.closed { color: var(--muted); }
+        .card.attention { border: 2px solid var(--bad); }
+        .timeline { padding-left: 20px; }
+        .timeline li { margin-bottom: 8px; }
+        .timeline-skipped { color: var(--muted); font-style: italic; }
+        .timeline-escalated { color: var(--bad); }
+        .photos { display: flex; flex-wrap: wrap; gap: 8px; }
+        .photos img { max-width: 100%; width: 16rem; height: auto; border: 1px solid var(--line); border-radius: 6px; }
+        .closing { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0 14px; padding: 8px; }
+        .minutes { background: #fff; padding: 24px 16px; font-family: "Times New Roman", Times, serif; }
+        .minutes .heading { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 8px;
+          text-align: center; }
+        .minutes .heading p { margin: 0; }
+        .minutes .bold { font-weight: 700; }
+        .minutes .motto { text-decoration: underline; font-weight: 700; }
+        .minutes .date { text-align: right; font-style: italic; }
+        .minutes h1, .minutes .subject { text-align: center; }
+        .minutes .signatures { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 16px;
+          text-align: center; margin-top: 24px; }
+        .minutes .signatures > div { flex: 1 1 9rem; min-height: 9rem; }
         @media print {
+          .no-print { display: none !important; }
+          .minutes { padding: 0; font-size: 13pt; }
           .print-only { display: block; }
           .topbar, .skip, footer, form, .pager { display: none !important; }
           body { background: #fff; }

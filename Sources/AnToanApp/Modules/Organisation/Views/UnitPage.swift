@@ -37,6 +37,20 @@ enum UnitPage {
         let lang = context.lang
         return Div {
             H1(model.name)
+            if context.principal?.can(.reportIncident) == true {
+                Paragraph {
+                    Link(
+                        lang("Báo cáo vụ việc", "Report an incident"),
+                        url: SiteURL.incidentNew(unit: model.unitID).path
+                    )
+                    .class("button")
+                    Text(" ")
+                    Link(
+                        lang("Vụ việc của đơn vị", "The unit's incidents"),
+                        url: SiteURL.incidents.path + "?unit=" + model.unitID.uuidString.lowercased()
+                    )
+                }
+            }
             if model.dutyLinks {
                 Paragraph {
                     Link(

@@ -1,0 +1,175 @@
+import AnToanCore
+import Foundation
+import Plot
+
+/// The report form, made for a phone and thirty seconds: what, where, how grave, what happened, and photos from
+/// the camera; the time is now unless changed. Only the kind, place, severity and description are required.
+enum IncidentFormPage {
+    struct Model {
+        var unitID: UUID
+        var unitName: String
+        var sites: [(id: UUID, name: String)]
+        /// Now, as the `datetime-local` value the form starts with.
+        var now: String
+        var failed: FormFailure?
+    }
+
+    static let formName = "incident"
+
+    static func view(_ model: Model, _ context: PageContext) -> any Component {
+        let lang = context.lang
+        let form = NamedForm(name: formName, failed: model.failed, context: context)
+        let labels: [String: String] = [
+            "kind": lang("Loại vụ việc", "Kind"), "severity": lang("Mức độ", "Severity"),
+            "site": lang("Nơi xảy ra", "Place"), "place": lang("Nơi xảy ra (ghi rõ)", "Place (in words)"),
+            "occurred_at": lang("Thời gian xảy ra", "When it happened"),
+            "description": lang("Diễn biến sự việc", "What happened"),
+            "people_involved": lang("Người liên quan", "People involved"),
+            "damage_vnd": lang("Thiệt hại ước tính (đồng)", "Estimated damage (VND)"),
+            "photos": lang("Ảnh chụp", "Photos"),
+        ]
+        let summary = ErrorSummary(
+            errors: FormFailure.errors(model.failed, formName),
+            labels: labels,
+            idPrefix: form.idPrefix,
+            lang: lang
+        )
+        let kinds =
+            [("", lang("— Chọn loại vụ việc —", "— Choose the kind —"))]
+            + IncidentKind.allCases.map { ($0.rawValue, lang($0.nameVi, $0.nameEn)) }
+        let severities = IncidentSeverity.allCases.map {
+            ($0.rawValue, lang($0.nameVi, $0.nameEn) + " — " + delayText($0, lang))
+        }
+        let sites =
+            [("", lang("— Nơi khác (ghi bên dưới) —", "— Elsewhere (write below) —"))]
+            + model.sites.map { ($0.id.uuidString.lowercased(), $0.name) }
+        return Div {
+            H1(lang("Báo cáo vụ việc", "Report an incident"))
+            Paragraph(model.unitName).class("muted")
+            Form(url: SiteURL.incidentNew(unit: model.unitID).path, method: .post) {
+                summary
+                Input(type: .hidden, name: "_csrf", value: context.csrf)
+                form.select("kind", labels["kind"] ?? "", kinds)
+                form.select(
+                    "severity",
+                    labels["severity"] ?? "",
+                    severities,
+                    initial: IncidentSeverity.high.rawValue
+                )
+                if !model.sites.isEmpty {
+                    form.select("site", labels["site"] ?? "", sites)
+                }
+                FormField(
+                    name: "place",
+                    label: labels["place"] ?? "",
+                    value: form.value("place"),
+                    error: form.error("place"),
+                    required: model.sites.isEmpty,
+                    maxLength: IncidentLimits.place,
+                    id: form.idPrefix + "place"
+                )
+                FormField(
+                    name: "occurred_at",
+                    label: labels["occurred_at"] ?? "",
+                    type: .datetimeLocal,
+                    value: form.value("occurred_at", initial: model.now),
+                    error: form.error("occurred_at"),
+                    required: false,
+                    id: form.idPrefix + "occurred_at"
+                )
+                textArea(
+                    "description",
+                    labels["description"] ?? "",
+                    form,
+                    max: IncidentLimits.description,
+                    required: true
+                )
+                textArea(
+                    "people_involved",
+                    labels["people_involved"] ?? "",
+                    form,
+                    max: IncidentLimits.peopleInvolved,
+                    required: false
+                )
+                FormField(
+                    name: "damage_vnd",
+                    label: labels["damage_vnd"] ?? "",
+                    type: .number,
+                    value: form.value("damage_vnd"),
+                    error: form.error("damage_vnd"),
+                    required: false,
+                    id: form.idPrefix + "damage_vnd"
+                )
+                photoField(form, label: labels["photos"] ?? "", lang)
+                Div {
+                    El(
+                        "input",
+                        ["type": "checkbox", "name": "keep_location", "value": "on", "id": "incident-keep_location"]
+                    ) {}
+                    Label(
+                        lang(
+                            "Giữ vị trí chụp trong ảnh (mặc định: xóa thông tin vị trí)",
+                            "Keep the photos' location (by default it is removed)"
+                        )
+                    ) {}
+                    .attribute(named: "for", value: "incident-keep_location")
+                }
+                .class("choice")
+                Button(lang("Gửi báo cáo", "Send the report")).attribute(named: "type", value: "submit")
+            }
+            .attribute(named: "enctype", value: "multipart/form-data")
+            .class("card")
+        }
+    }
+
+    static func delayText(_ severity: IncidentSeverity, _ lang: Language) -> String {
+        let minutes = Int(severity.acknowledgementDelay / 60)
+        return lang("chuyển cấp trên sau \(minutes) phút", "escalates after \(minutes) min")
+    }
+
+    private static func textArea(
+        _ name: String,
+        _ label: String,
+        _ form: NamedForm,
+        max: Int,
+        required: Bool
+    ) -> any Component {
+        let id = form.idPrefix + name
+        let error = form.error(name)
+        var attributes = ["name": name, "id": id, "rows": "3", "maxlength": String(max)]
+        if required { attributes["required"] = "required" }
+        if error != nil {
+            attributes["aria-invalid"] = "true"
+            attributes["aria-describedby"] = "\(id)-error"
+        }
+        return Div {
+            Label(label) {}.attribute(named: "for", value: id)
+            El("textarea", attributes) { Text(form.value(name)) }
+            if let error { Paragraph(error).class("field-error").id("\(id)-error") }
+        }
+        .class(error == nil ? "field" : "field has-error")
+    }
+
+    private static func photoField(_ form: NamedForm, label: String, _ lang: Language) -> any Component {
+        let id = form.idPrefix + "photos"
+        let error = form.error("photos")
+        var attributes = [
+            "type": "file", "name": "photos[]", "id": id, "accept": "image/*", "capture": "environment",
+            "multiple": "multiple",
+        ]
+        if error != nil { attributes["aria-invalid"] = "true" }
+        return Div {
+            Label(
+                "\(label) "
+                    + lang(
+                        "(tối đa \(PhotoUpload.maxCount) ảnh, mỗi ảnh \(PhotoUpload.maxBytes / 1_048_576) MB)",
+                        "(up to \(PhotoUpload.maxCount), \(PhotoUpload.maxBytes / 1_048_576) MB each)"
+                    )
+            ) {}
+            .attribute(named: "for", value: id)
+            El("input", attributes) {}
+            if let error { Paragraph(error).class("field-error").id("\(id)-error") }
+        }
+        .class(error == nil ? "field" : "field has-error")
+    }
+}
