@@ -1,6 +1,7 @@
 import AnToanCore
 import FluentPostgresDriver
 import Foundation
+import Metrics
 import Synchronization
 import Vapor
 
@@ -37,6 +38,8 @@ final class EventHub: Sendable {
     /// Events a stream may hold before it is closed (its client then resumes from the database).
     static let streamBuffer = 2000
     private static let page = 500
+    /// Open streams of this node, on /metrics.
+    private static let streams = Gauge(label: "antoan_event_streams")
 
     init(pollInterval: Duration = .seconds(2), heartbeatInterval: Duration = .seconds(15)) {
         // One pending wake is enough: the reader reads everything new each time it wakes.
@@ -51,6 +54,9 @@ final class EventHub: Sendable {
     }
 
     var subscriberCount: Int { state.withLock { $0.subscribers.count } }
+
+    /// The last event handed out to the streams; nil until the first stream started the hub.
+    var position: Int64? { state.withLock { $0.lastSeq } }
 
     /// A stream of the events `account` with `scope` may see, from the moment of the call; and the number of the
     /// last event before it (a client resuming from earlier reads the events in between from the database).
@@ -68,6 +74,7 @@ final class EventHub: Sendable {
         let after: Int64? = state.withLock { state in
             guard !state.stopped, let lastSeq = state.lastSeq else { return nil }
             state.subscribers[id] = Subscriber(account: account, scope: scope, continuation: continuation)
+            Self.streams.record(state.subscribers.count)
             return lastSeq
         }
         guard let after else {
@@ -79,7 +86,10 @@ final class EventHub: Sendable {
     }
 
     func unsubscribe(_ id: UUID) {
-        let gone = state.withLock { $0.subscribers.removeValue(forKey: id) }
+        let gone = state.withLock { state in
+            defer { Self.streams.record(state.subscribers.count) }
+            return state.subscribers.removeValue(forKey: id)
+        }
         gone?.continuation.finish()
     }
 
@@ -96,7 +106,8 @@ final class EventHub: Sendable {
                 Task { await self.tick(every: self.heartbeatInterval) { self.broadcast(.heartbeat) } },
             ]
             if case .postgres(let url) = app.appConfig.database {
-                state.tasks.append(Task { await self.listen(url: url, logger: app.logger) })
+                let eventLoop = app.eventLoopGroup.any()
+                state.tasks.append(Task { await self.listen(url: url, on: eventLoop, logger: app.logger) })
             }
         }
     }
@@ -149,6 +160,7 @@ final class EventHub: Sendable {
                     }
                 }
                 state.lastSeq = last.seq
+                Self.streams.record(state.subscribers.count)
             }
             if events.count < Self.page { return }
         }
@@ -169,13 +181,14 @@ final class EventHub: Sendable {
 
     /// PostgreSQL: a connection of its own that listens on `Outbox.channel`; each notification wakes the
     /// reader. Reconnects after a failure; a wake on (re)connecting reads what came meanwhile.
-    private func listen(url: String, logger: Logger) async {
+    private func listen(url: String, on eventLoop: any EventLoop, logger: Logger) async {
         var attempt = 0
         while !Task.isCancelled {
             do {
                 var configuration = try SQLPostgresConfiguration(url: url)
                 configuration.searchPath = nil
                 let connection = try await PostgresConnection.connect(
+                    on: eventLoop,
                     configuration: configuration.coreConfiguration,
                     id: 0,
                     logger: logger

@@ -5,6 +5,10 @@ import Vapor
 /// One client's Server-Sent Events: first what it missed (after its `Last-Event-ID`), read from the outbox
 /// once, then what the hub hands it, and a heartbeat comment so that proxies keep the connection open.
 enum EventStream {
+    /// A stream ends after this long; the browser reconnects at once with `Last-Event-ID`, and signs in again:
+    /// an account signed out, deactivated or moved to another scope stops hearing within this time.
+    static let maximumDuration: Duration = .seconds(15 * 60)
+
     /// Writes the stream of `subscription` until the client goes away or the hub stops.
     static func run(
         _ subscription: (id: UUID, deliveries: AsyncStream<EventHub.Delivery>, after: Int64),
@@ -15,6 +19,7 @@ enum EventStream {
         writer: any AsyncBodyStreamWriter
     ) async throws {
         defer { app.eventHub?.unsubscribe(subscription.id) }
+        let opened = ContinuousClock.now
         // A client that reconnects waits 3 s; the comment sends the headers at once.
         try await writer.writeBuffer(ByteBuffer(string: "retry: 3000\n: connected\n\n"))
         var sent = subscription.after
@@ -39,6 +44,7 @@ enum EventStream {
                 sent = seq
                 try await writer.writeBuffer(ByteBuffer(string: text))
             case .heartbeat:
+                if ContinuousClock.now - opened > maximumDuration { return }
                 try await writer.writeBuffer(ByteBuffer(string: ": heartbeat\n\n"))
             }
         }

@@ -20,6 +20,7 @@ enum NotificationsPage {
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
         let lang = context.lang
+        // Live: a new notification, or one read in another tab, redraws the inbox (Script.swift).
         return Div {
             H1(lang("Thông báo", "Notifications"))
             if model.rows.isEmpty {
@@ -37,11 +38,14 @@ enum NotificationsPage {
                         : lang("\(model.unread) thông báo chưa đọc.", "\(model.unread) unread.")
                 )
                 .class("muted")
-                El("ul", ["class": "entries inbox-list", "data-live": "notifications"]) {
+                El("ul", ["class": "entries"]) {
                     for row in model.rows { item(row, context) }
                 }
             }
         }
+        .id("inbox")
+        .attribute(named: "data-live", value: "notification.created notification.read")
+        .attribute(named: "data-live-region", value: "replace")
     }
 
     private static func item(_ row: Row, _ context: PageContext) -> any Component {

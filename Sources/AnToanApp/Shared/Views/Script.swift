@@ -3,6 +3,16 @@
 /// `data-action="copy"` copies the value of the field named by `data-target` (the field stays selectable without
 /// the script). The main menu opens by itself on a wide screen; a page restored from the back-forward cache is
 /// asked for again, so Back after signing out never shows the last page's data.
+///
+/// Live pages (progressive enhancement: without the script they are right on reload). A page is live when one
+/// element carries `data-live` with the event types it shows, separated by spaces, e.g.
+/// `data-live="incident.reported incident.acknowledged incident.escalated incident.updated"` (EventSource hears
+/// only the types it names). The script then opens `EventSource("/events?after=N")`, N being the layout's
+/// `data-events-after` on `main` (the browser then resumes by itself with `Last-Event-ID`) and, on one of those events, either replaces the element's content with the same element of a
+/// fresh copy of the page, when the element also carries `data-live-region` and an `id` (and holds no field being
+/// typed in), or shows a polite banner "Có cập nhật mới — Tải lại" at the top of `main`. On every live page the
+/// navigation's count of unread notifications (`#unread-count`) follows `notification.created` and
+/// `notification.read`.
 enum Script {
     static let js = """
         "use strict";
@@ -24,5 +34,58 @@ enum Script {
         var menu = document.getElementById("menu");
         if (menu && window.matchMedia("(min-width: 900px)").matches) { menu.open = true; }
         window.addEventListener("pageshow", function (event) { if (event.persisted) { window.location.reload(); } });
+        (function () {
+          var live = document.querySelector("[data-live]");
+          if (!live || !window.EventSource) { return; }
+          var english = document.documentElement.lang === "en";
+          var banner = null;
+          var notify = function () {
+            var main = document.getElementById("main");
+            if (banner || !main) { return; }
+            banner = document.createElement("div");
+            banner.className = "live-banner";
+            banner.setAttribute("role", "status");
+            banner.appendChild(document.createTextNode(english ? "There is an update." : "Có cập nhật mới."));
+            var reload = document.createElement("button");
+            reload.type = "button";
+            reload.className = "secondary";
+            reload.textContent = english ? "Reload" : "Tải lại";
+            reload.addEventListener("click", function () { window.location.reload(); });
+            banner.appendChild(reload);
+            main.insertBefore(banner, main.firstChild);
+          };
+          var refresh = function () {
+            if (!live.hasAttribute("data-live-region") || !live.id || live.contains(document.activeElement)) {
+              notify();
+              return;
+            }
+            fetch(window.location.href, { credentials: "same-origin" })
+              .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+              .then(function (html) {
+                var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(live.id);
+                if (fresh) { live.replaceChildren.apply(live, Array.prototype.slice.call(fresh.childNodes)); }
+                else { notify(); }
+              })
+              .catch(notify);
+          };
+          var count = function (event) {
+            var badge = document.getElementById("unread-count");
+            var unread;
+            try { unread = JSON.parse(event.data).unread; } catch (error) { return; }
+            if (!badge || typeof unread !== "number") { return; }
+            badge.textContent = String(unread);
+            badge.className = unread > 0 ? "unread" : "unread none";
+          };
+          // Resume after the last event the server had sent out when it read this page's data.
+          var after = document.getElementById("main").getAttribute("data-events-after");
+          var source = new EventSource("/events" + (after ? "?after=" + after : ""));
+          source.addEventListener("open", function () { live.setAttribute("data-live-open", "true"); });
+          source.addEventListener("notification.created", count);
+          source.addEventListener("notification.read", count);
+          (live.getAttribute("data-live") || "").split(" ").forEach(function (type) {
+            if (type) { source.addEventListener(type, refresh); }
+          });
+          window.addEventListener("pagehide", function () { source.close(); });
+        })();
         """
 }
