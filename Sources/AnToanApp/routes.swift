@@ -63,6 +63,13 @@ func routes(_ app: Application) throws {
         _ = try await IncidentResponse.acknowledge(id, by: principal, on: req.application)
     }
     app.homeCards.append(IncidentHome.card)
+
+    // Tips (INC-4) and situation notes (INC-5): the public tip pages need no account
+    try app.register(collection: TipsPublicController())
+    try app.register(collection: TipsController())
+    try app.register(collection: SituationNotesController())
+    try app.registerAPI(TipsAPIController())
+
     // Last, once every API route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))
 }

@@ -35,5 +35,6 @@ enum MigrationRegistry {
         CreateOutbox(),  // the outbox of events, numbered in commit order, read by live pages and webhooks
         CreateNotifications(),  // each account's inbox: what to read and acknowledge
         CreateIncidents(),  // incidents, their photos, timeline, addressees and acknowledgements
+        CreateTips(),  // public tips with hashed follow-up codes, their messages and photos; situation notes
     ]
 }

@@ -15,6 +15,8 @@ enum AppError: Error {
     case tooLarge(megabytes: Int)
     /// A signed-out visitor's form past its small cap.
     case formTooLarge(kilobytes: Int)
+    /// Too many sends from one client address (a tip flood): try again in `seconds` (the `Retry-After` header).
+    case rateLimited(seconds: Int)
 }
 
 extension AppError {
@@ -26,7 +28,7 @@ extension AppError {
         case .invalidFields: .unprocessableEntity
         case .badRequest: .badRequest
         case .unsupportedMediaType: .unsupportedMediaType
-        case .locked: .tooManyRequests
+        case .locked, .rateLimited: .tooManyRequests
         case .tooLarge, .formTooLarge: .payloadTooLarge
         }
     }
@@ -44,6 +46,7 @@ extension AppError {
         case .locked: "locked"
         case .setupLinkInvalid: "setup_link_invalid"
         case .tooLarge, .formTooLarge: "payload_too_large"
+        case .rateLimited: "rate_limited"
         }
     }
 
@@ -79,6 +82,13 @@ extension AppError {
             lang(
                 "Biểu mẫu gửi lên quá lớn (tối đa \(kilobytes) KB khi chưa đăng nhập).",
                 "The form is too large (\(kilobytes) KB at most when not signed in)."
+            )
+        case .rateLimited(let seconds):
+            lang(
+                "Bạn đã gửi quá nhiều lần trong thời gian ngắn. Hãy thử lại sau \(max(1, (seconds + 59) / 60)) phút. "
+                    + "Nếu việc khẩn cấp, hãy gọi ngay Công an (113).",
+                "You have sent too many times in a short while. Try again in \(max(1, (seconds + 59) / 60)) minutes. "
+                    + "If it is urgent, call the police (113) now."
             )
         }
     }

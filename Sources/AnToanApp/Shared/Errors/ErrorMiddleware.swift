@@ -13,28 +13,36 @@ struct AppErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let isAPI = request.url.path.hasPrefix("/api/")
-            let failure = Failure(error)
-            if failure.status.code >= 500 {
-                request.logger.report(error: error)
+            let response = try await render(error, for: request)
+            if case AppError.rateLimited(let seconds) = error {
+                response.headers.replaceOrAdd(name: .retryAfter, value: String(max(1, seconds)))
             }
-            if isAPI {
-                return failure.jsonResponse(request.apiLanguage)
-            }
-            if case AppError.notSignedIn = error {
-                // A page asked for while signed out opens again after signing in (`next`, checked there).
-                let path = request.url.string
-                guard request.method == .GET, path != SiteURL.home.path,
-                    let next = path.addingPercentEncoding(withAllowedCharacters: Self.unreserved)
-                else { return request.redirect(to: .login) }
-                return request.redirect(to: SiteURL.login.path + "?next=" + next, redirectType: .normal)
-            }
-            return request.page(failure.title(request.pageLanguage), status: failure.status) { context in
-                H1(failure.title(context.lang))
-                Paragraph(failure.message(context.lang))
-                Paragraph {
-                    Link(context.lang("Về trang chủ", "Back to the home page"), url: SiteURL.home.path)
-                }
+            return response
+        }
+    }
+
+    private func render(_ error: any Error, for request: Request) async throws -> Response {
+        let isAPI = request.url.path.hasPrefix("/api/")
+        let failure = Failure(error)
+        if failure.status.code >= 500 {
+            request.logger.report(error: error)
+        }
+        if isAPI {
+            return failure.jsonResponse(request.apiLanguage)
+        }
+        if case AppError.notSignedIn = error {
+            // A page asked for while signed out opens again after signing in (`next`, checked there).
+            let path = request.url.string
+            guard request.method == .GET, path != SiteURL.home.path,
+                let next = path.addingPercentEncoding(withAllowedCharacters: Self.unreserved)
+            else { return request.redirect(to: .login) }
+            return request.redirect(to: SiteURL.login.path + "?next=" + next, redirectType: .normal)
+        }
+        return request.page(failure.title(request.pageLanguage), status: failure.status) { context in
+            H1(failure.title(context.lang))
+            Paragraph(failure.message(context.lang))
+            Paragraph {
+                Link(context.lang("Về trang chủ", "Back to the home page"), url: SiteURL.home.path)
             }
         }
     }

@@ -33,6 +33,8 @@ struct CSRFCheckMiddleware: AsyncMiddleware {
     static let field = "_csrf"
     /// What a signed-out visitor may post (sign-in, first-run setup, the language switch): their forms are small.
     static let anonymousMaxBytes = 64 * 1024
+    /// Forms anyone may post with photos: a tip and the sender's answer.
+    static let photoForms: Set<String> = [SiteURL.tips(.submit).path, SiteURL.tips(.answer).path]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else { return try await next.respond(to: request) }
@@ -41,13 +43,20 @@ struct CSRFCheckMiddleware: AsyncMiddleware {
         // signed-in account may send a file; nobody signed out is read past the small cap, on a page or the API
         // (where a signed-in request's body is left to its route, which may stream it).
         if !request.isAPIPath || !signedIn {
-            let max = signedIn ? SpreadsheetLimits.maxBytes + ImportUpload.formOverhead : Self.anonymousMaxBytes
+            // The public forms that carry photos (a citizen's tip) take the photos' cap, signed in or not.
+            let photos = Self.photoForms.contains(request.url.path)
+            let max =
+                photos
+                ? PhotoUpload.maxFormBytes
+                : signedIn ? SpreadsheetLimits.maxBytes + ImportUpload.formOverhead : Self.anonymousMaxBytes
             do {
                 _ = try await ImportUpload.collect(request, max: max)
             } catch is ImportUpload.TooLarge {
-                throw signedIn
-                    ? AppError.tooLarge(megabytes: SpreadsheetLimits.maxBytes / 1_048_576)
-                    : AppError.formTooLarge(kilobytes: Self.anonymousMaxBytes / 1024)
+                throw photos
+                    ? AppError.tooLarge(megabytes: PhotoUpload.maxFormBytes / 1_048_576)
+                    : signedIn
+                        ? AppError.tooLarge(megabytes: SpreadsheetLimits.maxBytes / 1_048_576)
+                        : AppError.formTooLarge(kilobytes: Self.anonymousMaxBytes / 1024)
             }
         }
         if !request.isAPIPath {

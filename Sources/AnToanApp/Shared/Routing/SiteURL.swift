@@ -49,6 +49,8 @@ enum SiteURL: Sendable {
     /// A unit's weekly rest days and days off.
     case unitDaysOff(UUID)
     case rosterPages(RosterURL)
+    /// Tips (the public form, the sender's follow-up page, triage) and situation notes.
+    case tips(TipURL)
     case holidays
     case holidayYear(Int)
     case holidayChange(Int, HolidayChange)
@@ -133,6 +135,7 @@ enum SiteURL: Sendable {
         case .unitDaysOff(let id): "/units/\(id.uuidString.lowercased())/days-off"
         case .unitEdit(let id): "/units/\(id.uuidString.lowercased())/edit"
         case .rosterPages(let url): url.path
+        case .tips(let url): url.path
         case .holidays: "/holidays"
         case .holidayYear(let year): "/holidays/\(year)"
         case .holidayChange(let year, let change): "/holidays/\(year)/\(change.rawValue)"
@@ -169,6 +172,7 @@ enum SiteURL: Sendable {
             case .unitDaysOff: "/units/:id/days-off"
             case .unitEdit: "/units/:id/edit"
             case .rosterPages(let url): url.pattern
+            case .tips(let url): url.pattern
             case .holidayYear: "/holidays/:year"
             case .holidayChange(_, let change): "/holidays/:year/\(change.rawValue)"
             case .peakPeriod: "/peak-periods/:id"

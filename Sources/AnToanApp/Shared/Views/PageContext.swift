@@ -36,6 +36,8 @@ struct NavItem: Sendable {
         NavItem(url: .importData, vi: "Nhập dữ liệu", en: "Import", action: .manageOrganisation),
         NavItem(url: .dutyDesk, vi: "Trực ca", en: "On duty", action: .performDuty),
         NavItem(url: .incidents, vi: "Vụ việc", en: "Incidents", action: .reportIncident),
+        NavItem(url: .tips(.list), vi: "Tin báo", en: "Tips", action: .handleIncidents),
+        NavItem(url: .tips(.notes), vi: "Tình hình đáng chú ý", en: "Situation notes", action: .reportIncident),
         NavItem(url: .dutyOversight, vi: "Giám sát trực", en: "Duty oversight", action: .oversee),
         NavItem(url: .rosterPages(.index), vi: "Lịch trực", en: "Rosters", action: .manageRosters),
         NavItem(url: .rosterPages(.myShifts), vi: "Lịch trực của tôi", en: "My shifts", action: .viewOwnShifts),

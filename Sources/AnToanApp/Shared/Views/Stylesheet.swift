@@ -69,6 +69,13 @@ enum Stylesheet {
         .flash-info { background: #e8f0fb; color: #1d3f73; border: 1px solid #7a9cc6; font-weight: 400; }
         .secret { font-family: ui-monospace, monospace; word-break: break-all; background: #fff8d6;
           padding: 8px; border: 1px dashed #b58900; }
+        /* A tip's follow-up code: large, in groups that wrap whole on a phone, to be copied onto paper. */
+        .tip-code { font-family: ui-monospace, monospace; font-size: 1.35rem; font-weight: 700; letter-spacing: 1px;
+          word-spacing: 4px; background: #fff8d6; padding: 12px; border: 2px dashed #b58900; text-align: center;
+          overflow-wrap: anywhere; }
+        .tip-messages { padding-left: 20px; }
+        .tip-messages li { margin-bottom: 8px; }
+        .tip-question { color: #1d3f73; }
         .table-wrap { overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; background: #fff; }
         th, td { text-align: left; padding: 8px; border-bottom: 1px solid var(--line); vertical-align: top; }

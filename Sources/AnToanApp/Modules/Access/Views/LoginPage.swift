@@ -51,6 +51,14 @@ enum LoginPage {
                 )
                 Button(lang("Đăng nhập", "Sign in")).attribute(named: "type", value: "submit")
             }
+            // Citizens and staff send a tip without an account.
+            Paragraph {
+                Link(lang("Gửi tin báo / tố giác", "Send a tip"), url: SiteURL.tips(.submit).path).class("tip-link")
+                Text(lang(" (không cần tài khoản, có thể ẩn danh)", " (no account needed, may be anonymous)"))
+            }
+            Paragraph {
+                Link(lang("Theo dõi tin báo đã gửi", "Follow a tip you sent"), url: SiteURL.tips(.follow).path)
+            }
         }
         .class("card")
     }
