@@ -160,6 +160,32 @@ struct IncidentsTests {
     }
 
     @Test(
+        "a supervising body nobody signs in for is passed over: the province police is told at once",
+        arguments: Lane.all
+    )
+    func bodyWithoutAccounts(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            // given: the commune police's only account is switched off
+            let world = try await Self.world(app, clock: clock)
+            let commune = try #require(try await User.find(world.ids["ca_xa"], on: app.db))
+            commune.isActive = false
+            try await commune.persist(on: app.db)
+            // when
+            let id = try await Self.report(app, world)
+            // then
+            let told = Set(try await IncidentAddressee.query(on: app.db).all().map(\.accountID))
+            #expect(told == Set(["tt_a", "antt_a", "ca_tinh"].compactMap { world.ids[$0] }))
+            let incident = try await api(app, .GET, "/api/v1/incidents/\(id)", token: world.token("ca_tinh"))
+                .json(IncidentDTO.self)
+            #expect(incident.escalationLevel == 1)
+            // Nothing is above the province: no escalation later.
+            _ = try await JobRunner.runDue(app, now: Self.start.addingTimeInterval(3_600))
+            #expect(try await IncidentEvent.query(on: app.db).filter(\.$kind == "escalated").count() == 0)
+        }
+    }
+
+    @Test(
         "acknowledged in time, an incident does not escalate; a second acknowledgement changes nothing",
         arguments: Lane.all
     )

@@ -14,7 +14,7 @@ extension JobKind {
 /// the first supervising body of the unit's `report` chain (the routing rules, or the body over its area and
 /// what it reports to). Each acknowledges. While nobody told of it has acknowledged, after the severity's delay
 /// (5, 15, 30 or 60 minutes) it goes to the accounts of the next body of the chain, and so on to the chain's end.
-/// A body's accounts are the authority accounts whose area is the body's area.
+/// A body's accounts are the authority accounts whose area is the body's area; a body without any is passed over.
 enum IncidentEscalationService {
     struct Payload: Codable, Sendable {
         var incidentID: UUID
@@ -38,12 +38,36 @@ enum IncidentEscalationService {
     ) async throws {
         var accounts = try await IncidentQueries.leaderAccounts(of: incident.unitID, on: db)
         let chain = try await RoutingQueries.chain(for: unit, purpose: .report, on: db)
-        if let body = chain.bodies.first {
-            accounts.formUnion(try await IncidentQueries.authorityAccounts(of: body, on: db))
+        var level = 0
+        if let first = try await staffed(chain.bodies, after: nil, on: db) {
+            accounts.formUnion(first.accounts)
+            level = first.level
+        }
+        if level != incident.escalationLevel {
+            incident.escalationLevel = level
+            try await incident.persist(on: db)
         }
         if let reporter { accounts.remove(reporter) }
-        try await address(incident, to: accounts, level: 0, on: db, now: now)
-        try await schedule(incident, level: 0, from: now, on: db)
+        try await address(incident, to: accounts, level: level, on: db, now: now)
+        try await schedule(incident, level: level, from: now, on: db)
+    }
+
+    /// The first body of the chain after `level` (from the start when nil) that has accounts to tell: a body
+    /// nobody signs in for (a commune police without accounts yet) is passed over rather than told in vain.
+    static func staffed(
+        _ bodies: [SupervisingBody],
+        after level: Int?,
+        on db: any Database
+    ) async throws -> (level: Int, body: SupervisingBody, accounts: Set<UUID>)? {
+        var candidate =
+            level.map { IncidentEscalation.nextLevel(after: $0, chainLength: bodies.count) }
+            ?? (bodies.isEmpty ? nil : 0)
+        while let index = candidate {
+            let accounts = try await IncidentQueries.authorityAccounts(of: bodies[index], on: db)
+            if !accounts.isEmpty { return (index, bodies[index], accounts) }
+            candidate = IncidentEscalation.nextLevel(after: index, chainLength: bodies.count)
+        }
+        return nil
     }
 
     static func schedule(_ incident: Incident, level: Int, from: Date, on db: any Database) async throws {
@@ -104,10 +128,9 @@ enum IncidentEscalationService {
         else { return }
         let unit = try await OrganisationQueries.unit(incident.unitID, in: .everything, on: db)
         let chain = try await RoutingQueries.chain(for: unit, purpose: .report, on: db)
-        guard let level = IncidentEscalation.nextLevel(after: payload.level, chainLength: chain.bodies.count) else {
+        guard let (level, body, accounts) = try await staffed(chain.bodies, after: payload.level, on: db) else {
             return
         }
-        let body = chain.bodies[level]
         let before = incident.auditSnapshot
         incident.escalationLevel = level
         try await incident.persist(on: db)
@@ -130,13 +153,7 @@ enum IncidentEscalationService {
             after: incident.auditSnapshot.merging(["escalated_to": body.name]) { $1 },
             now: now
         )
-        try await address(
-            incident,
-            to: try await IncidentQueries.authorityAccounts(of: body, on: db),
-            level: level,
-            on: db,
-            now: now
-        )
+        try await address(incident, to: accounts, level: level, on: db, now: now)
         try await Outbox.publish(
             .incidentEscalated,
             payload: IncidentSummaryDTO(incident, unitName: unit.name),

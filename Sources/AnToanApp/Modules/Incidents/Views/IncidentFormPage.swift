@@ -56,6 +56,13 @@ enum IncidentFormPage {
                     severities,
                     initial: IncidentSeverity.high.rawValue
                 )
+                Paragraph(
+                    lang(
+                        "Quá số phút này mà chưa ai xác nhận, vụ việc được báo lên cấp trên.",
+                        "Unacknowledged after these minutes, the incident goes to the next level up."
+                    )
+                )
+                .class("muted")
                 if !model.sites.isEmpty {
                     form.select("site", labels["site"] ?? "", sites)
                 }
@@ -124,7 +131,7 @@ enum IncidentFormPage {
 
     static func delayText(_ severity: IncidentSeverity, _ lang: Language) -> String {
         let minutes = Int(severity.acknowledgementDelay / 60)
-        return lang("chuyển cấp trên sau \(minutes) phút", "escalates after \(minutes) min")
+        return lang("\(minutes) phút", "\(minutes) min")
     }
 
     private static func textArea(
