@@ -41,6 +41,10 @@ def test_guard_reports_head_acknowledges_police_sees_and_minutes_print(browser, 
     photo = tmp_path / "IMG_20261204_0930.jpg"
     photo.write_bytes(with_gps(camera.screenshot(type="jpeg", quality=80)))
     camera.close()
+    # The unit head has the incident list open on their phone before anything happens.
+    head_context, head_page = phone(browser, base, "thutruong", password)
+    head_page.goto(base + "/incidents")
+    assert head_page.locator("#incident-list tbody tr").count() == 0
     context, page = phone(browser, base, "baove", password)
 
     # The guard: from the home page's card to the form, in a few taps.
@@ -79,6 +83,13 @@ def test_guard_reports_head_acknowledges_police_sees_and_minutes_print(browser, 
     assert_fits_phone(page)
     shot(page, "a3-incident-reported-phone")
     context.close()
+
+    # The head's open list shows it without a reload (the live-page script redraws #incident-list on the event).
+    head_page.wait_for_function("document.querySelectorAll('#incident-list tbody tr.unacknowledged').length === 1",
+                                timeout=15_000)
+    assert "Trộm cắp tài sản" in head_page.locator("#incident-list").inner_text()
+    shot(head_page, "a3b-head-list-updated-live-phone")
+    head_context.close()
 
     # The unit head: the list shows it unacknowledged; they acknowledge on its page.
     context, page = phone(browser, base, "thutruong", password)
