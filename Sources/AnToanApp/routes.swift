@@ -11,9 +11,14 @@ func routes(_ app: Application) throws {
     try app.registerAPI(ImportAPIController())
     app.lifecycle.use(ImportJobDrain())
 
+    // Background jobs (Shared/Jobs) and webhooks (ACC-5, Shared/Webhooks)
+    try app.register(collection: JobsPagesController())
+    try Webhooks.register(app)
+
     // Events (Shared/Events): the outbox read by one hub per node, the live stream and the inboxes.
     app.eventHub = EventHub()
     app.lifecycle.use(EventHubShutdown())
+    app.middleware.use(EventsPositionMiddleware())
     try app.register(collection: EventsController())
     try app.register(collection: NotificationsController())
     try app.registerAPI(NotificationsAPIController())

@@ -262,6 +262,30 @@ struct EventStreamTests {
         }
     }
 
+    @Test("a page tells its live script where the stream stood before its data was read", arguments: Lane.all)
+    func pagePosition(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            // given: the hub has started and handed out one event
+            try await Fixtures.user(
+                "truong",
+                role: .unitHead,
+                scope: .unit(Self.unitA, in: Fixtures.communeA),
+                on: app.db
+            )
+            let client = try await Client.connect(app, scope: .unit(Self.unitA, in: Fixtures.communeA))
+            defer { client.close() }
+            let event = try await Self.publish(app, "1", unit: Self.unitA, area: Fixtures.communeA)
+            _ = await client.read(through: event.seq)
+            var browser = Browser(app)
+            _ = try await browser.signIn("truong")
+            // when
+            let page = try await browser.get(SiteURL.notifications.path)
+            // then
+            #expect(page.text.contains(#"<main data-events-after="\#(event.seq)" id="main">"#))
+            #expect(page.text.contains(#"data-live="notification.created notification.read""#))
+        }
+    }
+
     @Test("the stream needs a signed-in account, and a resumption point that is a number", arguments: Lane.all)
     func refusals(lane: Lane) async throws {
         try await withApp(lane) { app in

@@ -13,7 +13,7 @@ enum Layout {
         ) {
             Link(lang("Bỏ qua, đến nội dung chính", "Skip to main content"), url: "#main").class("skip")
             header(context)
-            El("main", ["id": "main"]) {
+            El("main", ["id": "main", "data-events-after": context.eventsAfter.map(String.init) ?? ""]) {
                 if let flash = context.flash {
                     Paragraph(flash.message).class("flash flash-\(flash.kind.rawValue)")
                         .attribute(named: "role", value: flash.kind == .error ? "alert" : "status")

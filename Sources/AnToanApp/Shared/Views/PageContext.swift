@@ -7,6 +7,9 @@ struct PageContext: Sendable {
     var csrf: String
     var flash: Flash?
     var path: String
+    /// The last event this node had handed out when the request came in: a live page's script resumes after it,
+    /// so that nothing committed after the page's data was read is missed (nil before the first live client).
+    var eventsAfter: Int64? = nil
 }
 
 /// A one-time message shown on the next page after a redirect.
@@ -46,6 +49,8 @@ struct NavItem: Sendable {
         NavItem(url: .users, vi: "Tài khoản", en: "Accounts", action: .viewAccounts),
         NavItem(url: .audit, vi: "Nhật ký thay đổi", en: "Audit trail", action: .viewAuditTrail),
         NavItem(url: .tokens, vi: "Mã API", en: "API tokens", action: .useAPITokens),
+        NavItem(url: .admin(.webhooks), vi: "Webhook", en: "Webhooks", action: .manageWebhooks),
+        NavItem(url: .admin(.jobs), vi: "Công việc chạy nền", en: "Background jobs", action: .manageJobs),
         NavItem(url: .password, vi: "Đổi mật khẩu", en: "Password", action: nil),
     ]
 

@@ -25,7 +25,8 @@ extension Request {
             principal: auth.get(Principal.self),
             csrf: csrfToken,
             flash: cookies[Self.flashCookie].flatMap { Flash(cookieValue: $0.string) },
-            path: url.path
+            path: url.path,
+            eventsAfter: eventsPosition
         )
     }
 

@@ -41,6 +41,20 @@ enum Stylesheet {
         .copy-field { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
         .copy-field input { flex: 1 1 12rem; font-family: ui-monospace, monospace; }
         .who { font-weight: 600; }
+        /* The inbox link and its count of unread notifications (app.js updates it on a live page). */
+        .inbox { display: inline-flex; align-items: center; gap: 6px; min-height: 44px; text-decoration: none; }
+        .unread { min-width: 1.6em; padding: 0 6px; border-radius: 999px; background: #fff; color: var(--brand);
+          font-weight: 700; text-align: center; }
+        .unread.none { background: transparent; color: #fff; border: 1px solid #fff; font-weight: 400; }
+        .notice p { margin: 0 0 4px; }
+        .notice .muted { margin-right: 8px; }
+        .unread-notice { border-left: 4px solid var(--brand); padding-left: 10px !important; background: #fff; }
+        .tag { display: inline-block; margin-right: 6px; padding: 0 6px; border-radius: 4px; background: var(--brand);
+          color: #fff; font-size: .85rem; font-weight: 700; }
+        .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 6px; }
+        .live-banner { position: sticky; top: 0; z-index: 6; display: flex; flex-wrap: wrap; align-items: center;
+          gap: 8px 12px; margin: 0 0 12px; padding: 8px 12px; border: 1px solid #7a9cc6; border-radius: 6px;
+          background: #e8f0fb; color: #1d3f73; font-weight: 600; }
         main { max-width: 960px; margin: 0 auto; padding: 16px 12px 48px; }
         h1 { font-size: 1.5rem; margin: 8px 0 16px; }
         h2 { font-size: 1.2rem; margin: 24px 0 8px; }
