@@ -36,5 +36,6 @@ enum MigrationRegistry {
         CreateNotifications(),  // each account's inbox: what to read and acknowledge
         CreateIncidents(),  // incidents, their photos, timeline, addressees and acknowledgements
         CreateTips(),  // public tips with hashed follow-up codes, their messages and photos; situation notes
+        CreateWebhooks(),  // webhook subscriptions, their deliveries and attempts, and the dispatcher's cursor
     ]
 }

@@ -17,13 +17,14 @@ enum JobRunner {
     }
 
     /// Runs every job due at `now` once (those that become due while it runs, too) and returns how many ran.
-    /// `concurrency` handlers run at once (the background loop runs several; tests one at a time).
+    /// `concurrency` handlers run at once (the background loop runs several; tests one at a time); at most
+    /// `batches` claims of `concurrency × 4` jobs (the loop takes one, then asks its clock again).
     @discardableResult
-    static func runDue(_ app: Application, now: Date, concurrency: Int = 1) async throws -> Int {
+    static func runDue(_ app: Application, now: Date, concurrency: Int = 1, batches: Int = .max) async throws -> Int {
         try await addSchedules(app, now: now)
         for pass in app.jobs.passes { try await pass(app, now) }
         var ran = 0
-        while true {
+        for _ in 0..<max(1, batches) {
             let claims = try await claim(app, now: now, limit: max(1, concurrency) * 4)
             if claims.isEmpty { return ran }
             await withTaskGroup(of: Void.self) { group in
@@ -39,6 +40,7 @@ enum JobRunner {
             }
             ran += claims.count
         }
+        return ran
     }
 
     /// Claims up to `limit` due jobs of the kinds this node can run: each gets a lease, this node's id and one

@@ -1,6 +1,6 @@
 import Vapor
 
-/// While the server runs, runs due jobs every second, or at once when poked (`app.jobs.poke()`). Started at
+/// While the server runs, runs due jobs every second (at once again after a pass that ran some), or when poked (`app.jobs.poke()`). Started at
 /// boot by `serve` only; shutdown stops it after the jobs in hand have finished and recorded their outcome.
 actor JobRunnerLoop: LifecycleHandler {
     /// Handlers that run at once on this node.
@@ -14,12 +14,19 @@ actor JobRunnerLoop: LifecycleHandler {
         let waker = app.jobs.waker
         loop = Task {
             while await !self.stopping {
+                // One batch per pass, each with the time of its own start (a delivery's signature carries it).
+                var ran = 0
                 do {
-                    try await JobRunner.runDue(app, now: app.clock.now(), concurrency: Self.concurrency)
+                    ran = try await JobRunner.runDue(
+                        app,
+                        now: app.clock.now(),
+                        concurrency: Self.concurrency,
+                        batches: 1
+                    )
                 } catch {
                     app.logger.error("job runner failed", metadata: ["error": "\(String(reflecting: error))"])
                 }
-                await waker.wait(upTo: .seconds(1))
+                if ran == 0 { await waker.wait(upTo: .seconds(1)) }
             }
         }
     }

@@ -18,6 +18,8 @@ enum Jobs {
         on db: any Database
     ) async throws {
         try await insert(kind, payload: try encode(payload), runAt: runAt, key: key, schedule: nil, on: db)
+        // A job due now need not wait for the runner's next tick on this node.
+        if runAt <= Date() { CurrentWrite.transaction?.afterCommit { app in app.jobs.poke() } }
     }
 
     /// The one insert of a job row; `ON CONFLICT DO NOTHING` on the open key (unique while unfinished) keeps

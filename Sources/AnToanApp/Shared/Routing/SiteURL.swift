@@ -38,6 +38,8 @@ enum SiteURL: Sendable {
     case routingRules
     case routingRuleDelete(UUID)
     case importData
+    /// The administrator's background jobs; webhook subscriptions and their deliveries.
+    case admin(AdminURL)
     case dutyOversight
     case dutyDesk
     case dutyCheckIn
@@ -124,6 +126,7 @@ enum SiteURL: Sendable {
         case .routingRules: "/routing-rules"
         case .routingRuleDelete(let id): "/routing-rules/\(id.uuidString.lowercased())/delete"
         case .importData: "/import"
+        case .admin(let url): url.path
         case .dutyOversight: "/duty/oversight"
         case .dutyDesk: "/duty"
         case .dutyCheckIn: "/duty/check-in"
@@ -167,6 +170,7 @@ enum SiteURL: Sendable {
             case .unitPart(_, let part): "/units/:id/\(part.rawValue)"
             case .body: "/bodies/:id"
             case .routingRuleDelete: "/routing-rules/:id/delete"
+            case .admin(let url): url.pattern
             case .dutyReceive: "/duty/handovers/:id/receive"
             case .dutyLogBook: "/units/:id/duty-log"
             case .unitDaysOff: "/units/:id/days-off"

@@ -30,6 +30,9 @@ enum AuditWords {
         ("peak_period", "đợt cao điểm", "peak period"), ("api_token", "mã truy cập API", "API token"),
         ("setup_token", "liên kết cài đặt", "set-up link"), ("sign_in", "đăng nhập", "sign-in"),
         ("demo", "dữ liệu mẫu", "demo data"),
+        ("job", "công việc chạy nền", "background job"),
+        ("webhook_subscription", "đăng ký webhook", "webhook subscription"),
+        ("webhook_delivery", "lượt gửi webhook", "webhook delivery"),
     ]
 
     static func kind(_ code: String, _ lang: Language) -> String {
@@ -68,6 +71,8 @@ enum AuditWords {
         "unit_kind": ("loại đơn vị", "unit kind"), "administrator": ("quản trị", "administrator"),
         "reason": ("lý do", "reason"), "return_reason": ("lý do trả lại", "reason returned"),
         "early_end_reason": ("lý do kết thúc ca sớm", "reason for ending early"),
+        "url": ("địa chỉ nhận", "receiver address"), "event_types": ("loại sự kiện", "event types"),
+        "active": ("đang dùng", "active"),
     ]
 
     /// Stored codes of statuses and kinds in Vietnamese, by `entity.field` or by field; English readers get the
