@@ -290,4 +290,42 @@ struct IncidentPagesTests {
             #expect(!theirs.text.contains("Kho lưu trữ") && theirs.text.contains("Không có vụ việc nào."))
         }
     }
+
+    @Test(
+        "the guard's home has the report card; a HEIC photo is offered as a file; a guard may not acknowledge",
+        arguments: Lane.all
+    )
+    func homeCardHEICAndGuardAcknowledgement(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            // given
+            let world = try await IncidentsTests.world(app, clock: clock)
+            var guardBrowser = try await Self.signedIn(app, "bv_a")
+            let home = try await guardBrowser.get(SiteURL.home.path)
+            #expect(home.text.contains(SiteURL.incidentNew(unit: world.unitA).path))
+            #expect(home.text.contains("Không có vụ việc nào."))
+            // when: a phone's HEIC, its location kept (the file is stored as it came)
+            let heic: [UInt8] = [0, 0, 0, 24] + Array("ftypheic".utf8) + [0, 0, 0, 0] + Array("mif1heic".utf8)
+            var fields = Self.theft
+            fields["keep_location"] = "on"
+            let posted = try await Self.postReport(
+                &guardBrowser,
+                unit: world.unitA,
+                fields: fields,
+                files: [("IMG_0002.HEIC", "image/heic", heic)]
+            )
+            // then
+            #expect(posted.status == .seeOther, "\(posted.text)")
+            let location = try #require(posted.headers.first(name: .location))
+            let page = try await guardBrowser.get(location)
+            #expect(page.text.contains("Ảnh 1 (HEIC, tải về)") && !page.text.contains("<img"))
+            let photo = try #require(try await IncidentPhoto.query(on: app.db).first())
+            #expect(photo.contentType == "image/heic" && [UInt8](photo.bytes) == heic)
+            let after = try await guardBrowser.get(SiteURL.home.path)
+            #expect(after.text.contains("1 vụ việc"))
+            let refused = try await guardBrowser.post(SiteURL.incidentAcknowledge(photo.incidentID).path, form: [:])
+            #expect(refused.status == .forbidden)
+            #expect(try await IncidentEvent.query(on: app.db).count() == 1)
+        }
+    }
 }

@@ -18,7 +18,7 @@ struct IncidentSummaryDTO: Content {
     var escalationLevel: Int
 
     init(_ incident: Incident, unitName: String) {
-        id = incident.id ?? UUID(uuid: UUID.placeholder.uuid)
+        id = incident.id ?? .placeholder
         unitId = incident.unitID
         self.unitName = unitName
         kind = incident.kind

@@ -14,7 +14,14 @@ struct IncidentDetail: Sendable {
     var unitName: String
     var unitAddress: String
     var areaName: String
-    var photoIDs: [UUID]
+    struct Photo: Sendable {
+        var id: UUID
+        var contentType: String
+        /// Only Safari shows HEIC in a page: elsewhere it is offered as a file.
+        var showsInPage: Bool { contentType != PhotoFile.Format.heic.contentType }
+    }
+
+    var photos: [Photo]
     var timeline: [IncidentEvent]
     var addressees: [Addressee]
     /// The reader was told of it and has not acknowledged.
@@ -37,7 +44,7 @@ extension IncidentQueries {
             unitName: unit.name,
             unitAddress: unit.address,
             areaName: area?.name ?? "",
-            photoIDs: try await photoIDs(of: id, on: db),
+            photos: try await photos(of: id, on: db),
             timeline: try await timeline(of: id, on: db),
             addressees: addressees.map {
                 IncidentDetail.Addressee(
@@ -73,7 +80,7 @@ extension IncidentDTO {
         damageVnd = incident.damageVND.map { Int($0) }
         acknowledgedAt = incident.acknowledgedAt
         escalationLevel = incident.escalationLevel
-        photos = detail.photoIDs.map { SiteURL.incidentPhoto(detail.id, photo: $0).path }
+        photos = detail.photos.map { SiteURL.incidentPhoto(detail.id, photo: $0.id).path }
         timeline = detail.timeline.map {
             IncidentTimelineDTO(
                 kind: $0.kind,

@@ -37,10 +37,11 @@ enum IncidentQueries {
         return photo
     }
 
-    /// The ids and positions of an incident's photos (not their bytes).
-    static func photoIDs(of incidentID: UUID, on db: any Database) async throws -> [UUID] {
+    /// An incident's photos in order, by id and type (not their bytes).
+    static func photos(of incidentID: UUID, on db: any Database) async throws -> [IncidentDetail.Photo] {
         try await IncidentPhoto.query(on: db).filter(\.$incidentID == incidentID).sort(\.$position)
-            .field(\.$id).field(\.$position).all().compactMap(\.id)
+            .field(\.$id).field(\.$position).field(\.$contentType).all()
+            .compactMap { photo in photo.id.map { IncidentDetail.Photo(id: $0, contentType: photo.contentType) } }
     }
 
     static func timeline(of incidentID: UUID, on db: any Database) async throws -> [IncidentEvent] {

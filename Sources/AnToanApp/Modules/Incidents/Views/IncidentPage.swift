@@ -70,19 +70,30 @@ enum IncidentPage {
                 }
             }
             facts(detail, lang)
-            if !detail.photoIDs.isEmpty {
+            if !detail.photos.isEmpty {
                 H2(lang("Ảnh", "Photos"))
                 Div {
-                    for (index, photo) in detail.photoIDs.enumerated() {
-                        Link(url: SiteURL.incidentPhoto(detail.id, photo: photo).path) {
-                            El(
-                                "img",
-                                [
-                                    "src": SiteURL.incidentPhoto(detail.id, photo: photo).path,
-                                    "alt": lang("Ảnh \(index + 1) của vụ việc", "Photo \(index + 1) of the incident"),
-                                    "loading": "lazy",
-                                ]
-                            ) {}
+                    for (index, photo) in detail.photos.enumerated() {
+                        let url = SiteURL.incidentPhoto(detail.id, photo: photo.id).path
+                        if photo.showsInPage {
+                            Link(url: url) {
+                                El(
+                                    "img",
+                                    [
+                                        "src": url,
+                                        "alt": lang(
+                                            "Ảnh \(index + 1) của vụ việc",
+                                            "Photo \(index + 1) of the incident"
+                                        ),
+                                        "loading": "lazy",
+                                    ]
+                                ) {}
+                            }
+                        } else {
+                            Link(
+                                lang("Ảnh \(index + 1) (HEIC, tải về)", "Photo \(index + 1) (HEIC, download)"),
+                                url: url
+                            )
                         }
                     }
                 }
