@@ -33,10 +33,16 @@ enum TipsPage {
                 Link(lang("Gửi tin báo", "Send a tip"), url: SiteURL.tips(.submit).path)
             }
             .class("muted")
-            H2(lang("Cần xử lý (\(model.open.count))", "To decide (\(model.open.count))"))
-            table(model.open, lang, empty: lang("Không có tin báo nào cần xử lý.", "No tip is waiting."))
-            H2(lang("Đã xử lý gần đây", "Decided lately"))
-            table(model.decided, lang, empty: lang("Chưa có.", "None yet."))
+            // Redrawn in place by the live-page script when a tip of the reader's scope arrives or is answered.
+            Div {
+                H2(lang("Cần xử lý (\(model.open.count))", "To decide (\(model.open.count))"))
+                table(model.open, lang, empty: lang("Không có tin báo nào cần xử lý.", "No tip is waiting."))
+                H2(lang("Đã xử lý gần đây", "Decided lately"))
+                table(model.decided, lang, empty: lang("Chưa có.", "None yet."))
+            }
+            .id("tip-list")
+            .attribute(named: "data-live", value: "\(EventType.tipReceived.rawValue) \(EventType.tipAnswered.rawValue)")
+            .attribute(named: "data-live-region", value: "tips")
         }
     }
 
