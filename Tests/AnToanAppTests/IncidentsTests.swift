@@ -372,4 +372,41 @@ struct IncidentsTests {
             #expect(try await IncidentEvent.query(on: app.db).count() == 7)
         }
     }
+
+    @Test(
+        "the same acknowledgement and the same step sent four times at once are each recorded once",
+        arguments: Lane.concurrent
+    )
+    func atOnce(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            // given
+            let world = try await Self.world(app, clock: clock)
+            let id = try await Self.report(app, world)
+            let token = world.token("tt_a")
+            // when
+            let acknowledgements = try await ConcurrentWritesTests.atOnce(
+                (0..<4).map { _ in { try await api(app, .POST, "/api/v1/incidents/\(id)/acknowledge", token: token) } }
+            )
+            let steps = try await ConcurrentWritesTests.atOnce(
+                (0..<4).map { _ in
+                    {
+                        try await api(
+                            app,
+                            .POST,
+                            "/api/v1/incidents/\(id)/steps",
+                            token: token,
+                            json: #"{"stage":"responding"}"#
+                        )
+                    }
+                }
+            )
+            // then
+            #expect(acknowledgements.allSatisfy { $0 == .ok }, "\(acknowledgements)")
+            #expect(steps.filter { $0 == .ok }.count == 1 && steps.filter { $0 == .unprocessableEntity }.count == 3)
+            let kinds = try await IncidentEvent.query(on: app.db).filter(\.$incidentID == id).all().map(\.kind)
+            #expect(kinds.filter { $0 == "acknowledged" }.count == 1 && kinds.filter { $0 == "step" }.count == 1)
+            #expect(try await IncidentAddressee.query(on: app.db).filter(\.$acknowledgedAt != nil).count() == 1)
+        }
+    }
 }
