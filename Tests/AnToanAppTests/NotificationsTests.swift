@@ -49,6 +49,34 @@ struct NotificationsTests {
         }
     }
 
+    @Test("a notification's link stays on this site, else nothing is written", arguments: Lane.all)
+    func linkStaysOnSite(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            // given
+            let head = try await Fixtures.user("truong", role: .unitHead, scope: .area(Fixtures.province), on: app.db)
+            for link in ["https://evil.example/", "//evil.example/", "/\\evil.example/"] {
+                // when
+                await #expect(throws: NotificationError.self) {
+                    try await app.write { db in
+                        try await Notifications.send(
+                            to: [try head.requireID()],
+                            title: LocalizedText(vi: "Sự việc", en: "Incident"),
+                            link: link,
+                            needsAcknowledgement: false,
+                            entity: "incident",
+                            entityID: UUID(),
+                            on: db,
+                            now: Self.now
+                        )
+                    }
+                }
+            }
+            // then
+            #expect(try await InboxNotification.query(on: app.db).count() == 0)
+            #expect(try await Outbox.events(after: 0, limit: 10, on: app.db).isEmpty)
+        }
+    }
+
     @Test("acknowledging twice changes nothing the second time", arguments: Lane.all)
     func acknowledgeTwice(lane: Lane) async throws {
         try await withApp(lane) { app in

@@ -17,6 +17,10 @@ enum Notifications {
         on db: any Database,
         now: Date
     ) async throws {
+        // The inbox shows the link as it is: a path on this site only, never another site's address.
+        guard link.hasPrefix("/"), !link.hasPrefix("//"), !link.contains("\\") else {
+            throw NotificationError.linkLeavesSite(link)
+        }
         for account in accounts.sorted(by: { $0.uuidString < $1.uuidString }) {
             let row = InboxNotification(
                 account: account,
@@ -115,4 +119,9 @@ enum Notifications {
         }
         return fields
     }
+}
+
+enum NotificationError: Error {
+    /// A module passed a link that is not a path on this site (a programming error).
+    case linkLeavesSite(String)
 }
