@@ -241,6 +241,25 @@ struct TipsTests {
     }
 
     @Test(
+        "opening a tip by code costs the same statements whether the code is real, unknown or malformed",
+        arguments: Lane.all
+    )
+    func sameCostForEveryCode(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            let world = try await Self.world(app)
+            let real = try await Self.send(TipSender(app), to: "unit:\(world.unitA)")
+            var counts: [Int] = []
+            for code in [real, TipCode.make(from: Array(repeating: 9, count: 15)), "not a code", ""] {
+                let counter = QueryCounter()
+                _ = try? await TipQueries.tip(code: code, on: counter.database(app))
+                counts.append(counter.count)
+            }
+            // one indexed lookup of the code's hash each time: a wrong code is not answered any faster
+            #expect(counts == [1, 1, 1, 1])
+        }
+    }
+
+    @Test(
         "a flood from one address gets 429 with a Vietnamese message and Retry-After; others still send; an hour later it may again",
         arguments: Lane.all
     )
