@@ -10,6 +10,7 @@ import Vapor
 @Suite("Job runner")
 struct JobRunnerTests {
     static let start = Date(timeIntervalSince1970: 1_796_000_000)
+    static let clock: @Sendable () -> Date = { start }
 
     @Test("a due job runs once with its payload; a job not yet due waits", arguments: Lane.all)
     func dueJobRunsOnce(lane: Lane) async throws {
@@ -165,6 +166,29 @@ struct JobRunnerTests {
             let rows = try await Job.query(on: app.db).sort(\.$runAt).all()
             #expect(rows.map(\.state) == ["done", "done", "queued"])
             #expect(rows.last?.runAt == first.addingTimeInterval(600) && rows.last?.schedule == "every 5")
+        }
+    }
+
+    @Test("the background loop runs a job as soon as its enqueue commits, and stops when asked", arguments: Lane.all)
+    func backgroundLoop(lane: Lane) async throws {
+        try await withApp(lane, now: Self.clock) { app in
+            // given: a running loop and a handler that reports each run
+            let (ran, report) = AsyncStream.makeStream(of: String.self)
+            app.jobs.register(.testEcho) { (_: JobContext, payload: Echo) in report.yield(payload.text) }
+            let loop = JobRunnerLoop()
+            await loop.start(app: app)
+            // when: a job due now is enqueued, and the loop is stopped after it ran
+            try await app.write { db in
+                try await Jobs.enqueue(.testEcho, payload: Echo(text: "ngay"), runAt: Self.start, on: db)
+            }
+            var iterator = ran.makeAsyncIterator()
+            let first = await iterator.next()
+            await app.jobs.stopLoop()
+            // then: it ran once and is recorded done; a second stop waits for nothing
+            #expect(first == "ngay")
+            await loop.stop()
+            let job = try #require(try await Job.query(on: app.db).first())
+            #expect(job.status == .done && job.attempts == 1)
         }
     }
 

@@ -39,6 +39,8 @@ final class JobRegistry: Sendable {
     /// This process among the nodes, in `jobs.locked_by`.
     let nodeID: String
     let waker = JobWaker()
+    /// The background loop, when `serve` runs one.
+    private let loop = Mutex<JobRunnerLoop?>(nil)
 
     init() {
         let host = ProcessInfo.processInfo.hostName
@@ -92,6 +94,13 @@ final class JobRegistry: Sendable {
     }
 
     func markSchedulesUnadded() { state.withLock { $0.schedulesAdded = false } }
+
+    func attach(_ runner: JobRunnerLoop) { loop.withLock { $0 = runner } }
+
+    /// Stops the background loop (if any) after its jobs in hand; what those jobs use closes after this.
+    func stopLoop() async {
+        await loop.withLock { $0 }?.stop()
+    }
 
     /// Wakes this node's runner loop now instead of at its next tick (after a commit that added a job due now).
     func poke() {

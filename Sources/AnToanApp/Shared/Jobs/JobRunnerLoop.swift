@@ -1,17 +1,21 @@
 import Vapor
 
-/// While the server runs, runs due jobs every second (at once again after a pass that ran some), or when poked (`app.jobs.poke()`). Started at
-/// boot by `serve` only; shutdown stops it after the jobs in hand have finished and recorded their outcome.
+/// While the server runs, runs due jobs every second (at once again after a pass that ran some), or when poked
+/// (`app.jobs.poke()`). Started at boot by `serve` only; shutdown stops it after the jobs in hand have finished
+/// and recorded their outcome (before the webhook client closes: `app.jobs.stopLoop()`).
 actor JobRunnerLoop: LifecycleHandler {
     /// Handlers that run at once on this node.
     static let concurrency = 4
 
     private var loop: Task<Void, Never>?
     private var stopping = false
+    private var waker: JobWaker?
 
     func start(app: Application) {
         guard loop == nil else { return }
         let waker = app.jobs.waker
+        self.waker = waker
+        app.jobs.attach(self)
         loop = Task {
             while await !self.stopping {
                 // One batch per pass, each with the time of its own start (a delivery's signature carries it).
@@ -31,10 +35,11 @@ actor JobRunnerLoop: LifecycleHandler {
         }
     }
 
-    func stop(app: Application) async {
+    /// Stops the loop once its jobs in hand are done; a second call waits for nothing.
+    func stop() async {
         guard let loop else { return }
         stopping = true
-        await app.jobs.waker.poke()
+        await waker?.poke()
         await loop.value
         self.loop = nil
     }
@@ -44,6 +49,6 @@ actor JobRunnerLoop: LifecycleHandler {
     }
 
     nonisolated func shutdownAsync(_ application: Application) async {
-        await stop(app: application)
+        await stop()
     }
 }

@@ -39,9 +39,12 @@ final class LiveWebhookTransport: WebhookTransport {
     }
 }
 
-/// Shuts the live transport down when the app stops (only if it was made).
+/// Shuts the live transport down when the app stops (only if it was made), after the job runner's loop.
 struct WebhookTransportShutdown: LifecycleHandler {
     func shutdownAsync(_ application: Application) async {
+        // Lifecycle handlers stop in reverse order, and this one was added after the runner's loop: deliveries in
+        // hand finish before their client closes.
+        await application.jobs.stopLoop()
         await application.liveWebhookTransportIfMade?.shutdown()
     }
 }
