@@ -409,4 +409,49 @@ struct IncidentsTests {
             #expect(try await IncidentAddressee.query(on: app.db).filter(\.$acknowledgedAt != nil).count() == 1)
         }
     }
+
+    @Test(
+        "a site of the unit names the place, with the reporter's words beside it; another unit's site is refused",
+        arguments: Lane.all
+    )
+    func siteAndPlace(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            // given
+            let world = try await Self.world(app, clock: clock)
+            func site(_ unit: UUID, _ code: String, _ name: String) async throws -> UUID {
+                let response = try await api(
+                    app,
+                    .POST,
+                    "/api/v1/units/\(unit)/sites",
+                    token: world.province.adminToken,
+                    json: #"{"code":"\#(code)","name":"\#(name)","kind":"gate"}"#
+                )
+                #expect(response.status == .created, "\(response.text)")
+                return try response.json(BodyIDOnly.self).id
+            }
+            let gate = try await site(world.unitA, "CONG-1", "Cổng số 1")
+            let foreign = try await site(world.unitB, "CONG-B", "Cổng nhà máy")
+            // when
+            let report = { (siteID: UUID) in
+                try await api(
+                    app,
+                    .POST,
+                    "/api/v1/incidents",
+                    token: world.token("bv_a"),
+                    json:
+                        #"{"unit_id":"\#(world.unitA)","site_id":"\#(siteID)","place":"cạnh nhà xe","kind":"intrusion","severity":"medium","description":"Người lạ trèo rào"}"#
+                )
+            }
+            let made = try await report(gate)
+            let refused = try await report(foreign)
+            // then
+            #expect(made.status == .created, "\(made.text)")
+            let incident = try made.json(IncidentDTO.self)
+            #expect(incident.place == "Cổng số 1 — cạnh nhà xe" && incident.siteId == gate)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try refused.json(ErrorBody.self).error.fields.map(\.field) == ["site"])
+            #expect(try await Incident.query(on: app.db).count() == 1)
+        }
+    }
 }

@@ -41,7 +41,8 @@ enum IncidentService {
         var place = checker.name("place", input.place, max: IncidentLimits.place, optional: true)
         if let siteID = input.siteID {
             if let site = try await IncidentQueries.site(siteID, of: [unitID, try found.requireID()], on: db) {
-                place = site.name
+                // A site with words beside it: "Cổng chính — cạnh nhà xe".
+                place = place.isEmpty ? site.name : "\(site.name) — \(place)"
             } else {
                 checker.add("site", .notFound)
             }

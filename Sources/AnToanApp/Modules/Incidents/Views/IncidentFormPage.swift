@@ -21,7 +21,9 @@ enum IncidentFormPage {
         let form = NamedForm(name: formName, failed: model.failed, context: context)
         let labels: [String: String] = [
             "kind": lang("Loại vụ việc", "Kind"), "severity": lang("Mức độ", "Severity"),
-            "site": lang("Nơi xảy ra", "Place"), "place": lang("Nơi xảy ra (ghi rõ)", "Place (in words)"),
+            "site": lang("Nơi xảy ra", "Place"),
+            "place": model.sites.isEmpty
+                ? lang("Nơi xảy ra", "Place") : lang("Ghi rõ thêm hoặc nơi khác", "More precisely, or elsewhere"),
             "occurred_at": lang("Thời gian xảy ra", "When it happened"),
             "description": lang("Diễn biến sự việc", "What happened"),
             "people_involved": lang("Người liên quan", "People involved"),
@@ -34,22 +36,22 @@ enum IncidentFormPage {
             idPrefix: form.idPrefix,
             lang: lang
         )
-        let kinds =
-            [("", lang("— Chọn loại vụ việc —", "— Choose the kind —"))]
-            + IncidentKind.allCases.map { ($0.rawValue, lang($0.nameVi, $0.nameEn)) }
+        // Every choice starts on a value that saves: "other" until the reporter picks the kind, the unit's first
+        // site until they pick another or "elsewhere".
+        let kinds = IncidentKind.allCases.map { ($0.rawValue, lang($0.nameVi, $0.nameEn)) }
         let severities = IncidentSeverity.allCases.map {
             ($0.rawValue, lang($0.nameVi, $0.nameEn) + " — " + delayText($0, lang))
         }
         let sites =
-            [("", lang("— Nơi khác (ghi bên dưới) —", "— Elsewhere (write below) —"))]
-            + model.sites.map { ($0.id.uuidString.lowercased(), $0.name) }
+            model.sites.map { ($0.id.uuidString.lowercased(), $0.name) }
+            + [("", lang("— Nơi khác (ghi bên dưới) —", "— Elsewhere (write below) —"))]
         return Div {
             H1(lang("Báo cáo vụ việc", "Report an incident"))
             Paragraph(model.unitName).class("muted")
             Form(url: SiteURL.incidentNew(unit: model.unitID).path, method: .post) {
                 summary
                 Input(type: .hidden, name: "_csrf", value: context.csrf)
-                form.select("kind", labels["kind"] ?? "", kinds)
+                form.select("kind", labels["kind"] ?? "", kinds, initial: IncidentKind.other.rawValue)
                 form.select(
                     "severity",
                     labels["severity"] ?? "",
@@ -64,7 +66,12 @@ enum IncidentFormPage {
                 )
                 .class("muted")
                 if !model.sites.isEmpty {
-                    form.select("site", labels["site"] ?? "", sites)
+                    form.select(
+                        "site",
+                        labels["site"] ?? "",
+                        sites,
+                        initial: model.sites.first?.id.uuidString.lowercased() ?? ""
+                    )
                 }
                 FormField(
                     name: "place",
