@@ -239,6 +239,38 @@ struct TipTriageTests {
     }
 
     @Test(
+        "on the page, the authority places an area's tip at one of its units as an incident; a missing kind is named beside its field",
+        arguments: Lane.all
+    )
+    func acceptOnPage(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            let world = try await TipsTests.world(app)
+            _ = try await TipsTests.send(TipSender(app), to: "area:\(world.org.communeA.id)")
+            let id = try await Self.tipID(app)
+            var authority = try await Self.signedIn(app, world.authority)
+            // the unit choice lists the units of the tip's area only
+            let page = try await authority.get(SiteURL.tips(.tip(id)).path)
+            #expect(page.text.contains("Sở Tư pháp") && !page.text.contains("Công ty TNHH Điện tử Sơn Hà"))
+            let unit = world.unitA.uuidString.lowercased()
+            let missing = try await authority.post(
+                SiteURL.tips(.decide(id)).path,
+                form: ["decision": "accept_as_incident", "severity": "low", "unit_id": unit]
+            )
+            #expect(missing.status == .unprocessableEntity)
+            #expect(missing.text.contains(#"id="kind-error""#))
+            #expect(try await Incident.query(on: app.db).count() == 0)
+            let accepted = try await authority.post(
+                SiteURL.tips(.decide(id)).path,
+                form: ["decision": "accept_as_incident", "kind": "public_disorder", "severity": "low", "unit_id": unit]
+            )
+            #expect(accepted.status == .seeOther)
+            let incident = try #require(try await Incident.query(on: app.db).first())
+            #expect(incident.unitID == world.unitA && incident.kind == "public_disorder")
+            #expect(try await authority.get(SiteURL.tips(.tip(id)).path).text.contains("Đã chuyển thành vụ việc"))
+        }
+    }
+
+    @Test(
         "situation notes: a guard writes one, the leadership is told and reads it, another unit cannot, the head turns it into an incident",
         arguments: Lane.all
     )
