@@ -34,6 +34,8 @@ struct EventStreamTests {
         private var pending = ""
         private(set) var events: [Received] = []
         private(set) var comments = 0
+        /// True once the route's writing has ended (the client went away or the hub stopped).
+        private(set) var ended = false
         private var task: Task<Void, any Error>?
 
         init() {
@@ -56,6 +58,10 @@ struct EventStreamTests {
             let hub = try #require(app.eventHub)
             let subscription = try await hub.subscribe(account: account, scope: scope, app: app)
             client.task = Task {
+                defer {
+                    client.ended = true
+                    client.sink.finish()
+                }
                 try await EventStream.run(
                     subscription,
                     resumeAfter: resumeAfter,
@@ -283,6 +289,22 @@ struct EventStreamTests {
             // then
             #expect(page.text.contains(#"<main data-events-after="\#(event.seq)" id="main">"#))
             #expect(page.text.contains(#"data-live="notification.created notification.read""#))
+        }
+    }
+
+    @Test("stopping the app ends the open streams instead of waiting for their clients", arguments: Lane.all)
+    func shutdown(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            // given
+            let client = try await Client.connect(app, scope: .everything)
+            let hub = try #require(app.eventHub)
+            #expect(hub.subscriberCount == 1)
+            // when
+            await hub.stop()
+            _ = await client.read(through: .max)
+            // then
+            #expect(client.ended)
+            #expect(hub.subscriberCount == 0)
         }
     }
 
