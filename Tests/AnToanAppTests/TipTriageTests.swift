@@ -270,6 +270,26 @@ struct TipTriageTests {
         }
     }
 
+    @Test("a HEIC photo, which only Safari shows in a page, is offered as a file to open", arguments: Lane.all)
+    func heicPhoto(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            let world = try await TipsTests.world(app)
+            // an iPhone's HEIC, in its smallest form: the file type and an empty meta box
+            let heic =
+                Data([0, 0, 0, 24] + Array("ftypheic".utf8) + [0, 0, 0, 0] + Array("mif1heic".utf8))
+                + Data([0, 0, 0, 12] + Array("meta".utf8) + [0, 0, 0, 0])
+            _ = try await TipsTests.send(TipSender(app), to: "unit:\(world.unitA)", photos: [heic])
+            let photo = try #require(try await TipPhoto.query(on: app.db).first())
+            #expect(photo.contentType == "image/heic")
+            var head = try await Self.signedIn(app, world.headA)
+            let page = try await head.get(SiteURL.tips(.tip(try await Self.tipID(app))).path)
+            #expect(page.text.contains("Ảnh HEIC (mở tệp)"))
+            #expect(!page.text.contains("<img"))
+            let file = try await head.get(SiteURL.tips(.photo(try photo.requireID())).path)
+            #expect(file.headers.contentType?.description == "image/heic")
+        }
+    }
+
     @Test(
         "situation notes: a guard writes one, the leadership is told and reads it, another unit cannot, the head turns it into an incident",
         arguments: Lane.all

@@ -37,7 +37,13 @@ enum TipPage {
             if !model.photos.isEmpty {
                 Div {
                     for photo in model.photos {
-                        if let id = photo.id {
+                        if let id = photo.id, photo.contentType == PhotoFile.Format.heic.contentType {
+                            // Only Safari shows HEIC in a page: elsewhere it is a file to open.
+                            Link(
+                                lang("Ảnh HEIC (mở tệp)", "HEIC photo (open the file)"),
+                                url: SiteURL.tips(.photo(id)).path
+                            )
+                        } else if let id = photo.id {
                             Link(url: SiteURL.tips(.photo(id)).path) {
                                 El(
                                     "img",
