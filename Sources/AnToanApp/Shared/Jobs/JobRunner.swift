@@ -17,24 +17,19 @@ enum JobRunner {
     }
 
     /// Runs every job due at `now` once (those that become due while it runs, too) and returns how many ran.
-    /// `concurrency` handlers run at once (the background loop runs several; tests one at a time); at most
-    /// `batches` claims of `concurrency × 4` jobs (the loop takes one, then asks its clock again).
+    /// Each claim takes `concurrency` jobs and runs them at once (the background loop runs several; tests one
+    /// at a time), so that no claimed job waits in this process while its lease runs out; at most `batches`
+    /// claims (the loop takes one, then asks its clock again).
     @discardableResult
     static func runDue(_ app: Application, now: Date, concurrency: Int = 1, batches: Int = .max) async throws -> Int {
         try await addSchedules(app, now: now)
         for pass in app.jobs.passes { try await pass(app, now) }
         var ran = 0
         for _ in 0..<max(1, batches) {
-            let claims = try await claim(app, now: now, limit: max(1, concurrency) * 4)
+            let claims = try await claim(app, now: now, limit: max(1, concurrency))
             if claims.isEmpty { return ran }
             await withTaskGroup(of: Void.self) { group in
-                var next = claims.makeIterator()
-                for _ in 0..<max(1, concurrency) {
-                    guard let claim = next.next() else { break }
-                    group.addTask { await run(claim, app: app, now: now) }
-                }
-                while await group.next() != nil {
-                    guard let claim = next.next() else { continue }
+                for claim in claims {
                     group.addTask { await run(claim, app: app, now: now) }
                 }
             }
