@@ -30,6 +30,7 @@ struct FormsSubmitTests {
         "/duty/check-in": "depends on the hour: only a seat under way can be checked in to",
         "/duty/check-out": "depends on the hour: only a shift checked in to can be ended",
         "/duty/handover": "depends on the hour: only the shift under way hands over",
+        "/tips/follow": "looks a tip up by the code its sender was given: a made-up code is refused by rule",
     ]
 
     @Test(
@@ -198,6 +199,7 @@ struct FormsSubmitTests {
         case "tel": return "0912345\(String(format: "%03d", counter))"
         case "password": return "Mat-khau-kiem-thu-\(counter)-2027"
         case "date": return "2027-02-15"
+        case "url": return "https://example.vn/nhan-\(counter)"
         default: break
         }
         if name.contains("date") || name.hasSuffix("_from") || name.hasSuffix("_to") || name.contains("issued") {

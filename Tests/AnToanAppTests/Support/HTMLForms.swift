@@ -8,6 +8,8 @@ enum HTMLForms {
         var value: String
         var type: String
         var required: Bool
+        /// A select's first option with a value: what a person picks when the browser asks for a choice.
+        var firstChoice: String? = nil
     }
 
     struct Form {
@@ -22,7 +24,8 @@ enum HTMLForms {
         func submission(fill: (Field) -> String) -> [String: String] {
             var values: [String: String] = [:]
             for field in fields where values[field.name] == nil {
-                values[field.name] = field.value.isEmpty && field.required ? fill(field) : field.value
+                values[field.name] =
+                    field.value.isEmpty && field.required ? field.firstChoice ?? fill(field) : field.value
             }
             return values
         }
@@ -71,7 +74,8 @@ enum HTMLForms {
                         name: name,
                         value: chosen.attributes["value"] ?? chosen.label,
                         type: "select",
-                        required: required
+                        required: required,
+                        firstChoice: options.lazy.compactMap { $0.attributes["value"] }.first { !$0.isEmpty }
                     )
                 )
             case "textarea":

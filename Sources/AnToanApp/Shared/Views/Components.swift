@@ -62,10 +62,13 @@ struct SelectField: PlainComponent {
     var error: String?
     /// The element id, unique on the page; the name unless two forms of a page share a field name.
     var id: String?
+    /// A choice must be made: the browser refuses to send the form while the empty first option is selected.
+    var required = false
 
     var body: any Component {
         let id = id ?? name
         var attributes = ["name": name, "id": id]
+        if required { attributes["required"] = "required" }
         if error != nil {
             attributes["aria-invalid"] = "true"
             attributes["aria-describedby"] = "\(id)-error"

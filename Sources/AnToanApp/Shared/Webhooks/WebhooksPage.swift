@@ -22,7 +22,8 @@ enum WebhooksPage {
         var newSecret: String?
         /// What was typed, when the form is shown again with its errors.
         var values: [String: String] = [:]
-        var chosenTypes: Set<String> = []
+        /// A new form starts on the report of an incident, the event most receivers are for.
+        var chosenTypes: Set<String> = ["incident.reported"]
         var errors = FieldChecker()
     }
 

@@ -57,7 +57,8 @@ enum SituationNotesPage {
                             options: [("", lang("— Chọn —", "— Choose —"))]
                                 + model.units.map { ($0.id.uuidString.lowercased(), $0.name) },
                             selected: FormFailure.value(failed, "note", "unit_id"),
-                            error: errors.message(for: "unit_id", lang)
+                            error: errors.message(for: "unit_id", lang),
+                            required: true
                         )
                     }
                     Button(lang("Gửi lãnh đạo", "Send to the leadership")).attribute(named: "type", value: "submit")

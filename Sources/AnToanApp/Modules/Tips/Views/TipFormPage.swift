@@ -96,7 +96,8 @@ enum TipFormPage {
                     label: lang("Gửi đến", "Send to"),
                     options: targetOptions,
                     selected: value("target"),
-                    error: errors.message(for: "target", lang)
+                    error: errors.message(for: "target", lang),
+                    required: model.defaultTarget == nil
                 )
                 TipFields.photos(
                     lang(
