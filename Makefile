@@ -3,7 +3,7 @@
 
 SWIFT_FORMAT_PATHS = Sources Tests Package.swift
 
-.PHONY: run test bench bench-org bench-roster format lint
+.PHONY: run test bench bench-org bench-roster bench-live format lint
 
 run:
 	swift run antoan serve
@@ -17,6 +17,10 @@ bench:
 # Organisation on a province-size dataset, SQLite and PostgreSQL (see scripts/bench-org.sh).
 bench-org:
 	bash scripts/bench-org.sh
+
+# Live updates: SSE fan-out over two nodes on one PostgreSQL, webhooks, the incident report path (scripts/bench-live.sh).
+bench-live:
+	bash scripts/bench-live.sh
 
 # Roster solver on S, M, L and 1,000 M-size units, PASS/FAIL per target (RosterBenchmark in AnToanCore).
 bench-roster:

@@ -71,7 +71,12 @@ enum Outbox {
             // Delivered at commit to every listening node (several in one transaction are folded into one).
             try await db.sql.raw("NOTIFY \(unsafeRaw: channel)").run()
         }
-        CurrentWrite.transaction?.afterCommit { app in app.eventHub?.wake() }
+        // The open pages of this node hear of it at once, and the job runner hands it to the webhooks at once
+        // (other nodes: NOTIFY above, and their runners' next pass).
+        CurrentWrite.transaction?.afterCommit { app in
+            app.eventHub?.wake()
+            app.jobs.poke()
+        }
         return event
     }
 
