@@ -54,6 +54,35 @@ struct FormField: PlainComponent {
 
 /// A `<select>` with its label and error. An option whose value is "" means none: it posts an empty value, which
 /// the server reads as absent (`El` keeps the empty `value`, or the browser would post the option's label).
+/// A labelled text area with its error beside it: the many-line sibling of `FormField`.
+struct TextAreaField: PlainComponent {
+    var name: String
+    var label: String
+    var value: String
+    var error: String?
+    var max: Int
+    var required = true
+    var rows = 3
+    /// The element id, unique on the page; the name unless two forms of a page share a field name.
+    var id: String?
+
+    var body: any Component {
+        let id = id ?? name
+        var attributes = ["name": name, "id": id, "rows": String(rows), "maxlength": String(max)]
+        if required { attributes["required"] = "required" }
+        if error != nil {
+            attributes["aria-invalid"] = "true"
+            attributes["aria-describedby"] = "\(id)-error"
+        }
+        return Div {
+            Label(label) {}.attribute(named: "for", value: id)
+            El("textarea", attributes) { Text(value) }
+            if let error { Paragraph(error).class("field-error").id("\(id)-error") }
+        }
+        .class(error == nil ? "field" : "field has-error")
+    }
+}
+
 struct SelectField: PlainComponent {
     var name: String
     var label: String

@@ -46,7 +46,7 @@ extension IncidentQueries {
             return left != right ? left < right : lhs.reportedAt > rhs.reportedAt
         }
         .prefix(listLimit)
-        let names = try await unitNames(Set(ordered.map(\.unitID)), on: db)
+        let names = try await OrganisationQueries.unitNames(Set(ordered.map(\.unitID)), on: db)
         return IncidentList(
             total: found.count,
             countsByKind: IncidentKind.allCases.compactMap { kind in counts[kind].map { (kind, $0) } },

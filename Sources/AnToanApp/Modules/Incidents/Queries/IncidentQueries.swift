@@ -98,23 +98,14 @@ enum IncidentQueries {
         }
         return names
     }
-
-    static func unitNames(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        var names: [UUID: String] = [:]
-        for chunk in SQLBatch.chunks(Array(ids)) {
-            for unit in try await OrgUnit.query(on: db).filter(\.$id ~~ chunk).field(\.$id).field(\.$name).all() {
-                if let id = unit.id { names[id] = unit.name }
-            }
-        }
-        return names
-    }
 }
 
 extension IncidentQueries {
     /// The units of `scope` that have incidents, by name: what an authority's list filters by.
     static func units(in scope: Scope, on db: any Database) async throws -> [(id: UUID, name: String)] {
         let ids = Set(try await incidents(in: scope, on: db).field(\.$unitID).all().map(\.unitID))
-        return try await unitNames(ids, on: db).map { (id: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
+        return try await OrganisationQueries.unitNames(ids, on: db).map { (id: $0.key, name: $0.value) }.sorted {
+            $0.name < $1.name
+        }
     }
 }

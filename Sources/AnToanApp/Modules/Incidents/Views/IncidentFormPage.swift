@@ -148,20 +148,15 @@ enum IncidentFormPage {
         max: Int,
         required: Bool
     ) -> any Component {
-        let id = form.idPrefix + name
-        let error = form.error(name)
-        var attributes = ["name": name, "id": id, "rows": "3", "maxlength": String(max)]
-        if required { attributes["required"] = "required" }
-        if error != nil {
-            attributes["aria-invalid"] = "true"
-            attributes["aria-describedby"] = "\(id)-error"
-        }
-        return Div {
-            Label(label) {}.attribute(named: "for", value: id)
-            El("textarea", attributes) { Text(form.value(name)) }
-            if let error { Paragraph(error).class("field-error").id("\(id)-error") }
-        }
-        .class(error == nil ? "field" : "field has-error")
+        TextAreaField(
+            name: name,
+            label: label,
+            value: form.value(name),
+            error: form.error(name),
+            max: max,
+            required: required,
+            id: form.idPrefix + name
+        )
     }
 
     private static func photoField(_ form: NamedForm, label: String, _ lang: Language) -> any Component {

@@ -5,6 +5,18 @@ import SQLKit
 
 /// Reads of the organisation registry, always through the reader's scope.
 enum OrganisationQueries {
+    /// The names of the units of `ids` (ids the caller read within its scope), for lists that show them.
+    static func unitNames(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        var names: [UUID: String] = [:]
+        for chunk in SQLBatch.chunks(Array(ids)) {
+            for unit in try await OrgUnit.query(on: db).filter(\.$id ~~ chunk).field(\.$id).field(\.$name).all() {
+                if let id = unit.id { names[id] = unit.name }
+            }
+        }
+        return names
+    }
+
     /// Units (and departments) the scope may see.
     static func units(in scope: Scope, on db: any Database) -> QueryBuilder<OrgUnit> {
         let query = OrgUnit.query(on: db)

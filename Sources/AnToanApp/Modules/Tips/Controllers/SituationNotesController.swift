@@ -22,7 +22,7 @@ struct SituationNotesController: RouteCollection {
         var rows: [SituationNotesPage.Row] = []
         if canRead {
             let notes = try await SituationNoteQueries.list(in: principal.scope, on: req.db)
-            let names = try await TipQueries.unitNames(Set(notes.compactMap(\.unitID)), on: req.db)
+            let names = try await OrganisationQueries.unitNames(Set(notes.compactMap(\.unitID)), on: req.db)
             for note in notes {
                 var concerns = note.unitID.flatMap { names[$0] } ?? ""
                 if note.unitID == nil { concerns = try await TipQueries.areaName(note.areaPath, on: req.db) }

@@ -106,7 +106,7 @@ struct TipsAPIController: RouteCollection {
     @Sendable func notes(req: Request) async throws -> SituationNoteListDTO {
         let principal = try req.principal(allowedTo: .handleIncidents)
         let notes = try await SituationNoteQueries.list(in: principal.scope, on: req.db)
-        let names = try await TipQueries.unitNames(Set(notes.compactMap(\.unitID)), on: req.db)
+        let names = try await OrganisationQueries.unitNames(Set(notes.compactMap(\.unitID)), on: req.db)
         return SituationNoteListDTO(
             notes: try notes.map { try SituationNoteDTO($0, unitName: $0.unitID.flatMap { names[$0] }) }
         )
@@ -119,7 +119,7 @@ struct TipsAPIController: RouteCollection {
             by: principal,
             on: req.application
         )
-        let names = try await TipQueries.unitNames(Set([note.unitID].compactMap { $0 }), on: req.db)
+        let names = try await OrganisationQueries.unitNames(Set([note.unitID].compactMap { $0 }), on: req.db)
         return try await SituationNoteDTO(note, unitName: note.unitID.flatMap { names[$0] })
             .encodeResponse(status: .created, for: req)
     }
@@ -130,7 +130,7 @@ struct TipsAPIController: RouteCollection {
         _ = try await SituationNoteQueries.note(id, in: principal.scope, on: req.db)
         let input = try req.decodeJSON(NoteIncidentInput.self)
         let note = try await SituationNotes.turnIntoIncident(id, input, by: principal, on: req.application)
-        let names = try await TipQueries.unitNames(Set([note.unitID].compactMap { $0 }), on: req.db)
+        let names = try await OrganisationQueries.unitNames(Set([note.unitID].compactMap { $0 }), on: req.db)
         return try SituationNoteDTO(note, unitName: note.unitID.flatMap { names[$0] })
     }
 }

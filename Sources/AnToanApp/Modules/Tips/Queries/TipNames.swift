@@ -4,7 +4,7 @@ import Foundation
 /// What a tip concerns, in words: its unit's name, or its area's.
 enum TipNames {
     static func concerns(_ tips: [Tip], on db: any Database) async throws -> [UUID: String] {
-        let units = try await TipQueries.unitNames(Set(tips.compactMap(\.unitID)), on: db)
+        let units = try await OrganisationQueries.unitNames(Set(tips.compactMap(\.unitID)), on: db)
         var areas: [String: String] = [:]
         var out: [UUID: String] = [:]
         for tip in tips {

@@ -66,18 +66,6 @@ enum TipQueries {
         try await TipPhoto.query(on: db).filter(\.$tipID == tipID).sort(\.$position).all()
     }
 
-    /// Names of the units of `ids`.
-    static func unitNames(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        var names: [UUID: String] = [:]
-        for chunk in SQLBatch.chunks(Array(ids)) {
-            for unit in try await OrgUnit.query(on: db).filter(\.$id ~~ chunk).field(\.$id).field(\.$name).all() {
-                if let id = unit.id { names[id] = unit.name }
-            }
-        }
-        return names
-    }
-
     /// The name of the current area at `path`, or the path itself when none holds it now.
     static func areaName(_ path: String, on db: any Database) async throws -> String {
         try await Area.query(on: db).filter(\.$path == path).filter(\.$validTo == nil).first()?.name ?? path

@@ -11,19 +11,16 @@ enum TipFields {
         required: Bool = true,
         id: String? = nil
     ) -> any Component {
-        let id = id ?? name
-        var attributes = ["name": name, "id": id, "rows": "5", "maxlength": String(max)]
-        if required { attributes["required"] = "required" }
-        if error != nil {
-            attributes["aria-invalid"] = "true"
-            attributes["aria-describedby"] = "\(id)-error"
-        }
-        return Div {
-            Label(label) {}.attribute(named: "for", value: id)
-            El("textarea", attributes) { Text(value) }
-            if let error { Paragraph(error).class("field-error").id("\(id)-error") }
-        }
-        .class(error == nil ? "field" : "field has-error")
+        TextAreaField(
+            name: name,
+            label: label,
+            value: value,
+            error: error,
+            max: max,
+            required: required,
+            rows: 5,
+            id: id
+        )
     }
 
     /// Photos from the phone's camera or gallery: several at once, checked on the server by their bytes.
