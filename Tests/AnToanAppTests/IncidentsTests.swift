@@ -218,6 +218,32 @@ struct IncidentsTests {
     }
 
     @Test(
+        "the province's police acknowledges an incident before the escalation has told it, and it counts",
+        arguments: Lane.all
+    )
+    func acknowledgementByOneNotYetTold(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            // given: a report that has reached the unit and the commune, not yet the province
+            let world = try await Self.world(app, clock: clock)
+            let id = try await Self.report(app, world)
+            let province = try #require(world.ids["ca_tinh"])
+            #expect(try await IncidentAddressee.query(on: app.db).filter(\.$accountID == province).count() == 0)
+            // when
+            let ack = try await api(app, .POST, "/api/v1/incidents/\(id)/acknowledge", token: world.token("ca_tinh"))
+            // then
+            #expect(ack.status == .ok)
+            #expect(try ack.json(IncidentAcknowledgementDTO.self).alreadyAcknowledged == false)
+            let addressee = try await IncidentAddressee.query(on: app.db).filter(\.$accountID == province).all()
+            #expect(addressee.count == 1 && addressee.first?.acknowledgedAt != nil)
+            let incident = try await api(app, .GET, "/api/v1/incidents/\(id)", token: world.token("tt_a"))
+                .json(IncidentDTO.self)
+            #expect(incident.timeline.map(\.kind) == ["reported", "acknowledged"])
+            #expect(incident.timeline.last?.by == "Ngô Công An Tỉnh" && incident.acknowledgedAt != nil)
+        }
+    }
+
+    @Test(
         "another unit's head and an authority of another area get 404 for everything of the incident",
         arguments: Lane.all
     )

@@ -12,6 +12,11 @@ extension Model {
         let _: Void = try await update(on: db)
     }
 
+    /// Inserts a new row or updates a fetched one.
+    func store(on db: any Database) async throws {
+        let _: Void = try await save(on: db)
+    }
+
     func remove(on db: any Database) async throws {
         let _: Void = try await delete(force: true, on: db)
     }

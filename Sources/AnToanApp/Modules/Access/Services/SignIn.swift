@@ -83,7 +83,7 @@ enum SignIn {
             let _: Void = try await LoginThrottle.query(on: db).filter(\.$id == keys.account).delete()
             let known = try await LoginThrottle.find(keys.known, on: db) ?? LoginThrottle(key: keys.known, now: now)
             known.windowStart = now
-            let _: Void = try await known.save(on: db)
+            try await known.store(on: db)
             try await session.insert(on: db)
         }
         return token
@@ -125,7 +125,7 @@ enum SignIn {
                     let locked = key == keys.account ? "account" : "address"
                     try await audit(.signInLocked, keys, detail.merging(["locked": locked]) { $1 }, now: now, on: db)
                 }
-                let _: Void = try await row.save(on: db)
+                try await row.store(on: db)
             }
         }
     }

@@ -50,7 +50,7 @@ enum RosterService {
             setup.unitID = unitID
             setup.posts = json
             setup.approvalRequired = approval ?? required
-            let _: Void = try await setup.save(on: db)
+            try await setup.store(on: db)
             try await AuditTrail.record(
                 on: db,
                 actor: actor.auditActor,

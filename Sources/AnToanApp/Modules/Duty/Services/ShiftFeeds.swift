@@ -15,7 +15,7 @@ enum ShiftFeeds {
             let feed = existing ?? ShiftFeed()
             feed.staffID = staffID
             feed.tokenHash = SecretToken.hash(token)
-            let _: Void = try await feed.save(on: db)
+            try await feed.store(on: db)
             try await AuditTrail.record(
                 on: db,
                 actor: actor.auditActor,

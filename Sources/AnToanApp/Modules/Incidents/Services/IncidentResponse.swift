@@ -36,7 +36,8 @@ enum IncidentResponse {
                 ?? IncidentAddressee(incidentID: id, accountID: principal.id, level: incident.escalationLevel)
             guard addressee.acknowledgedAt == nil else { return false }
             addressee.acknowledgedAt = now
-            try await addressee.persist(on: db)
+            // Someone not (yet) told of it may acknowledge too: the province's police before the escalation reaches it.
+            try await addressee.store(on: db)
             let before = incident.auditSnapshot
             if incident.acknowledgedAt == nil {
                 incident.acknowledgedAt = now
