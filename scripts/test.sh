@@ -4,7 +4,8 @@
 #   scripts/test.sh [SWIFT TEST ARGS...]     e.g. scripts/test.sh --filter AuditTests
 #
 # Steps (each starts with a "==>" header; the first failure stops the run, non-zero exit):
-#   1. ensure tools: PostgreSQL server, Chromium, curl (apt-get), e2e/requirements.txt (pip)
+#   1. ensure tools: PostgreSQL server, Chromium, curl, zbar (apt-get; zbarimg reads back every QR
+#      symbol the encoder's tests make), e2e/requirements.txt (pip)
 #   2. PostgreSQL lane: use TEST_DATABASE_URL if set, else start a throwaway cluster
 #      (scripts/pg-lane.sh), removed on any exit
 #   3. swift test (Swift Testing; the PG-lane tests read TEST_DATABASE_URL)
@@ -31,8 +32,8 @@ cd "$ANTOAN_ROOT"
 
 CI="${CI:-false}"
 
-step "1/5 ensure tools (apt: postgresql chromium curl; pip: e2e/requirements.txt)"
-ensure_apt postgresql chromium fonts-liberation curl procps
+step "1/5 ensure tools (apt: postgresql chromium curl zbar-tools; pip: e2e/requirements.txt)"
+ensure_apt postgresql chromium fonts-liberation curl procps zbar-tools
 ensure_pip_requirements e2e/requirements.txt
 CHROMIUM="$(chromium_path)" || die "chromium not found after install"
 export CHROMIUM_PATH="$CHROMIUM"
