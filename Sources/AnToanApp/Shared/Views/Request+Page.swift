@@ -76,14 +76,7 @@ extension Flash {
     init?(cookieValue: String) {
         let parts = cookieValue.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2, let kind = Kind(rawValue: parts[0]),
-            let data = Data(
-                base64Encoded: parts[1].replacingOccurrences(of: "-", with: "+")
-                    .replacingOccurrences(of: "_", with: "/").padding(
-                        toLength: (parts[1].count + 3) / 4 * 4,
-                        withPad: "=",
-                        startingAt: 0
-                    )
-            )
+            let data = Data(base64URL: parts[1])
         else { return nil }
         self.init(kind: kind, message: String(decoding: data, as: UTF8.self))
     }
