@@ -66,7 +66,7 @@ public func configure(
     // waiting for SQLite's lock and two sign-ins would stall every other query.
     app.threadPool = NIOThreadPool(numberOfThreads: 8)
 
-    try app.useDatabase(config.database, logLevel: config.logLevel)
+    try app.useDatabase(config.database, logLevel: config.logLevel, wait: config.databaseWait)
     app.migrations.add(MigrationRegistry.all)
 
     ContentConfiguration.global.use(encoder: APIJSONEncoder(), for: .json)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import AnToanApp
@@ -34,14 +35,7 @@ struct SUNExample: Sendable, CustomTestStringConvertible {
 
 /// Bytes from hex written in the test itself.
 private func hex(_ string: String) -> [UInt8] {
-    var bytes: [UInt8] = []
-    var index = string.startIndex
-    while index < string.endIndex {
-        let next = string.index(index, offsetBy: 2)
-        bytes.append(UInt8(string[index..<next], radix: 16) ?? 0)
-        index = next
-    }
-    return bytes
+    Array(Data(hex: string))
 }
 
 private let zeroKey = [UInt8](repeating: 0, count: 16)

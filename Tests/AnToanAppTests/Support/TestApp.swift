@@ -63,7 +63,7 @@ enum Lane: String, CustomTestStringConvertible, Sendable {
         let app = try await Application.make(.testing)
         do {
             app.logger.logLevel = .warning
-            try app.useDatabase(.postgres(url: url), logLevel: .warning)
+            try app.useDatabase(.postgres(url: url), logLevel: .warning, wait: .seconds(120))
             try await app.db.sql.raw(SQLQueryString(statement)).run()
         } catch {
             try await app.asyncShutdown()
@@ -88,7 +88,7 @@ func withApp(
     let (location, dropDatabase) = try await lane.makeDatabase()
     let app = try await Application.make(.testing)
     do {
-        let config = AppConfig(
+        var config = AppConfig(
             database: location,
             listenHost: "127.0.0.1",
             port: 8080,
@@ -97,6 +97,9 @@ func withApp(
             logLevel: .warning,
             defaultLanguage: .vi
         )
+        // The whole suite runs at once on a CI machine's two cores: a burst of writers queued on one lock may
+        // wait longer than a served request would.
+        config.databaseWait = .seconds(120)
         try await configure(
             app,
             config: config,

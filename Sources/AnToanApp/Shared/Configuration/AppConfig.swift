@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 
 /// Every setting the app reads from its environment, read once at start-up.
 public struct AppConfig: Sendable {
@@ -24,6 +25,9 @@ public struct AppConfig: Sendable {
     var auditCheckpointMinutes = 60
     /// Where the server appends its scheduled checkpoints, one JSON object per line.
     var auditCheckpointFile: String? = nil
+    /// How long a query waits for a free connection of the pool before it fails. The test suite, hundreds of
+    /// apps at once on two cores, gives it longer.
+    var databaseWait: TimeAmount = .seconds(30)
 
     public var usesSecureCookies: Bool { baseURL.hasPrefix("https://") }
 

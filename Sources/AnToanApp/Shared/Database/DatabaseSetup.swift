@@ -5,13 +5,17 @@ import Vapor
 
 extension Application {
     /// Points Fluent at SQLite (default) or PostgreSQL, as the configuration says.
-    func useDatabase(_ location: AppConfig.DatabaseLocation, logLevel: Logger.Level) throws {
+    func useDatabase(
+        _ location: AppConfig.DatabaseLocation,
+        logLevel: Logger.Level,
+        wait: TimeAmount = .seconds(30)
+    ) throws {
         let sqlLogLevel: Logger.Level = logLevel <= .trace ? .debug : .trace
         switch location {
         case .sqliteFile(let path):
-            useSQLite(.file(path: path), sqlLogLevel: sqlLogLevel)
+            useSQLite(.file(path: path), sqlLogLevel: sqlLogLevel, wait: wait)
         case .sqliteMemory:
-            useSQLite(.memory, sqlLogLevel: sqlLogLevel)
+            useSQLite(.memory, sqlLogLevel: sqlLogLevel, wait: wait)
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             postgres.searchPath = nil
@@ -19,7 +23,7 @@ extension Application {
                 .postgres(
                     configuration: postgres,
                     maxConnectionsPerEventLoop: 4,
-                    connectionPoolTimeout: .seconds(30),
+                    connectionPoolTimeout: wait,
                     sqlLogLevel: sqlLogLevel
                 ),
                 as: .psql
@@ -30,11 +34,11 @@ extension Application {
     /// Fluent's SQLite driver keeps one connection per event loop, so a long write (an import) would hold
     /// the connection that every read on its loop needs. Writers therefore get pools of their own, on the
     /// same file, and queue for them one at a time; WAL lets the readers' connections read meanwhile.
-    private func useSQLite(_ storage: SQLiteConfiguration.Storage, sqlLogLevel: Logger.Level) {
+    private func useSQLite(_ storage: SQLiteConfiguration.Storage, sqlLogLevel: Logger.Level, wait: TimeAmount) {
         let configuration = SQLiteConfiguration(storage: storage)
         for id in [DatabaseID.sqlite, .sqliteWriter] {
             databases.use(
-                .sqlite(configuration, connectionPoolTimeout: .seconds(30), sqlLogLevel: sqlLogLevel),
+                .sqlite(configuration, connectionPoolTimeout: wait, sqlLogLevel: sqlLogLevel),
                 as: id,
                 isDefault: id == .sqlite
             )
