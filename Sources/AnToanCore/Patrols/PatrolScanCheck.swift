@@ -118,9 +118,10 @@ public struct PatrolScanCheck: Sendable {
         var flags: Set<PatrolScanFlag> = []
         let checkpoint = plan.first { $0.id == checkpointID }
         var distance: Double?
-        if let position, position.isValid, let place = checkpoint?.position {
-            distance = position.distance(to: place)
-            if let distance, let checkpoint, distance > checkpoint.radius { flags.insert(.outsideRadius) }
+        if let position, position.isValid, let checkpoint, let place = checkpoint.position {
+            let metres = position.distance(to: place)
+            distance = metres
+            if metres > checkpoint.radius { flags.insert(.outsideRadius) }
         }
         if previous.contains(where: { $0.checkpointID == checkpointID }) { flags.insert(.repeated) }
         if at > roundEnd { flags.insert(.late) }

@@ -26,6 +26,12 @@ enum SecretToken {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Compares two MACs without stopping at the first difference, so the time taken does not tell how much of
+    /// a forged one is right.
+    static func equalInConstantTime(_ lhs: some Collection<UInt8>, _ rhs: some Collection<UInt8>) -> Bool {
+        lhs.count == rhs.count && zip(lhs, rhs).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
     static func hmac(_ message: String, secret: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(
             for: Data(message.utf8),

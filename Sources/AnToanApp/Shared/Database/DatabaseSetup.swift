@@ -8,7 +8,7 @@ extension Application {
     func useDatabase(
         _ location: AppConfig.DatabaseLocation,
         logLevel: Logger.Level,
-        wait: TimeAmount = .seconds(30)
+        wait: TimeAmount
     ) throws {
         let sqlLogLevel: Logger.Level = logLevel <= .trace ? .debug : .trace
         switch location {

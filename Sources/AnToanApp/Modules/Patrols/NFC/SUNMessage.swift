@@ -70,7 +70,7 @@ enum SUNMessage {
         let sessionKey = try sessionMACKey(fileReadKey: fileReadKey, uid: uid, counter: counter)
         let fullMAC = try fullCMAC(macInput, key: sessionKey)
         let expectedMAC = stride(from: 1, to: 16, by: 2).map { fullMAC[$0] }
-        guard constantTimeEqual(expectedMAC, receivedMAC) else { throw .wrongCMAC }
+        guard SecretToken.equalInConstantTime(expectedMAC, receivedMAC) else { throw .wrongCMAC }
 
         // Only now is the counter authentic, so only now may it be compared.
         if let lastCounter, counter <= lastCounter { throw .replayed(counter: counter, last: lastCounter) }
@@ -129,12 +129,5 @@ enum SUNMessage {
             // Unreachable with a 16-byte key, checked above.
             throw .badKey
         }
-    }
-
-    /// Compares without stopping at the first difference, so timing does not tell how much of a forged MAC
-    /// is right.
-    private static func constantTimeEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        return zip(lhs, rhs).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

@@ -26,11 +26,10 @@ enum CheckpointLink {
         else { return nil }
         let id = idBytes.withUnsafeBytes { UUID(uuid: $0.loadUnaligned(as: uuid_t.self)) }
         // Only the canonical spelling of each part is the printed link (base64 leaves spare bits in a last
-        // character), and the MAC is compared in constant time: how much of a forged one is right must not show.
-        let expected = Array(Data(mac(parts[0] + "." + parts[1], secret: secret)).base64URLEncoded.utf8)
-        let given = Array(parts[2].utf8)
-        guard Data(uuidBytes(id)).base64URLEncoded == parts[0], expected.count == given.count,
-            zip(expected, given).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0
+        // character).
+        let expected = Data(mac(parts[0] + "." + parts[1], secret: secret)).base64URLEncoded
+        guard Data(uuidBytes(id)).base64URLEncoded == parts[0],
+            SecretToken.equalInConstantTime(expected.utf8, parts[2].utf8)
         else { return nil }
         return (id, generation)
     }
