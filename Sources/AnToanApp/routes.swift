@@ -75,6 +75,13 @@ func routes(_ app: Application) throws {
     try app.register(collection: SituationNotesController())
     try app.registerAPI(TipsAPIController())
 
+    // Patrols (PAT-1..3): routes, checkpoints with signed QR labels and NFC tags, rounds judged at their deadline,
+    // the scan pages with offline scans
+    try app.register(collection: PatrolsController())
+    try app.register(collection: PatrolScanController())
+    try app.register(collection: PatrolObservationsController())
+    PatrolRounds.register(app)
+
     // Last, once every API route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))
 }

@@ -28,6 +28,12 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case manageWebhooks = "manage_webhooks"
     /// Acknowledge an incident and record the steps of its response: a unit's leadership and the authorities.
     case handleIncidents = "handle_incidents"
+    /// See patrol routes, rounds and their reports (the sổ tuần tra) in one's scope.
+    case viewPatrols = "view_patrols"
+    /// Walk patrol rounds: scan checkpoints, note what is seen at them.
+    case walkPatrols = "walk_patrols"
+    /// Set a unit's patrol routes, checkpoints and schedules, print their labels, enter their NFC keys.
+    case managePatrols = "manage_patrols"
 }
 
 /// The role × action matrix. One table, so a reviewer reads every grant in one place.
@@ -37,25 +43,30 @@ public enum Permissions {
         .authorityLeader: [
             .viewDashboard, .viewAccounts, .useAPITokens, .viewOrganisation, .viewRosters, .oversee, .declarePeakPeriod,
             .manageWebhooks,
-            .approveReports, .reportIncident, .handleIncidents,
+            .approveReports, .reportIncident, .handleIncidents, .viewPatrols,
         ],
         .authorityOfficer: [
             .viewDashboard, .useAPITokens, .viewOrganisation, .viewRosters, .oversee, .reportIncident,
-            .handleIncidents,
+            .handleIncidents, .viewPatrols,
         ],
         .unitHead: [
             .viewDashboard, .viewAccounts, .useAPITokens, .viewOrganisation, .viewStaffIdentity, .viewRosters,
             .manageRosters, .approveRosters,
             .approveReports, .reportIncident, .handleIncidents, .manageEquipment, .oversee, .viewOwnShifts,
+            .viewPatrols, .managePatrols,
         ],
         .unitSecurityOfficer: [
             .viewDashboard, .useAPITokens, .viewOrganisation, .manageOrganisation, .viewStaffIdentity,
             .viewRosters, .manageRosters, .performDuty, .reportIncident, .handleIncidents, .manageEquipment,
-            .registerVisitors, .viewOwnShifts,
+            .registerVisitors, .viewOwnShifts, .viewPatrols, .walkPatrols, .managePatrols,
         ],
-        .dutyOfficer: [.viewDashboard, .viewRosters, .performDuty, .reportIncident, .registerVisitors, .viewOwnShifts],
+        .dutyOfficer: [
+            .viewDashboard, .viewRosters, .performDuty, .reportIncident, .registerVisitors, .viewOwnShifts,
+            .viewPatrols,
+            .walkPatrols,
+        ],
         .gateReceptionist: [.viewDashboard, .registerVisitors, .reportIncident, .viewOwnShifts],
-        .teamMember: [.viewDashboard, .reportIncident, .viewOwnShifts],
+        .teamMember: [.viewDashboard, .reportIncident, .viewOwnShifts, .viewPatrols, .walkPatrols],
     ]
 
     public static func allows(_ role: Role, _ action: Action) -> Bool {

@@ -37,5 +37,6 @@ enum MigrationRegistry {
         CreateIncidents(),  // incidents, their photos, timeline, addressees and acknowledgements
         CreateTips(),  // public tips with hashed follow-up codes, their messages and photos; situation notes
         CreateWebhooks(),  // webhook subscriptions, their deliveries and attempts, and the dispatcher's cursor
+        CreatePatrols(),  // patrol routes, checkpoints, rounds, scans (refused ones too), observations
     ]
 }

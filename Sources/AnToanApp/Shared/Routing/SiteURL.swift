@@ -53,6 +53,12 @@ enum SiteURL: Sendable {
     case rosterPages(RosterURL)
     /// Tips (the public form, the sender's follow-up page, triage) and situation notes.
     case tips(TipURL)
+    /// Patrols (PAT): routes, checkpoints and their labels, rounds, the sổ tuần tra, observations.
+    case patrols(PatrolURL)
+    /// The page a checkpoint's label or tag opens (`CheckpointLink`).
+    case scan(token: String)
+    /// The service worker that keeps scans made offline.
+    case serviceWorker
     case holidays
     case holidayYear(Int)
     case holidayChange(Int, HolidayChange)
@@ -139,6 +145,9 @@ enum SiteURL: Sendable {
         case .unitEdit(let id): "/units/\(id.uuidString.lowercased())/edit"
         case .rosterPages(let url): url.path
         case .tips(let url): url.path
+        case .patrols(let url): url.path
+        case .scan(let token): CheckpointLink.pathPrefix + token
+        case .serviceWorker: "/sw.js"
         case .holidays: "/holidays"
         case .holidayYear(let year): "/holidays/\(year)"
         case .holidayChange(let year, let change): "/holidays/\(year)/\(change.rawValue)"
@@ -177,6 +186,8 @@ enum SiteURL: Sendable {
             case .unitEdit: "/units/:id/edit"
             case .rosterPages(let url): url.pattern
             case .tips(let url): url.pattern
+            case .patrols(let url): url.pattern
+            case .scan: CheckpointLink.pathPrefix + ":token"
             case .holidayYear: "/holidays/:year"
             case .holidayChange(_, let change): "/holidays/:year/\(change.rawValue)"
             case .peakPeriod: "/peak-periods/:id"

@@ -38,6 +38,7 @@ struct NavItem: Sendable {
         NavItem(url: .bodies, vi: "Cơ quan quản lý", en: "Supervising bodies", action: .viewOrganisation),
         NavItem(url: .importData, vi: "Nhập dữ liệu", en: "Import", action: .manageOrganisation),
         NavItem(url: .dutyDesk, vi: "Trực ca", en: "On duty", action: .performDuty),
+        NavItem(url: .patrols(.index), vi: "Tuần tra", en: "Patrols", action: .viewPatrols),
         NavItem(url: .incidents, vi: "Vụ việc", en: "Incidents", action: .reportIncident),
         NavItem(url: .tips(.list), vi: "Tin báo", en: "Tips", action: .handleIncidents),
         NavItem(url: .tips(.notes), vi: "Tình hình đáng chú ý", en: "Situation notes", action: .reportIncident),

@@ -13,6 +13,10 @@
 /// typed in), or shows a polite banner "Có cập nhật mới — Tải lại" at the top of `main`. On every live page the
 /// navigation's count of unread notifications (`#unread-count`) follows `notification.created` and
 /// `notification.read`.
+///
+/// Patrol pages (`data-patrol` on an element) register the service worker that keeps scans made offline
+/// (`PatrolServiceWorker`), and send the kept scans to `/patrols/sync` whenever the network is there: at load and
+/// on `online`. What came of them is written into `#patrol-sync`.
 enum Script {
     static let js = """
         "use strict";
@@ -86,6 +90,84 @@ enum Script {
             if (type) { source.addEventListener(type, refresh); }
           });
           window.addEventListener("pagehide", function () { source.close(); });
+        })();
+        (function () {
+          var patrol = document.querySelector("[data-patrol]");
+          if (!patrol || !window.indexedDB) { return; }
+          if ("serviceWorker" in navigator) { navigator.serviceWorker.register("/sw.js").catch(function () {}); }
+          var english = document.documentElement.lang === "en";
+          var status = document.getElementById("patrol-sync");
+          var say = function (text) { if (status) { status.textContent = text; } };
+          var device = localStorage.getItem("antoan-device");
+          if (!device) {
+            device = Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(16)), function (b) {
+              return (b + 256).toString(16).slice(1);
+            }).join("");
+            localStorage.setItem("antoan-device", device);
+          }
+          var open = function () {
+            return new Promise(function (resolve, reject) {
+              var request = indexedDB.open("antoan-patrol", 1);
+              request.onupgradeneeded = function () { request.result.createObjectStore("scans", { autoIncrement: true }); };
+              request.onsuccess = function () { resolve(request.result); };
+              request.onerror = function () { reject(request.error); };
+            });
+          };
+          var kept = function (db) {
+            return new Promise(function (resolve, reject) {
+              var items = [];
+              var cursor = db.transaction("scans").objectStore("scans").openCursor();
+              cursor.onsuccess = function () {
+                var at = cursor.result;
+                if (!at) { resolve(items); return; }
+                items.push({ token: at.value.token, scanned_at: at.value.scanned_at, sequence: at.key });
+                at.continue();
+              };
+              cursor.onerror = function () { reject(cursor.error); };
+            });
+          };
+          var forget = function (db, keys) {
+            return new Promise(function (resolve) {
+              var tx = db.transaction("scans", "readwrite");
+              keys.forEach(function (key) { tx.objectStore("scans").delete(key); });
+              tx.oncomplete = function () { resolve(); };
+              tx.onerror = function () { resolve(); };
+            });
+          };
+          var sending = false;
+          var flush = function () {
+            if (sending || !navigator.onLine) { return; }
+            sending = true;
+            open().then(function (db) {
+              return kept(db).then(function (items) {
+                if (!items.length) { return; }
+                say(english ? "Sending " + items.length + " kept scan(s)…" : "Đang gửi " + items.length + " lượt quét đã lưu…");
+                return fetch("/patrols/sync", { credentials: "same-origin" })
+                  .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+                  .then(function (token) {
+                    return fetch("/patrols/sync", {
+                      method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" },
+                      body: JSON.stringify({ _csrf: token.csrf, device: device, sent_at: new Date().toISOString(), scans: items })
+                    });
+                  })
+                  .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+                  .then(function (answer) {
+                    var accepted = answer.results.filter(function (r) { return r.status !== "refused"; }).length;
+                    var refused = answer.results.filter(function (r) { return r.status === "refused"; });
+                    return forget(db, items.map(function (item) { return item.sequence; })).then(function () {
+                      var text = english ? "Sent: " + accepted + " scan(s) recorded." : "Đã gửi: ghi nhận " + accepted + " lượt quét.";
+                      refused.forEach(function (r) { text += " " + (r.checkpoint_name || "") + ": " + (r.reason || ""); });
+                      say(text);
+                      patrol.setAttribute("data-patrol-synced", String(answer.results.length));
+                    });
+                  });
+              });
+            }).catch(function () {
+              say(english ? "Could not send the kept scans yet; they stay on this phone." : "Chưa gửi được; các lượt quét vẫn được giữ trên điện thoại.");
+            }).then(function () { sending = false; });
+          };
+          window.addEventListener("online", flush);
+          flush();
         })();
         """
 }

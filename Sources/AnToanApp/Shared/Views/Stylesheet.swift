@@ -159,7 +159,29 @@ enum Stylesheet {
         .minutes .signatures { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 16px;
           text-align: center; margin-top: 24px; }
         .minutes .signatures > div { flex: 1 1 9rem; min-height: 9rem; }
+        .scan-result { border-radius: 8px; padding: 16px; margin-bottom: 12px; font-size: 1.1rem; }
+        .scan-result h1 { margin-top: 0; font-size: 1.5rem; }
+        .scan-accepted { background: #e3f4e8; border: 2px solid var(--ok); }
+        .scan-refused { background: #fbe7e7; border: 2px solid var(--bad); }
+        .scan-kept { background: #fff8d6; border: 2px solid #b08900; }
+        .scan-reason { font-weight: 700; color: var(--bad); }
+        .scan-flag { font-weight: 600; color: #7a5200; }
+        .scan-next { font-size: 1.2rem; font-weight: 700; }
+        .round-progress { padding-left: 24px; }
+        .round-progress li { padding: 4px 0; }
+        .cp-missing, .cp-late, tr.round-incomplete td { color: var(--bad); font-weight: 600; }
+        .cp-on_time .who::before { content: "✓ "; color: var(--ok); }
+        .status-ok { color: var(--ok); }
+        .label-sheet { display: grid; grid-template-columns: repeat(auto-fill, minmax(60mm, 1fr)); gap: 6mm; }
+        .label { border: 1px dashed #777; padding: 4mm; text-align: center; break-inside: avoid; background: #fff; }
+        .label p { margin: 1mm 0; }
+        .label-unit { font-weight: 700; font-size: 0.8rem; }
+        .label-route, .label-hint { font-size: 0.75rem; }
+        .label-qr { width: 100%; max-width: 45mm; height: auto; image-rendering: pixelated; }
+        .label-name { font-weight: 700; font-size: 1.1rem; }
         @media print {
+          @page { size: A4 portrait; margin: 10mm; }
+          .label-sheet { grid-template-columns: repeat(3, 1fr); gap: 4mm; }
           .no-print { display: none !important; }
           .minutes { padding: 0; font-size: 13pt; }
           .print-only { display: block; }

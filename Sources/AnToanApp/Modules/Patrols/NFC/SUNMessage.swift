@@ -87,7 +87,8 @@ enum SUNMessage {
 
     /// Decodes exactly `count` bytes from ASCII hex, or `nil`. Works on UTF-8 code units because
     /// `Character.hexDigitValue` also accepts fullwidth digits such as "０".
-    private static func bytes(hex: String, count: Int) -> [UInt8]? {
+    /// `count` bytes from `2 × count` hex digits; nil for anything else.
+    static func bytes(hex: String, count: Int) -> [UInt8]? {
         guard hex.utf8.count == 2 * count else { return nil }
         let digits = hex.utf8.map { unit -> UInt8? in
             switch unit {
