@@ -145,6 +145,37 @@ struct PatrolsTests {
         }
     }
 
+    @Test("a checkpoint added while a round is under way, before anyone scanned, is in that round", arguments: Lane.all)
+    func addedDuringRound(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            let world = try await Self.world(app, clock: clock)
+            clock.set(Self.night.addingTimeInterval(5 * 60))
+            var officer = try await Self.guardBrowser(app, "an_ninh_a")
+            let added = try await officer.post(
+                PatrolURL.checkpointAdd(route: world.route).path,
+                form: ["name": "Nhà xe", "instructions": "", "latitude": "", "longitude": "", "radius": "30"]
+            )
+            #expect(added.status == .seeOther)
+            let checkpoint = try #require(
+                try await PatrolCheckpoint.query(on: app.db).filter(\.$name == "Nhà xe").first()
+            )
+            var guardA = try await Self.guardBrowser(app)
+            let link = CheckpointLink.path(
+                checkpoint: try checkpoint.requireID(),
+                generation: 1,
+                secret: Lane.testSecret
+            )
+            let page = try await guardA.get(link)
+            #expect(page.status == .ok && page.text.contains("Lượt này: 1/4 điểm"), "\(page.text)")
+            // tonight's rounds: still three, each with the four checkpoints and one deadline job each
+            let rounds = try await PatrolRound.query(on: app.db).filter(\.$day == "2026-12-04").all()
+            #expect(rounds.count == 3 && rounds.allSatisfy { $0.planIDs.count == 4 })
+            let jobs = try await Job.query(on: app.db).filter(\.$kind == JobKind.patrolDeadline.rawValue).count()
+            #expect(jobs == 6)
+        }
+    }
+
     @Test("a route or checkpoint with bad values is refused field by field, nothing written", arguments: Lane.all)
     func badRoute(lane: Lane) async throws {
         let clock = TestClock()

@@ -95,11 +95,12 @@ enum PatrolRounds {
 
     static func deadlineKey(_ round: UUID) -> String { "patrol-deadline:\(round.uuidString.lowercased())" }
 
-    /// After a route's schedule, order or checkpoints changed: the rounds not yet begun and not yet walked are
-    /// made again from the new route; the round under way keeps its plan.
+    /// After a route's schedule, order or checkpoints changed: the rounds not over and not yet walked (the one
+    /// under way too, while nobody has scanned in it) are made again from the new route; a round with scans keeps
+    /// its plan.
     static func replan(_ route: PatrolRoute, now: Date, on db: any Database) async throws {
         let routeID = try route.requireID()
-        let future = try await PatrolRound.query(on: db).filter(\.$routeID == routeID).filter(\.$startsAt > now)
+        let future = try await PatrolRound.query(on: db).filter(\.$routeID == routeID).filter(\.$endsAt > now)
             .all()
         for round in future {
             let id = try round.requireID()
