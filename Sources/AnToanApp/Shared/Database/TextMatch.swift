@@ -41,6 +41,21 @@ extension QueryBuilder {
         filter(.sql(embed: TextMatch.hasPrefix(Self.column(field), prefix)))
     }
 
+    /// The rows `scope` may read, for a model that keeps its unit and the unit's area path: all of them, those of
+    /// the units in an area (by the path's prefix, no join), or one unit's.
+    @discardableResult
+    func within(
+        _ scope: Scope,
+        unit: KeyPath<Model, FieldProperty<Model, UUID>>,
+        area: KeyPath<Model, FieldProperty<Model, String>>
+    ) -> Self {
+        switch scope {
+        case .everything: return self
+        case .area(let path): return filter(area, hasPrefix: path.value)
+        case .unit(let id, _): return filter(unit == id)
+        }
+    }
+
     /// Rows whose `field` contains `text`, wildcards taken literally: see `TextMatch.contains`.
     @discardableResult
     func filter<Field: QueryableProperty>(_ field: KeyPath<Model, Field>, containing text: String) -> Self

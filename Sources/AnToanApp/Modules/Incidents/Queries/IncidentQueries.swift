@@ -6,12 +6,7 @@ import Foundation
 /// of the units in its area; anything else is 404.
 enum IncidentQueries {
     static func incidents(in scope: Scope, on db: any Database) -> QueryBuilder<Incident> {
-        let query = Incident.query(on: db)
-        switch scope {
-        case .everything: return query
-        case .area(let path): return query.filter(\.$areaPath, hasPrefix: path.value)
-        case .unit(let unit, _): return query.filter(\.$unitID == unit)
-        }
+        Incident.query(on: db).within(scope, unit: \.$unitID, area: \.$areaPath)
     }
 
     /// The incident if the scope may see it; 404 otherwise.

@@ -6,21 +6,11 @@ import Foundation
 /// authority those of the units in its area; anything else is 404.
 enum PatrolQueries {
     static func routes(in scope: Scope, on db: any Database) -> QueryBuilder<PatrolRoute> {
-        let query = PatrolRoute.query(on: db)
-        switch scope {
-        case .everything: return query
-        case .area(let path): return query.filter(\.$areaPath, hasPrefix: path.value)
-        case .unit(let unit, _): return query.filter(\.$unitID == unit)
-        }
+        PatrolRoute.query(on: db).within(scope, unit: \.$unitID, area: \.$areaPath)
     }
 
     static func rounds(in scope: Scope, on db: any Database) -> QueryBuilder<PatrolRound> {
-        let query = PatrolRound.query(on: db)
-        switch scope {
-        case .everything: return query
-        case .area(let path): return query.filter(\.$areaPath, hasPrefix: path.value)
-        case .unit(let unit, _): return query.filter(\.$unitID == unit)
-        }
+        PatrolRound.query(on: db).within(scope, unit: \.$unitID, area: \.$areaPath)
     }
 
     /// The route if the scope may see it; 404 otherwise.
@@ -127,13 +117,10 @@ enum PatrolQueries {
     }
 
     static func observation(_ id: UUID, in scope: Scope, on db: any Database) async throws -> PatrolObservation {
-        let query = PatrolObservation.query(on: db).filter(\.$id == id)
-        switch scope {
-        case .everything: break
-        case .area(let path): query.filter(\.$areaPath, hasPrefix: path.value)
-        case .unit(let unit, _): query.filter(\.$unitID == unit)
-        }
-        guard let observation = try await query.first() else { throw AppError.notFound }
+        guard
+            let observation = try await PatrolObservation.query(on: db).filter(\.$id == id)
+                .within(scope, unit: \.$unitID, area: \.$areaPath).first()
+        else { throw AppError.notFound }
         return observation
     }
 }
