@@ -176,6 +176,50 @@ struct PatrolsTests {
         }
     }
 
+    @Test(
+        "the phone's position after a scan: the distance kept, far from the checkpoint flagged, once, by its guard only",
+        arguments: Lane.all
+    )
+    func scanPosition(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            let world = try await Self.world(app, clock: clock)
+            var officer = try await Self.guardBrowser(app, "an_ninh_a")
+            let placed = try await officer.post(
+                PatrolURL.checkpoint(world.checkpoints[0].id!).path,
+                form: [
+                    "name": "Cổng chính", "instructions": "", "latitude": "21.028500", "longitude": "105.854200",
+                    "radius": "30",
+                ]
+            )
+            #expect(placed.status == .seeOther, "\(placed.text)")
+            clock.set(Self.night.addingTimeInterval(60))
+            var guardA = try await Self.guardBrowser(app)
+            let page = try await guardA.get(world.link(0))
+            #expect(page.text.contains("id=\"scan-position\""))
+            let scan = try #require(try await PatrolScan.query(on: app.db).filter(\.$accepted == true).first())
+            let url = PatrolURL.scanPosition(try scan.requireID()).path
+            // unit B's guard cannot place it; a bad coordinate is refused
+            var guardB = try await Self.guardBrowser(app, "bao_ve_b")
+            #expect(
+                try await guardB.post(url, form: ["latitude": "21.0285", "longitude": "105.8542"]).status == .notFound
+            )
+            #expect(
+                try await guardA.post(url, form: ["latitude": "91", "longitude": "105"]).status == .unprocessableEntity
+            )
+            // about 111 m north: kept and flagged
+            let placedScan = try await guardA.post(url, form: ["latitude": "21.029500", "longitude": "105.854200"])
+            #expect(placedScan.status == .ok, "\(placedScan.text)")
+            #expect(placedScan.text.contains("Cách điểm 111 m"))
+            let stored = try #require(try await PatrolScan.find(scan.id, on: app.db))
+            #expect(stored.flagValues == [.outsideRadius] && Int(stored.distance ?? 0) == 111)
+            // only once
+            #expect(
+                try await guardA.post(url, form: ["latitude": "21.0285", "longitude": "105.8542"]).status == .notFound
+            )
+        }
+    }
+
     @Test("a route or checkpoint with bad values is refused field by field, nothing written", arguments: Lane.all)
     func badRoute(lane: Lane) async throws {
         let clock = TestClock()

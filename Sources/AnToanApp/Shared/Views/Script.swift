@@ -16,7 +16,8 @@
 ///
 /// Patrol pages (`data-patrol` on an element) register the service worker that keeps scans made offline
 /// (`PatrolServiceWorker`), and send the kept scans to `/patrols/sync` whenever the network is there: at load and
-/// on `online`. What came of them is written into `#patrol-sync`.
+/// on `online`. What came of them is written into `#patrol-sync`. A scan page with `#scan-position` (a form with
+/// its token) sends the phone's position once, if the phone gives it, and shows the distance in `#scan-distance`.
 enum Script {
     static let js = """
         "use strict";
@@ -168,6 +169,20 @@ enum Script {
           };
           window.addEventListener("online", flush);
           flush();
+          var locate = document.getElementById("scan-position");
+          if (locate && navigator.geolocation) {
+            navigator.geolocation.getCurrentPosition(function (where) {
+              var body = new URLSearchParams(new FormData(locate));
+              body.set("latitude", String(where.coords.latitude));
+              body.set("longitude", String(where.coords.longitude));
+              fetch(locate.action, { method: "POST", credentials: "same-origin", body: body })
+                .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+                .then(function (answer) {
+                  var out = document.getElementById("scan-distance");
+                  if (out) { out.textContent = [answer.distance, answer.flags].filter(Boolean).join(" · "); }
+                }).catch(function () {});
+            }, function () {}, { enableHighAccuracy: true, timeout: 15000, maximumAge: 30000 });
+          }
         })();
         """
 }

@@ -12,6 +12,33 @@ struct PatrolScanController: RouteCollection {
         routes.get(SiteURL.route(.patrols(.offline)), use: offline)
         routes.get(SiteURL.route(.patrols(.sync)), use: syncToken)
         routes.post(SiteURL.route(.patrols(.sync)), use: sync)
+        routes.post(SiteURL.route(.patrols(.scanPosition(.placeholder))), use: position)
+    }
+
+    /// The phone's position, sent by the scan page's script once the scan is recorded (a page without script, or a
+    /// phone that refuses, gives none: the scan counts all the same).
+    @Sendable func position(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .walkPatrols)
+        let values = (try? req.content.decode([String: String].self)) ?? [:]
+        var checker = FieldChecker()
+        let scan = try await PatrolScanService.locate(
+            try req.idParameter(),
+            latitude: PatrolForms.double("latitude", values, &checker),
+            longitude: PatrolForms.double("longitude", values, &checker),
+            by: principal,
+            on: req.application
+        )
+        let response = Response(status: .ok)
+        try response.content.encode(
+            [
+                "distance": scan.distance.map {
+                    req.pageLanguage("Cách điểm \(Int($0.rounded())) m", "\(Int($0.rounded())) m from the checkpoint")
+                } ?? "",
+                "flags": PatrolWords.flags(scan, req.pageLanguage),
+            ],
+            as: .json
+        )
+        return response
     }
 
     /// Opening a checkpoint's link records a scan for the signed-in guard (signed out: the sign-in page, then

@@ -24,6 +24,8 @@ enum PatrolURL: Sendable, Hashable {
     case sync
     /// The page the service worker shows for a scan made offline.
     case offline
+    /// The phone's position just after an online scan.
+    case scanPosition(UUID)
     case observe
     case observation(UUID)
     case observationPhoto(UUID)
@@ -46,6 +48,7 @@ enum PatrolURL: Sendable, Hashable {
         case .book: "/patrols/book"
         case .sync: "/patrols/sync"
         case .offline: "/patrols/offline"
+        case .scanPosition(let id): "/patrols/scans/\(id.uuidString.lowercased())/position"
         case .observe: "/patrols/observe"
         case .observation(let id): "/patrols/observations/\(id.uuidString.lowercased())"
         case .observationPhoto(let id): "/patrols/observations/\(id.uuidString.lowercased())/photo"

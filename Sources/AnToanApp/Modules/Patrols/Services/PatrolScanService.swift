@@ -295,6 +295,61 @@ enum PatrolScanService {
 }
 
 extension PatrolScanService {
+    /// How long after a scan its phone may still give its position.
+    static let locateWindow: TimeInterval = 600
+
+    /// The position the phone gave just after an online scan (the page asks for it once the scan is recorded):
+    /// the distance to the checkpoint is kept, and a scan outside the checkpoint's radius is flagged. Only the
+    /// guard's own accepted scan, once, within `locateWindow`; 404 otherwise.
+    static func locate(
+        _ scanID: UUID,
+        latitude: Double?,
+        longitude: Double?,
+        by principal: Principal,
+        on app: Application
+    ) async throws -> PatrolScan {
+        guard let latitude, let longitude, GeoPoint(latitude: latitude, longitude: longitude).isValid else {
+            throw AppError.invalidFields([
+                FieldError(
+                    field: "latitude",
+                    reason: .invalid(vi: "tọa độ không hợp lệ", en: "is not a valid coordinate")
+                )
+            ])
+        }
+        let now = app.clock.now()
+        return try await app.write { db in
+            guard let scan = try await db.lockedRow(PatrolScan.self, scanID), scan.userID == principal.id,
+                scan.accepted, !scan.offline, scan.latitude == nil,
+                now.timeIntervalSince(scan.receivedAt) <= locateWindow,
+                let checkpointID = scan.checkpointID,
+                let checkpoint = try await PatrolCheckpoint.find(checkpointID, on: db)
+            else { throw AppError.notFound }
+            let position = GeoPoint(latitude: latitude, longitude: longitude)
+            scan.latitude = latitude
+            scan.longitude = longitude
+            if let place = checkpoint.position2D {
+                let metres = position.distance(to: place)
+                scan.distance = metres
+                if metres > checkpoint.radius {
+                    let flags = Set(scan.flagValues + [.outsideRadius])
+                    scan.flags = PatrolScanFlag.allCases.filter(flags.contains).map(\.rawValue).joined(separator: " ")
+                }
+            }
+            try await scan.persist(on: db)
+            try await AuditTrail.record(
+                on: db,
+                actor: principal.auditActor,
+                action: .update,
+                entity: entity,
+                entityID: scanID.uuidString,
+                before: ["distance": "", "flags": ""],
+                after: ["distance": scan.distance.map { String(Int($0.rounded())) } ?? "", "flags": scan.flags],
+                now: now
+            )
+            return scan
+        }
+    }
+
     static let batchLimit = 500
 
     /// An offline batch (PAT-2, item 4): every scan checked for its form first (422 naming `scans.N.field`,

@@ -76,6 +76,15 @@ enum PatrolScanPage {
             }
             .class("actions")
             Paragraph("").id("patrol-sync").class("muted").attribute(named: "role", value: "status")
+            // The phone's position, asked once the scan is recorded, when the checkpoint has one to compare with.
+            if result.refusal == nil, checkpoint?.position2D != nil, let scanID = result.scan.id {
+                Form(url: PatrolURL.scanPosition(scanID).path, method: .post) {
+                    Input(type: .hidden, name: "_csrf", value: context.csrf)
+                }
+                .id("scan-position")
+                .class("no-print")
+                Paragraph("").id("scan-distance").attribute(named: "role", value: "status")
+            }
         }
         .attribute(named: "data-patrol", value: "scan")
     }
