@@ -80,6 +80,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: PatrolsController())
     try app.register(collection: PatrolScanController())
     try app.register(collection: PatrolObservationsController())
+    try app.registerAPI(PatrolsAPIController())
     PatrolRounds.register(app)
 
     // Last, once every API route is known.

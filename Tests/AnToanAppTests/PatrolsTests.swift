@@ -220,6 +220,80 @@ struct PatrolsTests {
         }
     }
 
+    @Test(
+        "the API: routes and checkpoints by the unit's officer, rounds by day, a guard's app sends offline scans; other scopes get 404",
+        arguments: Lane.all
+    )
+    func api(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            let world = try await Self.world(app, clock: clock)
+            let user = { (name: String) in
+                try #require(try await User.query(on: app.db).filter(\.$username == name).first())
+            }
+            let officer = try await Fixtures.token(for: try await user("an_ninh_a"), app: app)
+            let guardA = try await Fixtures.token(for: try await user("bao_ve_a"), app: app)
+            let far = try await Fixtures.token(for: try await user("cong_an_xa_khac"), app: app)
+            let created = try await AnToanAppTests.api(
+                app,
+                .POST,
+                "/api/v1/patrols/routes",
+                token: officer,
+                json:
+                    #"{"name":"Tuần tra ngày","order":"random","schedule_kind":"rounds","start":"08:00","end":"17:00","rounds":3}"#
+            )
+            #expect(created.status == .created, "\(created.text)")
+            let route = try created.json(PatrolRouteDTO.self)
+            #expect(route.unitId == world.unitA && route.checkpoints.isEmpty)
+            let added = try await AnToanAppTests.api(
+                app,
+                .POST,
+                "/api/v1/patrols/routes/\(route.id)/checkpoints",
+                token: officer,
+                json: #"{"name":"Cổng phụ","latitude":21.0285,"longitude":105.8542}"#
+            )
+            #expect(added.status == .created, "\(added.text)")
+            #expect(try added.json(PatrolCheckpointDTO.self).link.hasPrefix("http://127.0.0.1:8080/p/"))
+            let bad = try await AnToanAppTests.api(
+                app,
+                .POST,
+                "/api/v1/patrols/routes",
+                token: officer,
+                json: #"{"name":"X","order":"fixed","schedule_kind":"rounds","start":"08:00","end":"08:05","rounds":3}"#
+            )
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("rounds"))
+            let rounds = try await AnToanAppTests.api(app, .GET, "/api/v1/patrols/rounds?day=04/12/2026", token: guardA)
+            #expect(try rounds.json(PatrolRoundListDTO.self).rounds.count == 3)
+            #expect(
+                try await AnToanAppTests.api(app, .GET, "/api/v1/patrols/routes/\(world.route)", token: far).status
+                    == .notFound
+            )
+            #expect(
+                try await AnToanAppTests.api(app, .GET, "/api/v1/patrols/rounds", token: far).text.contains(
+                    #""rounds":[]"#
+                )
+            )
+            // the guard's app sends a scan kept offline
+            clock.set(Self.night.addingTimeInterval(600))
+            let at = ISO8601DateFormatter().string(from: Self.night.addingTimeInterval(300))
+            let now = ISO8601DateFormatter().string(from: Self.night.addingTimeInterval(600))
+            let sent = try await AnToanAppTests.api(
+                app,
+                .POST,
+                "/api/v1/patrols/scans",
+                token: guardA,
+                json:
+                    #"{"device":"app1","sent_at":"\#(now)","scans":[{"token":"\#(world.link(0).dropFirst(3))","sequence":7,"scanned_at":"\#(at)"}]}"#
+            )
+            #expect(sent.status == .ok, "\(sent.text)")
+            #expect(try sent.json(PatrolBatchDTO.self).results.map(\.status) == ["accepted"])
+            let round = try await AnToanAppTests.api(app, .GET, "/api/v1/patrols/rounds?day=2026-12-04", token: guardA)
+            let first = try #require(try round.json(PatrolRoundListDTO.self).rounds.first)
+            let detail = try await AnToanAppTests.api(app, .GET, "/api/v1/patrols/rounds/\(first.id)", token: guardA)
+            #expect(try detail.json(PatrolRoundDTO.self).checkpoints.map(\.state) == ["on_time", "pending", "pending"])
+        }
+    }
+
     @Test("a route or checkpoint with bad values is refused field by field, nothing written", arguments: Lane.all)
     func badRoute(lane: Lane) async throws {
         let clock = TestClock()

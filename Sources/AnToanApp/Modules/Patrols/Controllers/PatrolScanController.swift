@@ -101,7 +101,7 @@ struct PatrolScanController: RouteCollection {
     /// Scans kept offline, sent by the page's script when the network is back.
     @Sendable func sync(req: Request) async throws -> PatrolBatchDTO {
         let principal = try req.principal(allowedTo: .walkPatrols)
-        let input = try req.decodeJSON(PatrolScanBatchInput.self)
+        let input = try req.decodeJSON(PatrolScanSyncInput.self).batch
         let results = try await PatrolScanService.batch(
             input,
             by: principal,

@@ -5,9 +5,11 @@ import Vapor
 /// A route as the API takes it.
 struct PatrolRouteAPIInput: APIInput {
     static let fields: Set<String> = [
-        "name", "order", "minimum_gap_minutes", "fastest_speed", "schedule_kind", "start", "end", "every_minutes",
-        "rounds", "window_minutes", "active",
+        "unit_id", "name", "order", "minimum_gap_minutes", "fastest_speed", "schedule_kind", "start", "end",
+        "every_minutes", "rounds", "window_minutes", "active",
     ]
+    /// The unit; an account of one unit may leave it out.
+    var unitId: UUID?
     var name: String?
     var order: String?
     var minimumGapMinutes: Int?
@@ -202,11 +204,23 @@ struct PatrolScanDTO: Content {
 
 /// Scans kept on a phone while offline, sent when the network is back (also what the scan page's script posts).
 struct PatrolScanBatchInput: APIInput {
-    static let fields: Set<String> = ["device", "sent_at", "scans", "_csrf"]
+    static let fields: Set<String> = ["device", "sent_at", "scans"]
     var device: String?
     /// The phone's clock when it sent the batch: the server compares it with its own.
     var sentAt: String?
     var scans: [Strict<PatrolOfflineScan>]?
+
+    func problems() -> [FieldError] { [] }
+}
+
+/// The same batch from the scan page's script, with the page's form token.
+struct PatrolScanSyncInput: APIInput {
+    static let fields = PatrolScanBatchInput.fields.union(["_csrf"])
+    var batch: PatrolScanBatchInput
+
+    init(from decoder: any Decoder) throws {
+        batch = try PatrolScanBatchInput(from: decoder)
+    }
 
     func problems() -> [FieldError] { [] }
 }
