@@ -28,6 +28,10 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case manageWebhooks = "manage_webhooks"
     /// Acknowledge an incident and record the steps of its response: a unit's leadership and the authorities.
     case handleIncidents = "handle_incidents"
+    /// Keep a gate watchlist (a unit's, or an authority's for its area) and see why a visitor is held.
+    case manageWatchlist = "manage_watchlist"
+    /// Set how long a unit keeps visitor data, and read the log of who read it: a unit's head and administrators.
+    case manageVisitorData = "manage_visitor_data"
 }
 
 /// The role × action matrix. One table, so a reviewer reads every grant in one place.
@@ -37,21 +41,22 @@ public enum Permissions {
         .authorityLeader: [
             .viewDashboard, .viewAccounts, .useAPITokens, .viewOrganisation, .viewRosters, .oversee, .declarePeakPeriod,
             .manageWebhooks,
-            .approveReports, .reportIncident, .handleIncidents,
+            .approveReports, .reportIncident, .handleIncidents, .manageWatchlist,
         ],
         .authorityOfficer: [
             .viewDashboard, .useAPITokens, .viewOrganisation, .viewRosters, .oversee, .reportIncident,
-            .handleIncidents,
+            .handleIncidents, .manageWatchlist,
         ],
         .unitHead: [
             .viewDashboard, .viewAccounts, .useAPITokens, .viewOrganisation, .viewStaffIdentity, .viewRosters,
             .manageRosters, .approveRosters,
             .approveReports, .reportIncident, .handleIncidents, .manageEquipment, .oversee, .viewOwnShifts,
+            .manageWatchlist, .manageVisitorData,
         ],
         .unitSecurityOfficer: [
             .viewDashboard, .useAPITokens, .viewOrganisation, .manageOrganisation, .viewStaffIdentity,
             .viewRosters, .manageRosters, .performDuty, .reportIncident, .handleIncidents, .manageEquipment,
-            .registerVisitors, .viewOwnShifts,
+            .registerVisitors, .viewOwnShifts, .manageWatchlist,
         ],
         .dutyOfficer: [.viewDashboard, .viewRosters, .performDuty, .reportIncident, .registerVisitors, .viewOwnShifts],
         .gateReceptionist: [.viewDashboard, .registerVisitors, .reportIncident, .viewOwnShifts],

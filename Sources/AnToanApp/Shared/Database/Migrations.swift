@@ -37,5 +37,6 @@ enum MigrationRegistry {
         CreateIncidents(),  // incidents, their photos, timeline, addressees and acknowledgements
         CreateTips(),  // public tips with hashed follow-up codes, their messages and photos; situation notes
         CreateWebhooks(),  // webhook subscriptions, their deliveries and attempts, and the dispatcher's cursor
+        CreateGate(),  // visits at the gate, the watchlists, each unit's retention rule and the log of reads
     ]
 }

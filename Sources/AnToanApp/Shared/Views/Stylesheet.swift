@@ -159,6 +159,12 @@ enum Stylesheet {
         .minutes .signatures { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 16px;
           text-align: center; margin-top: 24px; }
         .minutes .signatures > div { flex: 1 1 9rem; min-height: 9rem; }
+        /* Gate: a held visitor stands out; an overstay is flagged. */
+        .hold, .overstay, tr.overstay td:last-child { color: var(--bad); font-weight: 700; }
+        tr.held { background: #fbe7e7; }
+        .watch-reason { font-weight: 600; }
+        dl.facts { display: grid; grid-template-columns: minmax(7rem, auto) 1fr; gap: 4px 12px; }
+        dl.facts dd { margin: 0; overflow-wrap: anywhere; }
         @media print {
           .no-print { display: none !important; }
           .minutes { padding: 0; font-size: 13pt; }
@@ -196,5 +202,8 @@ enum Stylesheet {
         .legend ul { margin: 2px 0; }
         .by-day { page-break-before: always; }
         h2 { font-size: 13pt; text-align: center; }
+        .no-print { margin-bottom: 12px; }
+        @media print { .no-print { display: none !important; } }
+        @media screen and (max-width: 600px) { body { margin: 8px; font-size: 11pt; } .heading { flex-wrap: wrap; } }
         """
 }
