@@ -474,4 +474,65 @@ struct GateTests {
             #expect(try await admin.get(SiteURL.gate(.data).path).text.contains("Trần Văn Gác"))
         }
     }
+
+    @Test(
+        "a host pre-registers a visitor; the signed link fills the gate's check-in once and shows the visitor a QR",
+        arguments: Lane.all
+    )
+    func invitation(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            // given
+            let world = try await Self.world(app, clock: clock)
+            var host = Browser(app)
+            _ = try await host.signIn("tt_a")
+            let past = try await host.post(
+                SiteURL.gate(.invitations).path,
+                form: ["visitor_name": "Mai Thị Mời", "purpose": "Ký hợp đồng", "expected_date": "01/01/2020"]
+            )
+            #expect(past.status == .unprocessableEntity && past.text.contains("đã qua"))
+            // when
+            let made = try await host.post(
+                SiteURL.gate(.invitations).path,
+                form: [
+                    "visitor_name": "Mai Thị Mời", "organisation": "Công ty Hòa Bình", "purpose": "Ký hợp đồng",
+                    "expected_date": VietnamTime.date(Self.start),
+                ]
+            )
+            // then
+            #expect(made.status == .seeOther)
+            let invitation = try #require(try await Invitation.query(on: app.db).first())
+            let page = try await host.get(SiteURL.gate(.invitation(try invitation.requireID())).path).text
+            let path = InvitationLink.path(try invitation.requireID(), secret: Lane.testSecret)
+            #expect(page.contains(path) && page.contains("Mai Thị Mời"))
+            // the visitor opens it without an account; a forged one is 404; its QR is a picture
+            let visitorView = try await app.testing().sendRequest(.GET, path)
+            #expect(visitorView.status == .ok && visitorView.body.string.contains("Mai Thị Mời"))
+            #expect(try await app.testing().sendRequest(.GET, path + "x").status == .notFound)
+            let qr = try await app.testing().sendRequest(.GET, path + "/qr")
+            #expect(qr.status == .ok && qr.headers.contentType?.description.hasPrefix("image/svg+xml") == true)
+            // the receptionist opens it at the gate: the form is filled; with the number it saves, once
+            var receptionist = Browser(app)
+            _ = try await receptionist.signIn("le_tan_a")
+            let opened = try await receptionist.get(path)
+            #expect(opened.status == .seeOther)
+            let location = try #require(opened.headers.first(name: .location))
+            let desk = try await receptionist.get(location).text
+            let form = try #require(HTMLForms.forms(desk).first { $0.action == SiteURL.gate(.checkIn).path })
+            var values = form.submission { _ in "" }
+            #expect(values["full_name"] == "Mai Thị Mời" && values["purpose"] == "Ký hợp đồng")
+            values["document_number"] = "079190004444"
+            #expect(try await receptionist.post(form.action, form: values, csrf: false).status == .seeOther)
+            let visit = try #require(try await Visit.query(on: app.db).first())
+            #expect(visit.invitationID == invitation.id && visit.organisation == "Công ty Hòa Bình")
+            values["document_number"] = "079190005555"
+            let again = try await receptionist.post(form.action, form: values, csrf: false)
+            #expect(again.status == .unprocessableEntity && again.text.contains("giấy mời đã dùng"))
+            // another unit's receptionist only sees the invitation, not a filled check-in
+            var other = Browser(app)
+            _ = try await other.signIn("le_tan_b")
+            #expect(try await other.get(path).status == .ok)
+            #expect(try await other.get(SiteURL.gate(.invitation(try invitation.requireID())).path).status == .notFound)
+        }
+    }
 }

@@ -35,12 +35,12 @@ struct JobsWebhooksPagesTests {
             _ = try await leader.signIn("ca_tinh")
             // when
             let page = try await admin.get("/admin/jobs?state=failed")
-            let job = try #require(try await Job.query(on: app.db).first())
+            let job = try #require(try await Job.query(on: app.db).filter(\.$kind == "webhook.deliver").first())
             let retry = try await admin.post(
                 "/admin/jobs/\(try job.requireID().uuidString.lowercased())/retry",
                 form: [:]
             )
-            let after = try #require(try await Job.query(on: app.db).first())
+            let after = try #require(try await Job.query(on: app.db).filter(\.$kind == "webhook.deliver").first())
             let forbidden = try await leader.get("/admin/jobs")
             // then
             #expect(page.status == .ok)

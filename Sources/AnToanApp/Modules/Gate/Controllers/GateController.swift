@@ -18,6 +18,11 @@ struct GateController: RouteCollection {
         routes.post(GateURL.watchRemove(.placeholder).pattern.pathComponents, use: removeWatch)
         routes.get(GateURL.data.pattern.pathComponents, use: data)
         routes.post(GateURL.data.pattern.pathComponents, use: setRetention)
+        routes.get(GateURL.invitations.pattern.pathComponents, use: invitations)
+        routes.post(GateURL.invitations.pattern.pathComponents, use: invite)
+        routes.get(GateURL.invitation(.placeholder).pattern.pathComponents, use: invitation)
+        routes.get(GateURL.invitationLink("").pattern.pathComponents, use: openInvitation)
+        routes.get((GateURL.invitationLink("").pattern + "/qr").pathComponents, use: invitationQR)
         routes.get(GateURL.script.pattern.pathComponents) { _ in
             Response(
                 status: .ok,
@@ -42,8 +47,23 @@ struct GateController: RouteCollection {
         try await renderDesk(req, failed: nil)
     }
 
+    /// What an invitation opened at the gate fills in (nothing for a link that is not one of the reader's units).
+    private func prefill(_ req: Request, _ principal: Principal) async throws -> [String: String] {
+        guard let token = req.query[String.self, at: "invitation"],
+            let id = InvitationLink.verify(token, secret: req.application.secret),
+            let invitation = try? await GateQueries.invitation(id, in: principal.scope, on: req.db),
+            invitation.usedAt == nil
+        else { return [:] }
+        return [
+            "full_name": invitation.visitorName, "organisation": invitation.organisation, "purpose": invitation.purpose,
+            // The host's name when it is a staff member's (else the invitation names its host at check-in).
+            "host": invitation.hostStaffID == nil ? "" : invitation.hostName, "invitation": token,
+        ]
+    }
+
     private func renderDesk(_ req: Request, failed: FormFailure?) async throws -> Response {
         let principal = try Self.gatePrincipal(req)
+        let prefill = failed == nil ? try await prefill(req, principal) : [:]
         let unitID = Self.ownUnit(principal)
         var unitName = ""
         var hosts: [String] = []
@@ -78,7 +98,8 @@ struct GateController: RouteCollection {
                 )
             },
             now: req.application.clock.now(),
-            failed: failed
+            failed: failed,
+            prefill: prefill
         )
         return req.page(
             req.pageLanguage("Cổng — khách ra vào", "Gate — visitors"),
@@ -93,6 +114,11 @@ struct GateController: RouteCollection {
             throw AppError.notFound
         }
         var problems: [FieldError] = []
+        var invitationID: UUID?
+        if let token = values["invitation"], !token.isEmpty {
+            invitationID = InvitationLink.verify(token, secret: req.application.secret)
+            if invitationID == nil { problems.append(FieldError(field: "invitation", reason: .notFound)) }
+        }
         var minutes: Int?
         if let text = values["expected_minutes"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             minutes = Int(text)
@@ -114,6 +140,7 @@ struct GateController: RouteCollection {
             badge: values["badge"],
             expectedMinutes: minutes,
             cardCode: values["card_code"],
+            invitationID: invitationID,
             problems: problems
         )
         do {
@@ -353,6 +380,88 @@ struct GateController: RouteCollection {
         }
         let flash = Flash(kind: .success, message: req.pageLanguage("Đã lưu thời hạn.", "Retention saved."))
         return req.redirect(to: .gate(.data), flash: flash)
+    }
+}
+
+extension GateController {
+    @Sendable func invitations(req: Request) async throws -> Response {
+        try await renderInvitations(req, failed: nil)
+    }
+
+    private func renderInvitations(_ req: Request, failed: FormFailure?) async throws -> Response {
+        let principal = try req.principal()
+        guard let unitID = Self.ownUnit(principal) else { throw AppError.forbidden }
+        let today = VietnamTime.day(of: req.application.clock.now())
+        let model = InvitationPages.List(
+            invitations: try await GateQueries.invitations(of: unitID, from: today, on: req.db),
+            today: today,
+            failed: failed
+        )
+        return req.page(
+            req.pageLanguage("Giấy mời khách", "Invitations"),
+            status: failed == nil ? .ok : .unprocessableEntity
+        ) { InvitationPages.list(model, $0) }
+    }
+
+    @Sendable func invite(req: Request) async throws -> Response {
+        let principal = try req.principal()
+        var values = (try? req.content.decode([String: String].self)) ?? [:]
+        values["_csrf"] = nil
+        do {
+            let invitation = try await InvitationService.create(values, by: principal, on: req.application)
+            let flash = Flash(
+                kind: .success,
+                message: req.pageLanguage("Đã tạo giấy mời: gửi liên kết cho khách.", "Invitation made: send the link.")
+            )
+            return req.redirect(to: .gate(.invitation(try invitation.requireID())), flash: flash)
+        } catch AppError.invalidFields(let errors) {
+            let failed = FormFailure(form: InvitationPages.formName, errors: FieldChecker(errors), values: values)
+            return try await renderInvitations(req, failed: failed)
+        }
+    }
+
+    @Sendable func invitation(req: Request) async throws -> Response {
+        let principal = try req.principal()
+        let invitation = try await GateQueries.invitation(try req.idParameter(), in: principal.scope, on: req.db)
+        return try await renderInvitation(invitation, req)
+    }
+
+    /// The link: a receptionist or guard of the unit gets the check-in filled in; anyone else sees the invitation.
+    @Sendable func openInvitation(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        guard let id = InvitationLink.verify(token, secret: req.application.secret),
+            let invitation = try await GateQueries.invitation(id, on: req.db)
+        else { throw AppError.notFound }
+        if let principal = req.auth.get(Principal.self), principal.can(.registerVisitors),
+            Self.ownUnit(principal) == invitation.unitID
+        {
+            return req.redirect(to: SiteURL.gate(.desk).path + "?invitation=" + token, redirectType: .normal)
+        }
+        return try await renderInvitation(invitation, req)
+    }
+
+    private func renderInvitation(_ invitation: Invitation, _ req: Request) async throws -> Response {
+        let path = InvitationLink.path(try invitation.requireID(), secret: req.application.secret)
+        let model = InvitationPages.One(
+            invitation: invitation,
+            unitName: try await OrganisationQueries.unitNames([invitation.unitID], on: req.db)[invitation.unitID] ?? "",
+            link: req.application.appConfig.baseURL + path,
+            qrImage: path + "/qr"
+        )
+        return req.page(req.pageLanguage("Giấy mời", "Invitation")) { InvitationPages.one(model, $0) }
+    }
+
+    /// The QR code of an invitation's link, as an SVG image.
+    @Sendable func invitationQR(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        guard InvitationLink.verify(token, secret: req.application.secret) != nil,
+            let code = try? QRCode(text: req.application.appConfig.baseURL + InvitationLink.pathPrefix + token)
+        else { throw AppError.notFound }
+        return Response(
+            status: .ok,
+            headers: ["Content-Type": "image/svg+xml", "Cache-Control": "private, max-age=86400"],
+            body: .init(string: code.svg())
+        )
     }
 }
 

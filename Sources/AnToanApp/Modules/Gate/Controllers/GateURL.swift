@@ -17,6 +17,10 @@ enum GateURL: Sendable, Hashable {
     case watchRemove(UUID)
     /// The unit's retention rule and the log of reads of visitor data.
     case data
+    /// A host's invitations of expected visitors, one of them, and its signed link.
+    case invitations
+    case invitation(UUID)
+    case invitationLink(String)
     /// The QR-reading script of the check-in form.
     case script
 
@@ -32,12 +36,16 @@ enum GateURL: Sendable, Hashable {
         case .watchlist: "/gate/watchlist"
         case .watchRemove(let id): "/gate/watchlist/\(id.uuidString.lowercased())/remove"
         case .data: "/gate/data"
+        case .invitations: "/gate/invitations"
+        case .invitation(let id): "/gate/invitations/\(id.uuidString.lowercased())"
+        case .invitationLink(let token): InvitationLink.pathPrefix + token
         case .script: "/static/gate.js"
         }
     }
 
     /// The route pattern: the path with `:id` in place of the id.
     var pattern: String {
-        path.replacingOccurrences(of: UUID.placeholder.uuidString.lowercased(), with: ":id")
+        if case .invitationLink = self { return InvitationLink.pathPrefix + ":token" }
+        return path.replacingOccurrences(of: UUID.placeholder.uuidString.lowercased(), with: ":id")
     }
 }

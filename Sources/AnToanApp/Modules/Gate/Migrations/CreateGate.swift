@@ -1,7 +1,7 @@
 import Fluent
 import SQLKit
 
-/// The gate (GATE-1..4): visits, the watchlists, each unit's retention rule and the log of reads of visitors'
+/// The gate (GATE-1..4): visits, invitations, the watchlists, each unit's retention rule and the log of reads of visitors'
 /// personal data.
 struct CreateGate: AsyncMigration {
     func prepare(on database: any Database) async throws {
@@ -64,7 +64,22 @@ struct CreateGate: AsyncMigration {
             .field("visit_id", .uuid)
             .field("visitors", .int, .required)
             .create()
+        try await database.schema(Invitation.schema)
+            .id()
+            .field("unit_id", .uuid, .required, .references("units", "id", onDelete: .cascade))
+            .field("area_path", areaPath, .required)
+            .field("host_staff_id", .uuid, .references("staff", "id", onDelete: .setNull))
+            .field("host_name", .string, .required)
+            .field("created_by", .uuid, .references("users", "id", onDelete: .setNull))
+            .field("visitor_name", .string, .required)
+            .field("organisation", .string, .required)
+            .field("purpose", .string, .required)
+            .field("expected_on", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("used_at", .datetime)
+            .create()
         let indexes = [
+            "CREATE INDEX gate_invitations_unit ON gate_invitations (unit_id, expected_on)",
             "CREATE INDEX gate_visits_unit ON gate_visits (unit_id, checked_in_at)",
             "CREATE INDEX gate_visits_area ON gate_visits (area_path, checked_in_at)",
             "CREATE INDEX gate_visits_inside ON gate_visits (unit_id, checked_out_at)",
@@ -79,7 +94,8 @@ struct CreateGate: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [VisitorDataRead.schema, GateSettings.schema, WatchEntry.schema, Visit.schema] {
+        for schema in [Invitation.schema, VisitorDataRead.schema, GateSettings.schema, WatchEntry.schema, Visit.schema]
+        {
             try await database.schema(schema).delete()
         }
     }

@@ -149,4 +149,31 @@ enum GateQueries {
     static func unitNames(of visits: [Visit], on db: any Database) async throws -> [UUID: String] {
         try await OrganisationQueries.unitNames(Set(visits.map(\.unitID)), on: db)
     }
+
+    /// The staff record an account is linked to at the unit, if any.
+    static func staffRecord(of account: UUID, unitID: UUID, on db: any Database) async throws -> StaffMember? {
+        try await StaffMember.query(on: db).filter(\.$unit.$id == unitID).filter(\.$userID == account).first()
+    }
+
+    /// An invitation of the scope; 404 otherwise.
+    static func invitation(_ id: UUID, in scope: Scope, on db: any Database) async throws -> Invitation {
+        let query = Invitation.query(on: db).filter(\.$id == id)
+        switch scope {
+        case .everything: break
+        case .area(let path): query.filter(\.$areaPath, hasPrefix: path.value)
+        case .unit(let unit, _): query.filter(\.$unitID == unit)
+        }
+        guard let invitation = try await query.first() else { throw AppError.notFound }
+        return invitation
+    }
+
+    static func invitation(_ id: UUID, on db: any Database) async throws -> Invitation? {
+        try await Invitation.find(id, on: db)
+    }
+
+    /// A unit's invitations from `day` on, the nearest first.
+    static func invitations(of unitID: UUID, from day: SolarDate, on db: any Database) async throws -> [Invitation] {
+        try await Invitation.query(on: db).filter(\.$unitID == unitID).filter(\.$expectedOn >= day.iso)
+            .sort(\.$expectedOn).limit(500).all()
+    }
 }

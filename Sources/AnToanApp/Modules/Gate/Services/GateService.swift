@@ -65,7 +65,24 @@ enum GateService {
                 .invalid(vi: "từ 5 phút đến 7 ngày (10080 phút)", en: "between 5 minutes and 7 days (10080 minutes)")
             )
         }
-        let host = try await resolveHost(input, unitID: unitID, into: &checker, on: db)
+        var host = try await resolveHost(input, unitID: unitID, into: &checker, on: db)
+        var invitation: Invitation?
+        if let id = input.invitationID {
+            if let found = try await GateQueries.invitation(id, on: db), found.unitID == unitID, found.usedAt == nil {
+                invitation = found
+                if host == nil, (input.host ?? "").isEmpty, let hostID = found.hostStaffID {
+                    host = try await GateQueries.host(hostID, of: unitID, on: db)
+                }
+            } else {
+                checker.add(
+                    "invitation",
+                    .invalid(
+                        vi: "giấy mời đã dùng hoặc không phải của đơn vị này",
+                        en: "was used already or is not this unit's"
+                    )
+                )
+            }
+        }
         if !number.isEmpty, let inside = try await GateQueries.inside(number: number, unitID: unitID, on: db) {
             checker.add(
                 "document_number",
@@ -101,7 +118,7 @@ enum GateService {
         visit.vehiclePlate = plate
         visit.items = items
         visit.hostStaffID = host?.id
-        visit.hostName = host?.fullName ?? ""
+        visit.hostName = host?.fullName ?? invitation?.hostName ?? ""
         visit.purpose = purpose
         visit.badge = badge
         visit.expectedMinutes = minutes
@@ -109,7 +126,12 @@ enum GateService {
         visit.checkedInByName = principal.displayName
         visit.watchEntryID = match?.id
         visit.held = match != nil
+        visit.invitationID = invitation?.id
         try await visit.insert(on: db)
+        if let invitation {
+            invitation.usedAt = now
+            try await invitation.persist(on: db)
+        }
         let visitID = try visit.requireID()
         try await AuditTrail.record(
             on: db,

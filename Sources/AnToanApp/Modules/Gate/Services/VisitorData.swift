@@ -39,6 +39,18 @@ enum VisitorData {
             let custom = settings.map(\.unitID)
             if !custom.isEmpty { others = others.filter(\.$unitID !~ custom) }
             purged += try await erase(others, before: cutoff, now: now, on: db)
+            // Invitations go with the longest rule's cutoff at the latest, the unit's own first.
+            for setting in settings {
+                let unitCutoff = now.addingTimeInterval(-TimeInterval(setting.retentionDays) * 86_400)
+                try await eraseInvitations(
+                    Invitation.query(on: db).filter(\.$unitID == setting.unitID),
+                    before: unitCutoff,
+                    on: db
+                )
+            }
+            var otherInvitations = Invitation.query(on: db)
+            if !custom.isEmpty { otherInvitations = otherInvitations.filter(\.$unitID !~ custom) }
+            try await eraseInvitations(otherInvitations, before: cutoff, on: db)
             if purged > 0 {
                 try await AuditTrail.record(
                     on: db,
@@ -52,6 +64,19 @@ enum VisitorData {
                 )
             }
             return purged
+        }
+    }
+
+    private static func eraseInvitations(
+        _ query: QueryBuilder<Invitation>,
+        before cutoff: Date,
+        on db: any Database
+    ) async throws {
+        for invitation in try await query.filter(\.$createdAt < cutoff).filter(\.$visitorName != "").all() {
+            invitation.visitorName = ""
+            invitation.organisation = ""
+            invitation.purpose = ""
+            try await invitation.persist(on: db)
         }
     }
 

@@ -21,6 +21,8 @@ struct VisitorInput: Sendable {
     var expectedMinutes: Int?
     /// The text of a chip card's QR code as a desk scanner typed it: fills what was left empty.
     var cardCode: String?
+    /// The invitation the visitor came with: its host and purpose fill what was left empty; it is used once.
+    var invitationID: UUID?
     var problems: [FieldError] = []
 }
 

@@ -25,6 +25,8 @@ enum GateDeskPage {
         var rows: [Row]
         var now: Date
         var failed: FormFailure?
+        /// What an invitation opened at the gate fills in.
+        var prefill: [String: String] = [:]
     }
 
     static let formName = "visit"
@@ -39,6 +41,9 @@ enum GateDeskPage {
             Div {
                 Link(lang("Danh sách điểm danh (in)", "Roll-call list (print)"), url: SiteURL.gate(.rollCall).path)
                 Link(lang("Sổ khách", "Visitor book"), url: SiteURL.gate(.book).path)
+                if model.unitID != nil {
+                    Link(lang("Giấy mời khách", "Invitations"), url: SiteURL.gate(.invitations).path)
+                }
                 if model.canKeepWatchlist {
                     Link(lang("Danh sách theo dõi", "Watchlist"), url: SiteURL.gate(.watchlist).path)
                 }
@@ -152,7 +157,7 @@ enum GateDeskPage {
             "purpose": lang("Mục đích", "Purpose"), "vehicle_plate": lang("Biển số xe", "Vehicle plate"),
             "items": lang("Đồ mang vào", "Items brought in"), "badge": lang("Số thẻ khách", "Badge number"),
             "expected_minutes": lang("Thời gian dự kiến (phút)", "Expected duration (minutes)"),
-            "visit": lang("Khách", "Visitor"),
+            "visit": lang("Khách", "Visitor"), "invitation": lang("Giấy mời", "Invitation"),
         ]
         let summary = ErrorSummary(
             errors: FormFailure.errors(model.failed, formName),
@@ -165,6 +170,11 @@ enum GateDeskPage {
             H2(lang("Đăng ký khách vào", "Check a visitor in"))
             PostForm(url: .gate(.checkIn), csrf: context.csrf, class: "card", summary: summary) {
                 Input(type: .hidden, name: "unit_id", value: unitID.uuidString.lowercased())
+                Input(
+                    type: .hidden,
+                    name: "invitation",
+                    value: form.value("invitation", initial: model.prefill["invitation"] ?? "")
+                )
                 Paragraph(
                     lang(
                         "Không giữ thẻ căn cước của khách: chỉ ghi số giấy tờ và phát thẻ khách.",
@@ -193,7 +203,12 @@ enum GateDeskPage {
                     maxLength: CCCDQR.maxLength,
                     id: form.idPrefix + "card_code"
                 )
-                form.text("full_name", labels["full_name"] ?? "", max: GateLimits.name)
+                form.text(
+                    "full_name",
+                    labels["full_name"] ?? "",
+                    max: GateLimits.name,
+                    initial: model.prefill["full_name"] ?? ""
+                )
                 form.select(
                     "document_type",
                     labels["document_type"] ?? "",
@@ -202,9 +217,25 @@ enum GateDeskPage {
                 )
                 form.text("document_number", labels["document_number"] ?? "", max: 24)
                 form.text("birth_date", labels["birth_date"] ?? "", required: false, max: 10)
-                form.text("organisation", labels["organisation"] ?? "", required: false, max: GateLimits.organisation)
-                hostField(form, label: labels["host"] ?? "", names: model.hostNames)
-                form.text("purpose", labels["purpose"] ?? "", max: GateLimits.purpose)
+                form.text(
+                    "organisation",
+                    labels["organisation"] ?? "",
+                    required: false,
+                    max: GateLimits.organisation,
+                    initial: model.prefill["organisation"] ?? ""
+                )
+                hostField(
+                    form,
+                    label: labels["host"] ?? "",
+                    names: model.hostNames,
+                    initial: model.prefill["host"] ?? ""
+                )
+                form.text(
+                    "purpose",
+                    labels["purpose"] ?? "",
+                    max: GateLimits.purpose,
+                    initial: model.prefill["purpose"] ?? ""
+                )
                 form.text("vehicle_plate", labels["vehicle_plate"] ?? "", required: false, max: GateLimits.plate)
                 TextAreaField(
                     name: "items",
@@ -232,12 +263,12 @@ enum GateDeskPage {
 
     /// A text field with the unit's staff offered as the browser's suggestions; the server finds the name typed
     /// without diacritics.
-    private static func hostField(_ form: NamedForm, label: String, names: [String]) -> any Component {
+    private static func hostField(_ form: NamedForm, label: String, names: [String], initial: String) -> any Component {
         let id = form.idPrefix + "host"
         let error = form.error("host")
         var attributes = [
             "type": "text", "name": "host", "id": id, "list": "gate-hosts", "maxlength": String(GateLimits.name),
-            "autocomplete": "off", "value": form.value("host"),
+            "autocomplete": "off", "value": form.value("host", initial: initial),
         ]
         if error != nil {
             attributes["aria-invalid"] = "true"
