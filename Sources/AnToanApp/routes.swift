@@ -83,6 +83,11 @@ func routes(_ app: Application) throws {
     try app.registerAPI(PatrolsAPIController())
     PatrolRounds.register(app)
 
+    // Gate (GATE-1..4): visitors in and out, the watchlists, the books, visitors' personal data and its purge
+    try app.register(collection: GateController())
+    try app.registerAPI(GateAPIController())
+    VisitorData.register(app)
+
     // Last, once every API route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))
 }

@@ -34,6 +34,10 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case walkPatrols = "walk_patrols"
     /// Set a unit's patrol routes, checkpoints and schedules, print their labels, enter their NFC keys.
     case managePatrols = "manage_patrols"
+    /// Keep a gate watchlist (a unit's, or an authority's for its area) and see why a visitor is held.
+    case manageWatchlist = "manage_watchlist"
+    /// Set how long a unit keeps visitor data, and read the log of who read it: a unit's head and administrators.
+    case manageVisitorData = "manage_visitor_data"
 }
 
 /// The role × action matrix. One table, so a reviewer reads every grant in one place.
@@ -43,22 +47,22 @@ public enum Permissions {
         .authorityLeader: [
             .viewDashboard, .viewAccounts, .useAPITokens, .viewOrganisation, .viewRosters, .oversee, .declarePeakPeriod,
             .manageWebhooks,
-            .approveReports, .reportIncident, .handleIncidents, .viewPatrols,
+            .approveReports, .reportIncident, .handleIncidents, .viewPatrols, .manageWatchlist,
         ],
         .authorityOfficer: [
             .viewDashboard, .useAPITokens, .viewOrganisation, .viewRosters, .oversee, .reportIncident,
-            .handleIncidents, .viewPatrols,
+            .handleIncidents, .viewPatrols, .manageWatchlist,
         ],
         .unitHead: [
             .viewDashboard, .viewAccounts, .useAPITokens, .viewOrganisation, .viewStaffIdentity, .viewRosters,
             .manageRosters, .approveRosters,
             .approveReports, .reportIncident, .handleIncidents, .manageEquipment, .oversee, .viewOwnShifts,
-            .viewPatrols, .managePatrols,
+            .viewPatrols, .managePatrols, .manageWatchlist, .manageVisitorData,
         ],
         .unitSecurityOfficer: [
             .viewDashboard, .useAPITokens, .viewOrganisation, .manageOrganisation, .viewStaffIdentity,
             .viewRosters, .manageRosters, .performDuty, .reportIncident, .handleIncidents, .manageEquipment,
-            .registerVisitors, .viewOwnShifts, .viewPatrols, .walkPatrols, .managePatrols,
+            .registerVisitors, .viewOwnShifts, .viewPatrols, .walkPatrols, .managePatrols, .manageWatchlist,
         ],
         .dutyOfficer: [
             .viewDashboard, .viewRosters, .performDuty, .reportIncident, .registerVisitors, .viewOwnShifts,

@@ -38,5 +38,6 @@ enum MigrationRegistry {
         CreateTips(),  // public tips with hashed follow-up codes, their messages and photos; situation notes
         CreateWebhooks(),  // webhook subscriptions, their deliveries and attempts, and the dispatcher's cursor
         CreatePatrols(),  // patrol routes, checkpoints, rounds, scans (refused ones too), observations
+        CreateGate(),  // visits at the gate, the watchlists, each unit's retention rule and the log of reads
     ]
 }

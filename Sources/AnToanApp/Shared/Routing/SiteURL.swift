@@ -75,6 +75,8 @@ enum SiteURL: Sendable {
     case incidentStep(UUID)
     case incidentMinutes(UUID)
     case incidentPhoto(UUID, photo: UUID)
+    /// The gate: check-in, who is inside, the books, the watchlist, visitors' personal data.
+    case gate(GateURL)
 
     /// What the areas page changes in an existing area, each with its own form (a new area posts to `areas`).
     enum AreaChange: String, Sendable, CaseIterable {
@@ -162,6 +164,7 @@ enum SiteURL: Sendable {
         case .incidentMinutes(let id): "/incidents/\(id.uuidString.lowercased())/minutes"
         case .incidentPhoto(let id, let photo):
             "/incidents/\(id.uuidString.lowercased())/photos/\(photo.uuidString.lowercased())"
+        case .gate(let url): url.path
         }
     }
 
@@ -198,6 +201,7 @@ enum SiteURL: Sendable {
             case .incidentStep: "/incidents/:id/steps"
             case .incidentMinutes: "/incidents/:id/minutes"
             case .incidentPhoto: "/incidents/:id/photos/:photo"
+            case .gate(let url): url.pattern
             default: url.path
             }
         return pattern.pathComponents

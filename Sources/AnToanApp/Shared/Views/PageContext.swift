@@ -40,6 +40,8 @@ struct NavItem: Sendable {
         NavItem(url: .dutyDesk, vi: "Trực ca", en: "On duty", action: .performDuty),
         NavItem(url: .patrols(.index), vi: "Tuần tra", en: "Patrols", action: .viewPatrols),
         NavItem(url: .incidents, vi: "Vụ việc", en: "Incidents", action: .reportIncident),
+        NavItem(url: .gate(.desk), vi: "Cổng — khách", en: "Gate", action: .registerVisitors),
+        NavItem(url: .gate(.watchlist), vi: "Danh sách theo dõi", en: "Watchlist", action: .manageWatchlist),
         NavItem(url: .tips(.list), vi: "Tin báo", en: "Tips", action: .handleIncidents),
         NavItem(url: .tips(.notes), vi: "Tình hình đáng chú ý", en: "Situation notes", action: .reportIncident),
         NavItem(url: .dutyOversight, vi: "Giám sát trực", en: "Duty oversight", action: .oversee),

@@ -179,6 +179,12 @@ enum Stylesheet {
         .label-route, .label-hint { font-size: 0.75rem; }
         .label-qr { width: 100%; max-width: 45mm; height: auto; image-rendering: pixelated; }
         .label-name { font-weight: 700; font-size: 1.1rem; }
+        /* Gate: a held visitor stands out; an overstay is flagged. */
+        .hold, .overstay, tr.overstay td:last-child { color: var(--bad); font-weight: 700; }
+        tr.held { background: #fbe7e7; }
+        .watch-reason { font-weight: 600; }
+        dl.facts { display: grid; grid-template-columns: minmax(7rem, auto) 1fr; gap: 4px 12px; }
+        dl.facts dd { margin: 0; overflow-wrap: anywhere; }
         @media print {
           @page { size: A4 portrait; margin: 10mm; }
           .label-sheet { grid-template-columns: repeat(3, 1fr); gap: 4mm; }
@@ -218,5 +224,8 @@ enum Stylesheet {
         .legend ul { margin: 2px 0; }
         .by-day { page-break-before: always; }
         h2 { font-size: 13pt; text-align: center; }
+        .no-print { margin-bottom: 12px; }
+        @media print { .no-print { display: none !important; } }
+        @media screen and (max-width: 600px) { body { margin: 8px; font-size: 11pt; } .heading { flex-wrap: wrap; } }
         """
 }
