@@ -1,6 +1,7 @@
 import AnToanCore
 import Fluent
 import FluentSQL
+import Foundation
 import SQLKit
 
 /// The two ways a query matches text by part of it, each written once for SQLite and PostgreSQL alike.
