@@ -3,7 +3,7 @@
 
 SWIFT_FORMAT_PATHS = Sources Tests Package.swift
 
-.PHONY: run test bench bench-org bench-roster bench-live format lint
+.PHONY: run test bench bench-org bench-roster bench-live bench-patrol format lint
 
 run:
 	swift run antoan serve
@@ -21,6 +21,10 @@ bench-org:
 # Live updates: SSE fan-out over two nodes on one PostgreSQL, webhooks, the incident report path (scripts/bench-live.sh).
 bench-live:
 	bash scripts/bench-live.sh
+
+# Patrols and the gate: scan ingestion, check-in, who is inside, the missed-checkpoint alert (scripts/bench-patrol.sh).
+bench-patrol:
+	bash scripts/bench-patrol.sh
 
 # Roster solver on S, M, L and 1,000 M-size units, PASS/FAIL per target (RosterBenchmark in AnToanCore).
 bench-roster:
