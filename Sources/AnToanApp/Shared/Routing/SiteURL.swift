@@ -214,6 +214,11 @@ extension Request {
         guard let id = parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
         return id
     }
+
+    /// A submitted form's fields as typed; nothing when the body is not a form (every field is then missing).
+    var formValues: [String: String] {
+        (try? content.decode([String: String].self)) ?? [:]
+    }
 }
 
 extension UUID {

@@ -2,11 +2,12 @@ import AnToanCore
 import Plot
 
 /// The heading of a Vietnamese administrative document (NĐ 30/2020/NĐ-CP): the unit's name beside the national
-/// motto, then the place and date line. Printed books and lists of the gate start with it.
+/// motto, then the place and date line. Printed books, lists and minutes start with it.
 struct DocumentHeading: PlainComponent {
     var unitName: String
-    var place: String
-    var day: SolarDate
+    var place: String = ""
+    /// The date line's day; none for a book whose title gives its period.
+    var day: SolarDate?
 
     var body: any Component {
         Div {
@@ -20,10 +21,12 @@ struct DocumentHeading: PlainComponent {
                 }
             }
             .class("heading")
-            Paragraph(
-                "\(place.isEmpty ? "" : place + ", ")ngày \(Self.two(day.day)) tháng \(Self.two(day.month)) năm \(day.year)"
-            )
-            .class("date")
+            if let day {
+                Paragraph(
+                    "\(place.isEmpty ? "" : place + ", ")ngày \(Self.two(day.day)) tháng \(Self.two(day.month)) năm \(day.year)"
+                )
+                .class("date")
+            }
         }
     }
 

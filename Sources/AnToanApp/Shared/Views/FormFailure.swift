@@ -12,3 +12,12 @@ struct FormFailure {
         failed.flatMap { $0.form == form ? $0.values[field] : nil } ?? ""
     }
 }
+
+extension FormFailure {
+    /// The failure of `form` with the fields a write refused, showing again what was typed (never the form token).
+    init(form: String, errors: [FieldError], values: [String: String]) {
+        var typed = values
+        typed["_csrf"] = nil
+        self.init(form: form, errors: FieldChecker(errors), values: typed)
+    }
+}

@@ -39,11 +39,11 @@ struct DutyDeskController: RouteCollection {
         _ action: (Principal, [String: String]) async throws -> Void
     ) async throws -> Response {
         let principal = try await DutyWatch.onDuty(req)
-        let values = (try? req.content.decode([String: String].self)) ?? [:]
+        let values = req.formValues
         do {
             try await action(principal, values)
         } catch AppError.invalidFields(let errors) {
-            return try await render(req, failed: .init(form: form, errors: FieldChecker(errors), values: values))
+            return try await render(req, failed: .init(form: form, errors: errors, values: values))
         }
         return req.redirect(to: .dutyDesk, flash: Flash(kind: .success, message: req.pageLanguage(done.vi, done.en)))
     }

@@ -29,7 +29,7 @@ struct PeakPeriodsController: RouteCollection {
         do {
             _ = try await DutyCalendar.declarePeak(input, by: principal, on: req)
         } catch AppError.invalidFields(let errors) {
-            return try await render(req, failed: .init(form: "peak", errors: FieldChecker(errors), values: form))
+            return try await render(req, failed: .init(form: "peak", errors: errors, values: form))
         }
         return req.redirect(
             to: .peakPeriods,
@@ -57,7 +57,7 @@ struct PeakPeriodsController: RouteCollection {
         } catch AppError.invalidFields(let errors) {
             return try await render(
                 req,
-                failed: .init(form: PeakPeriodsPage.editForm(id), errors: FieldChecker(errors), values: form)
+                failed: .init(form: PeakPeriodsPage.editForm(id), errors: errors, values: form)
             )
         }
         return req.redirect(
@@ -78,7 +78,7 @@ struct PeakPeriodsController: RouteCollection {
         } catch AppError.invalidFields(let errors) {
             return try await render(
                 req,
-                failed: .init(form: PeakPeriodsPage.editForm(id), errors: FieldChecker(errors), values: [:])
+                failed: .init(form: PeakPeriodsPage.editForm(id), errors: errors, values: [:])
             )
         }
         return req.redirect(

@@ -181,7 +181,7 @@ struct RosterPagesController: RouteCollection {
         let principal = try req.principal(allowedTo: .manageRosters)
         let roster = try await RosterQueries.roster(try req.idParameter(), in: principal.scope, on: req.db)
         let lang = req.pageLanguage
-        let form = (try? req.content.decode([String: String].self)) ?? [:]
+        let form = req.formValues
         do {
             try await RosterService.publish(roster, confirmOpenSeats: form["confirm"] == "1", by: principal, on: req)
         } catch AppError.invalidFields(let errors) {

@@ -28,20 +28,7 @@ enum RosterPrintPage {
 
     private static func body(_ model: Model, _ lang: Language) -> any Component {
         Div {
-            Div {
-                Div {
-                    Paragraph(model.unitName.uppercased()).class("bold")
-                }
-                Div {
-                    Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").class("bold")
-                    Paragraph("Độc lập - Tự do - Hạnh phúc").class("motto")
-                }
-            }
-            .class("heading")
-            Paragraph(
-                "\(model.place.isEmpty ? "" : model.place + ", ")ngày \(two(model.today.day)) tháng \(two(model.today.month)) năm \(model.today.year)"
-            )
-            .class("date")
+            DocumentHeading(unitName: model.unitName, place: model.place, day: model.today)
             if model.draft {
                 Paragraph(lang("BẢN NHÁP — CHƯA CÔNG BỐ", "DRAFT — NOT PUBLISHED")).class("draft")
             }
@@ -73,7 +60,7 @@ enum RosterPrintPage {
                         TableHeaderCell(lang("Họ và tên", "Name")).attribute(named: "scope", value: "col")
                         for day in wall.days {
                             TableHeaderCell {
-                                Div { Text(two(day.day)) }
+                                Div { Text(DocumentHeading.two(day.day)) }
                                 Div { Text(weekday(day, lang)) }.class("weekday")
                             }
                             .attribute(named: "scope", value: "col")
@@ -145,5 +132,4 @@ enum RosterPrintPage {
         return ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"][weekday.rawValue - 1]
     }
 
-    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

@@ -118,7 +118,7 @@ struct IncidentsController: RouteCollection {
             )
             return req.redirect(to: .incident(try incident.requireID()), flash: flash)
         } catch AppError.invalidFields(let errors) {
-            let failed = FormFailure(form: IncidentFormPage.formName, errors: FieldChecker(errors), values: values)
+            let failed = FormFailure(form: IncidentFormPage.formName, errors: errors, values: values)
             return try await renderForm(req, principal: principal, unitID: unitID, failed: failed)
         }
     }
@@ -211,7 +211,7 @@ struct IncidentsController: RouteCollection {
     @Sendable func step(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .handleIncidents)
         let id = try req.idParameter()
-        let values = (try? req.content.decode([String: String].self)) ?? [:]
+        let values = req.formValues
         let input = IncidentStepInput(
             stage: values["stage"],
             note: values["note"],
@@ -226,7 +226,7 @@ struct IncidentsController: RouteCollection {
         do {
             try await IncidentResponse.step(id, input, by: principal, on: req.application)
         } catch AppError.invalidFields(let errors) {
-            let failed = FormFailure(form: IncidentPage.stepForm, errors: FieldChecker(errors), values: values)
+            let failed = FormFailure(form: IncidentPage.stepForm, errors: errors, values: values)
             return try await renderIncident(req, failed: failed)
         }
         let flash = Flash(kind: .success, message: req.pageLanguage("Đã ghi nhận bước xử lý.", "Step recorded."))

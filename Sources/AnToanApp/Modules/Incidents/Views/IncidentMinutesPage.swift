@@ -15,7 +15,6 @@ enum IncidentMinutesPage {
         let detail = model.detail
         let incident = detail.incident
         let day = VietnamTime.day(of: incident.reportedAt)
-        let place = detail.areaName.isEmpty ? "" : detail.areaName + ", "
         let steps = detail.timeline.filter {
             $0.kind == IncidentEvent.Kind.step.rawValue || $0.kind == IncidentEvent.Kind.skipped.rawValue
         }
@@ -27,17 +26,7 @@ enum IncidentMinutesPage {
             }
             .class("no-print filters")
             Div {
-                Div {
-                    Div {
-                        Paragraph(detail.unitName.uppercased()).class("bold")
-                    }
-                    Div {
-                        Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").class("bold")
-                        Paragraph("Độc lập - Tự do - Hạnh phúc").class("motto")
-                    }
-                }
-                .class("heading")
-                Paragraph("\(place)ngày \(two(day.day)) tháng \(two(day.month)) năm \(day.year)").class("date")
+                DocumentHeading(unitName: detail.unitName, place: detail.areaName, day: day)
                 H1("BIÊN BẢN SỰ VIỆC")
                 Paragraph("Về việc: \(incident.kindValue.nameVi.lowercased()) tại \(incident.place)").class("subject")
                 Paragraph(
@@ -112,5 +101,4 @@ enum IncidentMinutesPage {
         }
     }
 
-    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

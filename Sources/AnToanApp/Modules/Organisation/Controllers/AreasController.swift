@@ -77,7 +77,7 @@ struct AreasController: RouteCollection {
         do {
             _ = try await AreaRegistry.create(input, by: principal, on: req)
         } catch AppError.invalidFields(let errors) {
-            return try await render(req: req, failed: .init(form: "create", errors: FieldChecker(errors), values: form))
+            return try await render(req: req, failed: .init(form: "create", errors: errors, values: form))
         }
         return req.redirect(
             to: .areas,

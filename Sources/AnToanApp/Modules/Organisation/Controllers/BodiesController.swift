@@ -100,7 +100,7 @@ struct BodiesController: RouteCollection {
         } catch AppError.invalidFields(let errors) {
             return try await renderList(
                 req: req,
-                failed: .init(form: "body", errors: FieldChecker(errors), values: form)
+                failed: .init(form: "body", errors: errors, values: form)
             )
         }
     }
@@ -114,7 +114,7 @@ struct BodiesController: RouteCollection {
         } catch AppError.invalidFields(let errors) {
             return try await renderBody(
                 req: req,
-                failed: .init(form: "body", errors: FieldChecker(errors), values: form)
+                failed: .init(form: "body", errors: errors, values: form)
             )
         }
         return req.redirect(

@@ -184,7 +184,7 @@ struct OrganisationController: RouteCollection {
         } catch AppError.invalidFields(let errors) {
             return try await renderUnits(
                 req: req,
-                failed: .init(form: "unit", errors: FieldChecker(errors), values: form)
+                failed: .init(form: "unit", errors: errors, values: form)
             )
         }
     }
@@ -272,7 +272,7 @@ struct OrganisationController: RouteCollection {
         } catch AppError.invalidFields(let errors) {
             return try await renderUnit(
                 req: req,
-                failed: .init(form: part.rawValue, errors: FieldChecker(errors), values: form)
+                failed: .init(form: part.rawValue, errors: errors, values: form)
             )
         }
         return req.redirect(to: .unit(unitID), flash: Flash(kind: .success, message: lang("Đã lưu.", "Saved.")))

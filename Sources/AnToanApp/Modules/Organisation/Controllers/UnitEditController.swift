@@ -37,7 +37,7 @@ struct UnitEditController: RouteCollection {
             return try await render(
                 req,
                 unit,
-                failed: .init(form: UnitEditPage.formName, errors: FieldChecker(errors), values: form)
+                failed: .init(form: UnitEditPage.formName, errors: errors, values: form)
             )
         }
         return req.redirect(

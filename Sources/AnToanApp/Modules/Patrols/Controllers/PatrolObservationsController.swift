@@ -78,7 +78,7 @@ struct PatrolObservationsController: RouteCollection {
         } catch AppError.invalidFields(let errors) {
             let failed = FormFailure(
                 form: PatrolObservationPage.formName,
-                errors: FieldChecker(errors),
+                errors: errors,
                 values: ["text": form.text ?? ""]
             )
             return try await render(
@@ -126,7 +126,7 @@ struct PatrolObservationsController: RouteCollection {
 
     @Sendable func incident(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .reportIncident)
-        let values = (try? req.content.decode([String: String].self)) ?? [:]
+        let values = req.formValues
         do {
             let incident = try await PatrolObservations.turnIntoIncident(
                 try req.idParameter(),
@@ -143,7 +143,7 @@ struct PatrolObservationsController: RouteCollection {
         } catch AppError.invalidFields(let errors) {
             let failed = FormFailure(
                 form: PatrolObservationPage.incidentForm,
-                errors: FieldChecker(errors),
+                errors: errors,
                 values: values
             )
             return try await renderObservation(req, failed: failed)

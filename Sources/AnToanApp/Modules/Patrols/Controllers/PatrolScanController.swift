@@ -52,15 +52,11 @@ struct PatrolScanController: RouteCollection {
             cmac: req.query[String.self, at: "cmac"]
         )
         let result = try await PatrolScanService.scan(attempt, by: principal, on: req.application)
-        var rows: [PatrolRoundDetail.Row] = []
-        if let round = result.round {
-            let names = try await PatrolQueries.checkpointNames(of: round.routeID, on: req.db)
-            let scans = try await PatrolQueries.scans(of: try round.requireID(), on: req.db)
-            rows = PatrolRoundDetail.rows(round, scans: scans, names: names, now: req.application.clock.now())
-        }
         let model = PatrolScanPage.Model(
             result: result,
-            rows: rows,
+            rows: result.round.map {
+                PatrolRoundDetail.rows($0, scans: result.scans, names: result.names, now: req.application.clock.now())
+            } ?? [],
             order: result.route?.order ?? .fixed
         )
         let lang = req.pageLanguage

@@ -74,7 +74,7 @@ struct PatrolsController: RouteCollection {
     @Sendable func createRoute(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .managePatrols)
         let unitID = try req.idParameter()
-        let values = try formValues(req)
+        let values = req.formValues
         do {
             let route = try await PatrolService.createRoute(
                 unit: unitID,
@@ -91,7 +91,7 @@ struct PatrolsController: RouteCollection {
             )
             return req.redirect(to: .patrols(.route(try route.requireID())), flash: flash)
         } catch AppError.invalidFields(let errors) {
-            let failed = FormFailure(form: PatrolRouteForm.routeForm, errors: FieldChecker(errors), values: values)
+            let failed = FormFailure(form: PatrolRouteForm.routeForm, errors: errors, values: values)
             return try await renderNew(req, principal: principal, unitID: unitID, failed: failed)
         }
     }
@@ -127,11 +127,11 @@ struct PatrolsController: RouteCollection {
     @Sendable func editRoute(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .managePatrols)
         let id = try req.idParameter()
-        let values = try formValues(req)
+        let values = req.formValues
         do {
             _ = try await PatrolService.updateRoute(id, PatrolForms.route(values), by: principal, on: req.application)
         } catch AppError.invalidFields(let errors) {
-            let failed = FormFailure(form: PatrolRouteForm.routeForm, errors: FieldChecker(errors), values: values)
+            let failed = FormFailure(form: PatrolRouteForm.routeForm, errors: errors, values: values)
             return try await renderRoute(req, id: id, failed: failed)
         }
         return req.redirect(to: .patrols(.route(id)), flash: saved(req))
@@ -140,7 +140,7 @@ struct PatrolsController: RouteCollection {
     @Sendable func addCheckpoint(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .managePatrols)
         let id = try req.idParameter()
-        let values = try formValues(req)
+        let values = req.formValues
         do {
             _ = try await PatrolService.addCheckpoint(
                 route: id,
@@ -149,7 +149,7 @@ struct PatrolsController: RouteCollection {
                 on: req.application
             )
         } catch AppError.invalidFields(let errors) {
-            let failed = FormFailure(form: PatrolRoutePage.addForm, errors: FieldChecker(errors), values: values)
+            let failed = FormFailure(form: PatrolRoutePage.addForm, errors: errors, values: values)
             return try await renderRoute(req, id: id, failed: failed)
         }
         return req.redirect(to: .patrols(.route(id)), flash: saved(req))
@@ -158,7 +158,7 @@ struct PatrolsController: RouteCollection {
     @Sendable func editCheckpoint(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .managePatrols)
         let id = try req.idParameter()
-        let values = try formValues(req)
+        let values = req.formValues
         let found = try await PatrolQueries.checkpoint(id, in: principal.scope, on: req.db)
         do {
             _ = try await PatrolService.updateCheckpoint(
@@ -170,7 +170,7 @@ struct PatrolsController: RouteCollection {
         } catch AppError.invalidFields(let errors) {
             let failed = FormFailure(
                 form: PatrolRoutePage.editForm(id),
-                errors: FieldChecker(errors),
+                errors: errors,
                 values: values
             )
             return try await renderRoute(req, id: found.routeID, failed: failed)
@@ -207,7 +207,7 @@ struct PatrolsController: RouteCollection {
     @Sendable func setNFC(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .managePatrols)
         let id = try req.idParameter()
-        let values = try formValues(req)
+        let values = req.formValues
         let found = try await PatrolQueries.checkpoint(id, in: principal.scope, on: req.db)
         do {
             _ = try await PatrolService.setNFC(
@@ -218,7 +218,7 @@ struct PatrolsController: RouteCollection {
             )
         } catch AppError.invalidFields(let errors) {
             // The keys are never shown again, not even as typed.
-            let failed = FormFailure(form: PatrolRoutePage.nfcForm(id), errors: FieldChecker(errors), values: [:])
+            let failed = FormFailure(form: PatrolRoutePage.nfcForm(id), errors: errors, values: [:])
             return try await renderRoute(req, id: found.routeID, failed: failed)
         }
         return req.redirect(to: .patrols(.route(found.routeID)), flash: saved(req))
@@ -320,10 +320,6 @@ struct PatrolsController: RouteCollection {
             req.pageLanguage("Sổ tuần tra", "Patrol log book"),
             status: checker.errors.isEmpty ? .ok : .unprocessableEntity
         ) { PatrolBookPage.view(model, $0) }
-    }
-
-    private func formValues(_ req: Request) throws -> [String: String] {
-        (try? req.content.decode([String: String].self)) ?? [:]
     }
 
     private func saved(_ req: Request) -> Flash {

@@ -79,8 +79,13 @@ final class PatrolScan: Model, @unchecked Sendable {
 }
 
 extension PatrolScan {
+    /// The flags, in their declared order (set: kept as words separated by spaces, each once).
     var flagValues: [PatrolScanFlag] {
-        flags.split(separator: " ").compactMap { PatrolScanFlag(rawValue: String($0)) }
+        get { flags.split(separator: " ").compactMap { PatrolScanFlag(rawValue: String($0)) } }
+        set {
+            let set = Set(newValue)
+            flags = PatrolScanFlag.allCases.filter(set.contains).map(\.rawValue).joined(separator: " ")
+        }
     }
 }
 

@@ -116,7 +116,12 @@ enum PatrolRounds {
     static func tally(_ round: PatrolRound, on db: any Database) async throws -> PatrolRoundTally {
         let scans = try await PatrolScan.query(on: db).filter(\.$roundID == round.requireID())
             .filter(\.$accepted == true).all()
-        return PatrolRoundTally(
+        return tally(round, scans: scans)
+    }
+
+    /// Counts `scans` (the round's accepted ones) against the round's plan.
+    static func tally(_ round: PatrolRound, scans: [PatrolScan]) -> PatrolRoundTally {
+        PatrolRoundTally(
             plan: round.planIDs.map(\.uuidString),
             scans: scans.compactMap { scan in
                 scan.checkpointID.map { (checkpointID: $0.uuidString, at: scan.at.timeIntervalSince1970) }

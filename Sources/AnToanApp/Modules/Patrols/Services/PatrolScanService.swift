@@ -3,75 +3,6 @@ import Fluent
 import Foundation
 import Vapor
 
-/// Why a scan did not count. Every refused attempt is kept, with who and when.
-enum PatrolScanRefusal: String, Sendable, CaseIterable {
-    /// The link is not one this app signed, or was altered.
-    case forged
-    /// A label of an older generation: new labels were printed since.
-    case oldLabel = "old_label"
-    /// The checkpoint or its route was taken off.
-    case removed
-    /// The checkpoint is another unit's.
-    case otherUnit = "other_unit"
-    /// The account does not walk patrols.
-    case notAllowed = "not_allowed"
-    /// No round of the route is under way (or just over) for this checkpoint.
-    case noRoundDue = "no_round_due"
-    /// The link carries an NFC message but the checkpoint has no tag keys.
-    case nfcNotSet = "nfc_not_set"
-    /// The NFC message does not verify under the tag's keys.
-    case nfcInvalid = "nfc_invalid"
-    /// The NFC counter is not above the last one accepted: a copied link.
-    case nfcReplayed = "nfc_replayed"
-    /// An offline scan dated after the server's time.
-    case future
-    /// An offline scan older than a day.
-    case tooOld = "too_old"
-
-    var nameVi: String {
-        switch self {
-        case .forged: "Mã điểm tuần tra không hợp lệ (không do hệ thống cấp hoặc đã bị sửa)"
-        case .oldLabel: "Tem đã cũ: đơn vị đã in tem mới cho điểm này"
-        case .removed: "Điểm tuần tra này không còn trên tuyến"
-        case .otherUnit: "Điểm tuần tra không thuộc đơn vị của bạn"
-        case .notAllowed: "Tài khoản của bạn không làm nhiệm vụ tuần tra"
-        case .noRoundDue: "Không có lượt tuần tra nào đang đến hạn cho điểm này"
-        case .nfcNotSet: "Điểm này chưa được khai báo thẻ NFC"
-        case .nfcInvalid: "Thẻ NFC không xác thực được"
-        case .nfcReplayed: "Mã NFC đã được dùng (bản sao của một lần chạm trước)"
-        case .future: "Thời điểm quét ở tương lai"
-        case .tooOld: "Lượt quét đã quá một ngày"
-        }
-    }
-
-    var nameEn: String {
-        switch self {
-        case .forged: "Not a valid checkpoint code (not issued by this system, or altered)"
-        case .oldLabel: "Old label: the unit has printed new labels for this checkpoint"
-        case .removed: "This checkpoint is no longer on a route"
-        case .otherUnit: "This checkpoint is not your unit's"
-        case .notAllowed: "Your account does not walk patrols"
-        case .noRoundDue: "No patrol round is due for this checkpoint"
-        case .nfcNotSet: "No NFC tag is set up for this checkpoint"
-        case .nfcInvalid: "The NFC tag could not be verified"
-        case .nfcReplayed: "This NFC code was already used (a copy of an earlier tap)"
-        case .future: "The scan is dated in the future"
-        case .tooOld: "The scan is more than a day old"
-        }
-    }
-
-    /// The status of a page or API answer that refuses it.
-    var status: HTTPResponseStatus {
-        switch self {
-        case .forged, .otherUnit: .notFound
-        case .notAllowed: .forbidden
-        case .oldLabel, .removed: .gone
-        case .noRoundDue, .nfcReplayed: .conflict
-        case .nfcNotSet, .nfcInvalid, .future, .tooOld: .unprocessableEntity
-        }
-    }
-}
-
 /// One scan as the phone sent it: the link's token, the NFC message when tapped, the position when given, and
 /// for an offline scan its phone time, device and sequence number.
 struct PatrolScanAttempt: Sendable {
@@ -94,6 +25,10 @@ struct PatrolScanResult: Sendable {
     var checkpoint: PatrolCheckpoint?
     var route: PatrolRoute?
     var round: PatrolRound?
+    /// The round's accepted scans by time, this one included, and its planned checkpoints' names: what the scan
+    /// page shows.
+    var scans: [PatrolScan] = []
+    var names: [UUID: String] = [:]
     /// The same device and sequence number was already received: nothing written.
     var duplicate = false
 }
@@ -199,34 +134,26 @@ enum PatrolScanService {
         if at > now.addingTimeInterval(clockTolerance) { return try await refuse(.future) }
         if at < now.addingTimeInterval(-oldest) { return try await refuse(.tooOld) }
 
-        try await PatrolRounds.ensure(route, around: scan.at, on: db)
-        guard
-            let round = try await PatrolQueries.roundDue(
-                route: route.requireID(),
-                at: scan.at,
-                grace: PatrolLimits.lateGrace,
-                on: db
-            ),
-            let lockedRound = try await db.lockedRow(PatrolRound.self, round.requireID()),
-            lockedRound.planIDs.contains(link.checkpoint)
+        guard let round = try await roundDue(route, at: scan.at, on: db),
+            round.planIDs.contains(link.checkpoint)
         else { return try await refuse(.noRoundDue) }
-        result.round = lockedRound
-        scan.roundID = try lockedRound.requireID()
+        result.round = round
+        scan.roundID = try round.requireID()
 
         // The judgement: against the round's plan and the scans before this one (an offline scan may arrive
         // after later ones).
-        let planned = try await PatrolCheckpoint.query(on: db).filter(\.$id ~~ lockedRound.planIDs).all()
+        let planned = try await PatrolCheckpoint.query(on: db).filter(\.$id ~~ round.planIDs).all()
         let byID = Dictionary(planned.compactMap { c in c.id.map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
-        let previous = try await PatrolScan.query(on: db).filter(\.$roundID == scan.roundID)
-            .filter(\.$accepted == true).filter(\.$at <= scan.at).sort(\.$at).all()
+        let accepted = try await PatrolScan.query(on: db).filter(\.$roundID == scan.roundID)
+            .filter(\.$accepted == true).sort(\.$at).all()
         let check = PatrolScanCheck(
-            plan: lockedRound.planIDs.compactMap { id in
+            plan: round.planIDs.compactMap { id in
                 byID[id].map {
                     PatrolScanCheck.Checkpoint(id: id.uuidString, position: $0.position2D, radius: $0.radius)
                 }
             },
             order: route.order,
-            roundEnd: lockedRound.endsAt.timeIntervalSince1970,
+            roundEnd: round.endsAt.timeIntervalSince1970,
             minimumGap: Double(route.minimumGap),
             fastestSpeed: route.fastestSpeed
         )
@@ -234,28 +161,47 @@ enum PatrolScanService {
             checkpointID: link.checkpoint.uuidString,
             at: scan.at.timeIntervalSince1970,
             position: attempt.position,
-            after: previous.compactMap { p in
+            after: accepted.filter { $0.at <= scan.at }.compactMap { p in
                 p.checkpointID.map { .init(checkpointID: $0.uuidString, at: p.at.timeIntervalSince1970) }
             }
         )
         var flags = outcome.flags
         if scan.offline, abs(attempt.clockError) > clockTolerance { flags.insert(.clockSkew) }
-        scan.flags = PatrolScanFlag.allCases.filter(flags.contains).map(\.rawValue).joined(separator: " ")
+        scan.flagValues = Array(flags)
         scan.distance = outcome.distance
         scan.accepted = true
         try await scan.insert(on: db)
         try await audit(scan, principal: principal, on: db, now: now)
-        let tally = try await PatrolRounds.tally(lockedRound, on: db)
-        try await PatrolRounds.record(tally, on: lockedRound, judgedAt: lockedRound.judgedAt, on: db)
+        result.scans = (accepted + [scan]).sorted { $0.at < $1.at }
+        result.names = byID.mapValues(\.name)
+        try await PatrolRounds.record(
+            PatrolRounds.tally(round, scans: result.scans),
+            on: round,
+            judgedAt: round.judgedAt,
+            on: db
+        )
         try await Outbox.publish(
             .patrolScanned,
             payload: PatrolScanDTO(scan, checkpointName: checkpoint.name),
-            unit: lockedRound.unitID,
-            area: AreaPath(lockedRound.areaPath),
+            unit: round.unitID,
+            area: AreaPath(round.areaPath),
             on: db,
             now: now
         )
         return result
+    }
+
+    /// The round of `route` due at `at`, locked; its rounds are made first when none covers `at` yet (the daily
+    /// job makes them ahead, so a scan seldom has to).
+    private static func roundDue(_ route: PatrolRoute, at: Date, on db: any Database) async throws -> PatrolRound? {
+        let routeID = try route.requireID()
+        var due = try await PatrolQueries.roundDue(route: routeID, at: at, grace: PatrolLimits.lateGrace, on: db)
+        if due == nil {
+            try await PatrolRounds.ensure(route, around: at, on: db)
+            due = try await PatrolQueries.roundDue(route: routeID, at: at, grace: PatrolLimits.lateGrace, on: db)
+        }
+        guard let id = due?.id else { return nil }
+        return try await db.lockedRow(PatrolRound.self, id)
     }
 
     /// Whether the account walks the patrols of unit `unitID`: its own unit or a department of it; an
@@ -291,175 +237,5 @@ enum PatrolScanService {
             ],
             now: now
         )
-    }
-}
-
-extension PatrolScanService {
-    /// How long after a scan its phone may still give its position.
-    static let locateWindow: TimeInterval = 600
-
-    /// The position the phone gave just after an online scan (the page asks for it once the scan is recorded):
-    /// the distance to the checkpoint is kept, and a scan outside the checkpoint's radius is flagged. Only the
-    /// guard's own accepted scan, once, within `locateWindow`; 404 otherwise.
-    static func locate(
-        _ scanID: UUID,
-        latitude: Double?,
-        longitude: Double?,
-        by principal: Principal,
-        on app: Application
-    ) async throws -> PatrolScan {
-        guard let latitude, let longitude, GeoPoint(latitude: latitude, longitude: longitude).isValid else {
-            throw AppError.invalidFields([
-                FieldError(
-                    field: "latitude",
-                    reason: .invalid(vi: "tọa độ không hợp lệ", en: "is not a valid coordinate")
-                )
-            ])
-        }
-        let now = app.clock.now()
-        return try await app.write { db in
-            guard let scan = try await db.lockedRow(PatrolScan.self, scanID), scan.userID == principal.id,
-                scan.accepted, !scan.offline, scan.latitude == nil,
-                now.timeIntervalSince(scan.receivedAt) <= locateWindow,
-                let checkpointID = scan.checkpointID,
-                let checkpoint = try await PatrolCheckpoint.find(checkpointID, on: db)
-            else { throw AppError.notFound }
-            let position = GeoPoint(latitude: latitude, longitude: longitude)
-            scan.latitude = latitude
-            scan.longitude = longitude
-            if let place = checkpoint.position2D {
-                let metres = position.distance(to: place)
-                scan.distance = metres
-                if metres > checkpoint.radius {
-                    let flags = Set(scan.flagValues + [.outsideRadius])
-                    scan.flags = PatrolScanFlag.allCases.filter(flags.contains).map(\.rawValue).joined(separator: " ")
-                }
-            }
-            try await scan.persist(on: db)
-            try await AuditTrail.record(
-                on: db,
-                actor: principal.auditActor,
-                action: .update,
-                entity: entity,
-                entityID: scanID.uuidString,
-                before: ["distance": "", "flags": ""],
-                after: ["distance": scan.distance.map { String(Int($0.rounded())) } ?? "", "flags": scan.flags],
-                now: now
-            )
-            return scan
-        }
-    }
-
-    static let batchLimit = 500
-
-    /// An offline batch (PAT-2, item 4): every scan checked for its form first (422 naming `scans.N.field`,
-    /// nothing written), then each judged in sequence order in its own transaction, on its phone time corrected by
-    /// the phone's clock error (flagged past `clockTolerance`). A sequence number already received is a duplicate.
-    static func batch(
-        _ input: PatrolScanBatchInput,
-        by principal: Principal,
-        lang: Language,
-        on app: Application
-    ) async throws -> [PatrolBatchResultDTO] {
-        guard principal.can(.walkPatrols) else { throw AppError.forbidden }
-        let now = app.clock.now()
-        var checker = FieldChecker()
-        let device = checker.code("device", input.device)
-        var clockError: TimeInterval = 0
-        if let text = input.sentAt, !text.isEmpty {
-            if let sent = IncidentTime.parse(text) {
-                clockError = now.timeIntervalSince(sent)
-            } else {
-                checker.add("sent_at", .invalid(vi: "cần thời điểm ISO 8601", en: "needs an ISO 8601 time"))
-            }
-        } else {
-            checker.add("sent_at", .required)
-        }
-        let items = input.scans?.map(\.value) ?? []
-        if input.scans == nil { checker.add("scans", .required) }
-        if items.count > batchLimit {
-            checker.add(
-                "scans",
-                .invalid(vi: "tối đa \(batchLimit) lượt quét mỗi lần gửi", en: "at most \(batchLimit) scans at a time")
-            )
-        }
-        var attempts: [PatrolScanAttempt] = []
-        for (index, item) in items.enumerated() {
-            let field = "scans.\(index)."
-            let token = checker.text(field + "token", item.token, max: 300).split(separator: "/").last.map(String.init)
-            if item.sequence == nil { checker.add(field + "sequence", .required) }
-            if let sequence = item.sequence, sequence < 0 {
-                checker.add(field + "sequence", .invalid(vi: "không được âm", en: "cannot be negative"))
-            }
-            var phoneAt: Date?
-            if let text = item.scannedAt, !text.isEmpty {
-                phoneAt = IncidentTime.parse(text)
-                if phoneAt == nil {
-                    checker.add(
-                        field + "scanned_at",
-                        .invalid(vi: "cần thời điểm ISO 8601", en: "needs an ISO 8601 time")
-                    )
-                }
-            } else {
-                checker.add(field + "scanned_at", .required)
-            }
-            var position: GeoPoint?
-            if let latitude = item.latitude, let longitude = item.longitude {
-                position = GeoPoint(latitude: latitude, longitude: longitude)
-                if position?.isValid != true {
-                    checker.add(
-                        field + "latitude",
-                        .invalid(vi: "tọa độ không hợp lệ", en: "is not a valid coordinate")
-                    )
-                }
-            }
-            let query = token.map(Self.splitQuery) ?? (token: "", piccData: nil, cmac: nil)
-            attempts.append(
-                PatrolScanAttempt(
-                    token: query.token,
-                    piccData: item.piccData ?? query.piccData,
-                    cmac: item.cmac ?? query.cmac,
-                    position: position,
-                    phoneAt: phoneAt,
-                    device: device,
-                    sequence: item.sequence,
-                    clockError: clockError
-                )
-            )
-        }
-        try checker.check()
-        var results: [PatrolBatchResultDTO] = []
-        var seen: Set<Int> = []
-        for attempt in attempts.sorted(by: { ($0.sequence ?? 0) < ($1.sequence ?? 0) }) {
-            let sequence = attempt.sequence ?? 0
-            guard seen.insert(sequence).inserted else {
-                results.append(PatrolBatchResultDTO(sequence: sequence, status: "duplicate", flags: []))
-                continue
-            }
-            let result = try await scan(attempt, by: principal, on: app)
-            results.append(
-                PatrolBatchResultDTO(
-                    sequence: sequence,
-                    status: result.duplicate ? "duplicate" : result.refusal == nil ? "accepted" : "refused",
-                    reason: result.refusal.map { lang($0.nameVi, $0.nameEn) },
-                    checkpointName: result.checkpoint?.name,
-                    flags: result.scan.flagValues.map(\.rawValue)
-                )
-            )
-        }
-        return results
-    }
-
-    /// A link's last part as a phone kept it: the token, and the NFC message of a tapped tag
-    /// (`TOKEN?picc_data=…&cmac=…`).
-    static func splitQuery(_ text: String) -> (token: String, piccData: String?, cmac: String?) {
-        let parts = text.split(separator: "?", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { return (text, nil, nil) }
-        var values: [String: String] = [:]
-        for pair in parts[1].split(separator: "&") {
-            let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            if kv.count == 2 { values[kv[0]] = kv[1] }
-        }
-        return (parts[0], values["picc_data"], values["cmac"])
     }
 }

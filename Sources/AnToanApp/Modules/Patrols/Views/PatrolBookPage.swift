@@ -43,14 +43,7 @@ enum PatrolBookPage {
             }
             .class("no-print")
             Div {
-                Div {
-                    Div { Paragraph(model.unitName.uppercased()).class("bold") }
-                    Div {
-                        Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").class("bold")
-                        Paragraph("Độc lập - Tự do - Hạnh phúc").class("motto")
-                    }
-                }
-                .class("heading")
+                DocumentHeading(unitName: model.unitName)
                 H1("SỔ TUẦN TRA")
                 Paragraph("Ngày \(day.dmy)").class("period")
                 if model.entries.isEmpty {

@@ -48,7 +48,7 @@ struct SituationNotesController: RouteCollection {
 
     @Sendable func write(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .reportIncident)
-        let values = (try? req.content.decode([String: String].self)) ?? [:]
+        let values = req.formValues
         let input = SituationNoteInput(
             text: values["text"],
             place: values["place"],
@@ -59,7 +59,7 @@ struct SituationNotesController: RouteCollection {
         } catch AppError.invalidFields(let errors) {
             return try await render(
                 req,
-                failed: FormFailure(form: "note", errors: FieldChecker(errors), values: values)
+                failed: FormFailure(form: "note", errors: errors, values: values)
             )
         }
         let done = req.pageLanguage(
@@ -72,7 +72,7 @@ struct SituationNotesController: RouteCollection {
     @Sendable func turn(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .handleIncidents)
         let noteID = try req.idParameter()
-        let values = (try? req.content.decode([String: String].self)) ?? [:]
+        let values = req.formValues
         do {
             let note = try await SituationNotes.turnIntoIncident(
                 noteID,
@@ -88,7 +88,7 @@ struct SituationNotesController: RouteCollection {
             }
         } catch AppError.invalidFields(let errors) {
             let form = "incident-\(noteID.uuidString.lowercased())"
-            return try await render(req, failed: FormFailure(form: form, errors: FieldChecker(errors), values: values))
+            return try await render(req, failed: FormFailure(form: form, errors: errors, values: values))
         }
         return req.redirect(to: .tips(.notes))
     }

@@ -60,7 +60,7 @@ struct TipsController: RouteCollection {
     @Sendable func decide(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .handleIncidents)
         let tipID = try req.idParameter()
-        let values = (try? req.content.decode([String: String].self)) ?? [:]
+        let values = req.formValues
         let input = TipDecisionInput(
             decision: values["decision"],
             text: values["text"],
@@ -77,7 +77,7 @@ struct TipsController: RouteCollection {
                 case .dismiss: "dismiss"
                 default: "incident"
                 }
-            return try await render(req, failed: FormFailure(form: form, errors: FieldChecker(errors), values: values))
+            return try await render(req, failed: FormFailure(form: form, errors: errors, values: values))
         }
         let done: (String, String) =
             switch TipDecision(rawValue: input.decision ?? "") {
