@@ -18,13 +18,13 @@ bench:
 bench-org:
 	bash scripts/bench-org.sh
 
-# Live updates: SSE fan-out over two nodes on one PostgreSQL, webhooks, the incident report path (scripts/bench-live.sh).
+# Live updates: SSE fan-out over two nodes on one PostgreSQL, webhooks, the incident report path (scripts/bench-live.py).
 bench-live:
-	bash scripts/bench-live.sh
+	bash scripts/bench-py.sh live
 
-# Patrols and the gate: scan ingestion, check-in, who is inside, the missed-checkpoint alert (scripts/bench-patrol.sh).
+# Patrols and the gate: scan ingestion, check-in, who is inside, the missed-checkpoint alert, QR (scripts/bench-patrol.py).
 bench-patrol:
-	bash scripts/bench-patrol.sh
+	bash scripts/bench-py.sh patrol
 
 # Roster solver on S, M, L and 1,000 M-size units, PASS/FAIL per target (RosterBenchmark in AnToanCore).
 bench-roster:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Live-update benchmark of AnToan (`make bench-live`; scripts/bench-live.sh prepares tools and databases).
+"""Live-update benchmark of AnToan (`make bench-live`; scripts/bench-py.sh prepares tools and databases).
 
   bench-live.py --bin BIN --pg-admin-url URL --work DIR
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Patrol and gate benchmark of AnToan (`make bench-patrol`; scripts/bench-patrol.sh prepares tools and databases).
+"""Patrol and gate benchmark of AnToan (`make bench-patrol`; scripts/bench-py.sh prepares tools and databases).
 
   bench-patrol.py --bin BIN --pg-admin-url URL --work DIR
 
@@ -9,9 +9,13 @@ On SQLite and on PostgreSQL, one `serve` node on a small demo province, a unit w
   routes: a scan locks its route's row), and /healthz in the same run: req/s, p99, ratio;
 - gate check-in: wrk POST /api/v1/gate/visits (a new 12-digit number each): req/s, p99;
 - inside now: VISITORS visitors checked in that day, then wrk GET /api/v1/gate/inside: p99;
+- the label sheet: a route of LABELS checkpoints, its labels page (every symbol encoded, the page rendered) fetched
+  20 times one after the other: p50, p99;
 - missed-checkpoint alert: ALERT_ROUTES routes whose only round ends at the next minute boundary with nothing
   scanned; the time from the deadline to the notification in the security officer's inbox (polled every 50 ms):
-  p50, p99 (target < 60 s).
+  p50, p99 (target < 60 s);
+- QR in Core (`antoan bench-qr`, no database): symbols encoded per second, and the label sheet of 100
+  checkpoints built and rendered in process.
 Prints a table and PASS/FAIL per target; exit status 1 if one fails. The helpers (node, wrk, API) are
 scripts/bench-live.py's.
 """
@@ -26,6 +30,7 @@ import os
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 spec = importlib.util.spec_from_file_location("bench_live", Path(__file__).with_name("bench-live.py"))
@@ -37,6 +42,7 @@ log, api, must, cli, token_for, wrk, percentile, Node = (
 ROUTES = int(os.environ.get("BENCH_ROUTES", "16"))
 VISITORS = int(os.environ.get("BENCH_VISITORS", "5000"))
 ALERT_ROUTES = int(os.environ.get("BENCH_ALERT_ROUTES", "10"))
+LABELS = int(os.environ.get("BENCH_LABELS", "100"))
 MAX_ALERT_P99_S = 60.0
 VN = datetime.timezone(datetime.timedelta(hours=7))
 
@@ -85,7 +91,7 @@ def accounts(binary: str, env: dict[str, str], work: Path, base: str, admin: str
     return unit, tokens[0], tokens[1]
 
 
-def route(base: str, officer: str, name: str, kind: str, start: str, end: str, checkpoints: int, **extra) -> list[str]:
+def route(base: str, officer: str, name: str, kind: str, start: str, end: str, checkpoints: int, **extra) -> tuple[str, list[str]]:
     body = {"name": name, "order": "free", "schedule_kind": kind, "start": start, "end": end, "minimum_gap_minutes": 0,
             **extra}
     created = must(api(base, officer, "POST", "/api/v1/patrols/routes", body), 201, "POST route")
@@ -94,7 +100,7 @@ def route(base: str, officer: str, name: str, kind: str, start: str, end: str, c
         cp = must(api(base, officer, "POST", f"/api/v1/patrols/routes/{created['id']}/checkpoints",
                       {"name": f"Điểm {i + 1}"}), 201, "POST checkpoint")
         links.append(cp["link"].split("/p/", 1)[1])
-    return links
+    return created["id"], links
 
 
 def measure(db: str, node: Node, officer: str, guard: str, unit: dict, work: Path) -> dict:
@@ -102,7 +108,7 @@ def measure(db: str, node: Node, officer: str, guard: str, unit: dict, work: Pat
     hour = datetime.datetime.now(VN).strftime("%H:00")
     links: list[str] = []
     for r in range(ROUTES):
-        links += route(node.base, officer, f"Tuyến đo {r}", "rounds", hour, hour, 4, rounds=1)
+        links += route(node.base, officer, f"Tuyến đo {r}", "rounds", hour, hour, 4, rounds=1)[1]
     wrk(node.base + "/healthz", live.WRK_GET_LUA, work)  # warm-up
     healthz = wrk(node.base + "/healthz", live.WRK_GET_LUA, work)
     scans = wrk(node.base + "/api/v1/patrols/scans",
@@ -114,7 +120,25 @@ def measure(db: str, node: Node, officer: str, guard: str, unit: dict, work: Pat
                  {"unit_id": unit["id"], "full_name": f"Khách nạp {n}", "document_type": "cccd",
                   "document_number": f"9{n:011d}", "purpose": "Đo tải"}), 201, "check-in")
     inside = wrk(node.base + f"/api/v1/gate/inside?unit={unit['id']}", GET_LUA % officer + live.WRK_GET_LUA, work)
-    return {"healthz": healthz, "scans": scans, "checkin": checkin, "inside": inside}
+    return {"healthz": healthz, "scans": scans, "checkin": checkin, "inside": inside,
+            "labels": label_sheet(node.base, officer)}
+
+
+def label_sheet(base: str, officer: str) -> list[float]:
+    """The labels page of a route of LABELS checkpoints, 20 times: milliseconds each."""
+    hour = datetime.datetime.now(VN).strftime("%H:00")
+    route_id, _ = route(base, officer, "Tuyến tem", "rounds", hour, hour, LABELS, rounds=1)
+    times = []
+    for _ in range(20):
+        request = urllib.request.Request(f"{base}/patrols/routes/{route_id}/labels",
+                                         headers={"Authorization": f"Bearer {officer}"})
+        started = time.perf_counter()
+        with urllib.request.urlopen(request, timeout=60) as r:
+            page = r.read().decode()
+        times.append((time.perf_counter() - started) * 1000)
+        if page.count("<svg") < LABELS:
+            sys.exit(f"labels page: {page.count('<svg')} symbols, expected {LABELS}")
+    return times
 
 
 def alert_latency(node: Node, officer: str) -> list[float]:
@@ -179,6 +203,14 @@ def main() -> int:
                 f"{r['rps'] / m['healthz']['rps']:>8.3f}{r['errors']:>9}")
         for key in ("scans", "checkin", "inside"):
             results.append((f"{db}: {key} without errors", f"{m[key]['errors']} non-2xx", m[key]["errors"] == 0))
+    for db, m in rows:
+        log(f"{db} labels page of {LABELS} checkpoints: p50 {percentile(m['labels'], 50):.0f} ms, "
+            f"p99 {percentile(m['labels'], 99):.0f} ms")
+    qr = json.loads(cli(args.bin, base_env, work, "bench-qr", "--json").strip().splitlines()[-1])
+    log(f"QR (Core): a {qr['link_bytes']}-byte checkpoint link is version {qr['version']}; "
+        f"{qr['symbols_per_second']:.0f} symbols encoded/s, {qr['svg_per_second']:.0f}/s with SVG, "
+        f"{qr['png_per_second']:.0f}/s with PNG; label sheet of {qr['sheet_labels']} in process p50 "
+        f"{qr['sheet_milliseconds_p50']:.1f} ms")
     p99 = percentile(alerts, 99)
     log(f"missed-checkpoint alert: {len(alerts)}/{ALERT_ROUTES} notified; deadline -> notification p50 "
         f"{percentile(alerts, 50):.2f} s, p99 {p99:.2f} s")

@@ -99,6 +99,7 @@ public func configure(
     app.asyncCommands.use(CalendarCommand(), as: "calendar")
     app.asyncCommands.use(RosterCommand(), as: "roster")
     app.asyncCommands.use(JSONBenchCommand(), as: "bench-json")
+    app.asyncCommands.use(QRBenchCommand(), as: "bench-qr")
 
     try routes(app)
 }

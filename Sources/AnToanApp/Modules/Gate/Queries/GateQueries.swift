@@ -22,11 +22,14 @@ enum GateQueries {
         return visit
     }
 
+    /// A roll-call must name everyone inside: far above a busy gate's day (a bound, not a page).
+    static let insideLimit = 20_000
+
     /// Those inside now (and those held at the gate), the earliest first; of one unit when `unitID` is given.
     static func inside(in scope: Scope, unitID: UUID? = nil, on db: any Database) async throws -> [Visit] {
         var query = visits(in: scope, on: db).filter(\.$checkedOutAt == nil).filter(\.$purgedAt == nil)
         if let unitID { query = query.filter(\.$unitID == unitID) }
-        return try await query.sort(\.$checkedInAt).limit(2_000).all()
+        return try await query.sort(\.$checkedInAt).limit(insideLimit).all()
     }
 
     /// The visits of a unit that came in on the days `from` to `to` (Vietnam), in order: the sổ khách.

@@ -233,21 +233,7 @@ struct PatrolsController: RouteCollection {
         let secret = req.application.secret
         // Encoding a hundred symbols is CPU work: off the event loops.
         let labels = try await req.application.offLoop {
-            try checkpoints.map { checkpoint in
-                let link =
-                    base
-                    + CheckpointLink.path(
-                        checkpoint: try checkpoint.requireID(),
-                        generation: checkpoint.labelGeneration,
-                        secret: secret
-                    )
-                return PatrolLabelsPage.Label(
-                    name: checkpoint.name,
-                    position: checkpoint.position,
-                    link: link,
-                    svg: try QRCode(text: link, correction: .medium).svg(title: checkpoint.name)
-                )
-            }
+            try PatrolLabelsPage.labels(checkpoints, base: base, secret: secret)
         }
         let model = PatrolLabelsPage.Model(
             unitName: unitNames[route.unitID] ?? "",

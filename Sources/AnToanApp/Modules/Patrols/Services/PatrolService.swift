@@ -28,7 +28,7 @@ enum PatrolLimits {
     static let name = 120
     static let instructions = 1_000
     static let observation = 2_000
-    static let mostCheckpoints = 60
+    static let mostCheckpoints = 100
     static let longestGapMinutes = 120
     static let defaultRadius = 30.0
     static let radius = 5.0...2_000.0

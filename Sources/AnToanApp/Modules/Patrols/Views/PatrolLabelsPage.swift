@@ -19,6 +19,25 @@ enum PatrolLabelsPage {
         var labels: [Label]
     }
 
+    /// Each checkpoint's label: its signed link (under the app's `base` address) and that link's QR code.
+    static func labels(_ checkpoints: [PatrolCheckpoint], base: String, secret: String) throws -> [Label] {
+        try checkpoints.map { checkpoint in
+            let link =
+                base
+                + CheckpointLink.path(
+                    checkpoint: try checkpoint.requireID(),
+                    generation: checkpoint.labelGeneration,
+                    secret: secret
+                )
+            return Label(
+                name: checkpoint.name,
+                position: checkpoint.position,
+                link: link,
+                svg: try QRCode(text: link, correction: .medium).svg(title: checkpoint.name)
+            )
+        }
+    }
+
     static func view(_ model: Model, _ context: PageContext) -> any Component {
         let lang = context.lang
         return Div {
