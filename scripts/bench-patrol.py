@@ -136,8 +136,9 @@ def label_sheet(base: str, officer: str) -> list[float]:
         with urllib.request.urlopen(request, timeout=60) as r:
             page = r.read().decode()
         times.append((time.perf_counter() - started) * 1000)
-        if page.count("<svg") < LABELS:
-            sys.exit(f"labels page: {page.count('<svg')} symbols, expected {LABELS}")
+        symbols = page.count('class="label-qr"')
+        if symbols < LABELS:
+            sys.exit(f"labels page: {symbols} symbols, expected {LABELS}")
     return times
 
 
