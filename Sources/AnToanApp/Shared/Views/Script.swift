@@ -14,6 +14,8 @@
 /// navigation's count of unread notifications (`#unread-count`) follows `notification.created` and
 /// `notification.read`.
 ///
+/// Pages kept for use offline (`data-offline` on an element: the gate's desk and roll-call) register the service
+/// worker, and offline show their `data-offline-note` elements.
 /// Patrol pages (`data-patrol` on an element) register the service worker that keeps scans made offline
 /// (`PatrolServiceWorker`), and send the kept scans to `/patrols/sync` whenever the network is there: at load and
 /// on `online`. What came of them is written into `#patrol-sync`. A scan page with `#scan-position` (a form with
@@ -91,6 +93,13 @@ enum Script {
             if (type) { source.addEventListener(type, refresh); }
           });
           window.addEventListener("pagehide", function () { source.close(); });
+        })();
+        (function () {
+          if (!document.querySelector("[data-offline]") || !("serviceWorker" in navigator)) { return; }
+          navigator.serviceWorker.register("/sw.js").catch(function () {});
+          if (!navigator.onLine) {
+            document.querySelectorAll("[data-offline-note]").forEach(function (note) { note.hidden = false; });
+          }
         })();
         (function () {
           var patrol = document.querySelector("[data-patrol]");

@@ -36,7 +36,8 @@ enum GateDeskPage {
     static func view(_ model: Model, _ context: PageContext) -> any Component {
         let lang = context.lang
         return Div {
-            H1(lang("Cổng — khách ra vào", "Gate — visitors"))
+            // The desk registers the worker that keeps the roll-call for use offline.
+            H1(lang("Cổng — khách ra vào", "Gate — visitors")).attribute(named: "data-offline", value: "desk")
             if !model.unitName.isEmpty { Paragraph(model.unitName).class("muted") }
             Div {
                 Link(lang("Danh sách điểm danh (in)", "Roll-call list (print)"), url: SiteURL.gate(.rollCall).path)

@@ -41,7 +41,16 @@ enum GatePrintPages {
                 )
             )
             .class("period")
-            El("table", ["id": "roll-call"]) {
+            Paragraph(
+                lang(
+                    "Không có mạng: đây là bản lưu trên điện thoại, lấy lúc ghi ở trên.",
+                    "No network: this is the copy kept on the phone, taken at the time above."
+                )
+            )
+            .class("no-print attention")
+            .attribute(named: "data-offline-note", value: "true")
+            .attribute(named: "hidden", value: "hidden")
+            El("table", ["id": "roll-call", "data-offline": "roll-call"]) {
                 El("thead") {
                     El("tr") {
                         for header in [

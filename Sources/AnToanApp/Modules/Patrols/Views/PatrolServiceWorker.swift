@@ -3,14 +3,19 @@
 /// phone's time and a sequence number from IndexedDB's key generator, which never goes back) and shows the copy
 /// of `/patrols/offline` it took when it was installed. The page's script (`Script.js`, `data-patrol`) sends the
 /// kept scans to `/patrols/sync` when the network is back.
+///
+/// It also keeps the gate's roll-call (GATE-2) for an emergency without network: each time `/gate/inside` is opened
+/// online its copy is kept, and offline the copy is shown (the page says at what time its list was taken). Pages
+/// with `data-offline` register it (the gate's desk and the roll-call).
 enum PatrolServiceWorker {
     static let js = """
         "use strict";
-        var CACHE = "antoan-patrol-v1";
+        var CACHE = "antoan-patrol-v2";
         var OFFLINE = "/patrols/offline";
+        var ROLL_CALL = "/gate/inside";
         self.addEventListener("install", function (event) {
           event.waitUntil(caches.open(CACHE).then(function (cache) {
-            return cache.addAll([OFFLINE, "/static/app.css", "/static/app.js"]);
+            return cache.addAll([OFFLINE, "/static/app.css", "/static/print.css", "/static/app.js"]);
           }).then(function () { return self.skipWaiting(); }));
         });
         self.addEventListener("activate", function (event) { event.waitUntil(self.clients.claim()); });
@@ -38,6 +43,16 @@ enum PatrolServiceWorker {
           if (event.request.mode === "navigate" && url.pathname.indexOf("/p/") === 0) {
             event.respondWith(fetch(event.request).catch(function () {
               return keep(url).then(function () { return caches.match(OFFLINE); });
+            }));
+          } else if (event.request.mode === "navigate" && url.pathname === ROLL_CALL) {
+            event.respondWith(fetch(event.request).then(function (response) {
+              if (response.ok) {
+                var copy = response.clone();
+                caches.open(CACHE).then(function (cache) { return cache.put(ROLL_CALL, copy); });
+              }
+              return response;
+            }).catch(function () {
+              return caches.match(ROLL_CALL).then(function (kept) { return kept || Response.error(); });
             }));
           } else if (url.pathname === OFFLINE || url.pathname.indexOf("/static/") === 0) {
             event.respondWith(fetch(event.request).catch(function () {
