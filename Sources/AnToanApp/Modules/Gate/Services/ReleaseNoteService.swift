@@ -30,7 +30,10 @@ enum ReleaseNoteService {
         if !plateText.isEmpty, !VehiclePlate.isPlausible(plateText) {
             checker.add("vehicle_plate", Self.plateProblem)
         }
-        let itemsText = checker.text("items", input.items, max: GoodsLimits.items, kind: .multiline)
+        // The API's items were checked one by one already (`items.0` …): their problems say enough.
+        let itemsChecked = input.problems.contains { $0.field.hasPrefix("items.") }
+        let itemsText =
+            itemsChecked ? "" : checker.text("items", input.items, max: GoodsLimits.items, kind: .multiline)
         var parsed: [GoodsItem] = []
         if !itemsText.isEmpty, checker.message(for: "items", .vi) == nil {
             switch GoodsItem.parse(itemsText) {
