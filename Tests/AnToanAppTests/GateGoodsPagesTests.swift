@@ -94,7 +94,9 @@ struct GateGoodsPagesTests {
             #expect(car["kind"] == "o_to")
             #expect(try await guardPhone.post(vehicleForm.action, form: car, csrf: false).status == .seeOther)
             let inAgain = try await guardPhone.post(vehicleForm.action, form: car, csrf: false)
-            #expect(inAgain.status == .unprocessableEntity && inAgain.text.contains("xe biển số 51C-678.90 đang ở trong"))
+            #expect(
+                inAgain.status == .unprocessableEntity && inAgain.text.contains("xe biển số 51C-678.90 đang ở trong")
+            )
             let pass = try #require(try await VehiclePass.query(on: app.db).first())
             let outPath = SiteURL.gateGoods(.vehicleCheckOut(try pass.requireID())).path
             #expect(try await guardPhone.post(outPath, form: [:]).status == .seeOther)
@@ -105,15 +107,23 @@ struct GateGoodsPagesTests {
             #expect(book.contains("SỔ THEO DÕI XUẤT – NHẬP") && book.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
             #expect(book.contains("Phạm Văn Chở") && book.contains("Máy tính xách tay Dell 2 chiếc; Bàn phím 1"))
             #expect(book.contains("Nguyễn Văn Đức") && book.contains("Trần Văn Gác") && book.contains("51C-678.90"))
-            #expect(book.contains(VietnamTime.date(GateTests.start)) && book.contains(VietnamTime.time(GateTests.start)))
+            #expect(
+                book.contains(VietnamTime.date(GateTests.start)) && book.contains(VietnamTime.time(GateTests.start))
+            )
             #expect(!book.contains(id.uuidString.lowercased()) && !book.contains("<script>"))
-            #expect(try await guardPhone.get(SiteURL.gateGoods(.book).path + "?from=32/01/2026").status == .unprocessableEntity)
+            #expect(
+                try await guardPhone.get(SiteURL.gateGoods(.book).path + "?from=32/01/2026").status
+                    == .unprocessableEntity
+            )
             let reads = try await VisitorDataRead.query(on: app.db).all().map(\.what)
             #expect(reads.contains("goods_book") && reads.contains("goods_page") && reads.contains("vehicles_page"))
         }
     }
 
-    @Test("another unit's or province's notes and vehicles are 404 on every new route, page and API", arguments: Lane.all)
+    @Test(
+        "another unit's or province's notes and vehicles are 404 on every new route, page and API",
+        arguments: Lane.all
+    )
     func foreignScope(lane: Lane) async throws {
         let clock = TestClock()
         try await withApp(lane, now: clock.now) { app in
@@ -124,13 +134,19 @@ struct GateGoodsPagesTests {
             let api = "/api/v1/gate/release-notes/\(note)"
             // when / then: the API
             for name in ["le_tan_b", "tt_b", "ca_khac"] {
-                #expect(try await AnToanAppTests.api(app, .GET, api, token: world.token(name)).status == .notFound, "\(name)")
+                #expect(
+                    try await AnToanAppTests.api(app, .GET, api, token: world.token(name)).status == .notFound,
+                    "\(name)"
+                )
             }
             for (path, name, json) in [
                 (api + "/approve", "tt_b", nil), (api + "/refuse", "tt_b", #"{"refusal_reason":"x"}"#),
                 (api + "/release", "le_tan_b", nil), ("/api/v1/gate/vehicles/\(vehicle)/check-out", "le_tan_b", nil),
             ] as [(String, String, String?)] {
-                #expect(try await GateGoodsTests.post(app, world, path, as: name, json: json).status == .notFound, "\(path)")
+                #expect(
+                    try await GateGoodsTests.post(app, world, path, as: name, json: json).status == .notFound,
+                    "\(path)"
+                )
             }
             let foreignCheckIn = try await GateGoodsTests.post(
                 app,
@@ -140,7 +156,12 @@ struct GateGoodsPagesTests {
                 json: #"{"unit_id":"\#(world.unitA)","plate":"30A-1","driver_name":"A"}"#
             )
             #expect(foreignCheckIn.status == .notFound)
-            let listB = try await AnToanAppTests.api(app, .GET, "/api/v1/gate/release-notes", token: world.token("le_tan_b"))
+            let listB = try await AnToanAppTests.api(
+                app,
+                .GET,
+                "/api/v1/gate/release-notes",
+                token: world.token("le_tan_b")
+            )
             #expect(listB.status == .ok && !listB.text.contains("Phạm Văn Chở"))
             let carsB = try await AnToanAppTests.api(app, .GET, "/api/v1/gate/vehicles", token: world.token("le_tan_b"))
             #expect(carsB.status == .ok && !carsB.text.contains("51A-123.45"))
@@ -161,7 +182,8 @@ struct GateGoodsPagesTests {
             )
             #expect(try await otherGate.post(SiteURL.gateGoods(.release(note)).path, form: [:]).status == .notFound)
             #expect(
-                try await otherGate.post(SiteURL.gateGoods(.vehicleCheckOut(vehicle)).path, form: [:]).status == .notFound
+                try await otherGate.post(SiteURL.gateGoods(.vehicleCheckOut(vehicle)).path, form: [:]).status
+                    == .notFound
             )
             #expect(
                 try await otherGate.post(
@@ -178,10 +200,15 @@ struct GateGoodsPagesTests {
                 form: ["staff_id": world.approvers[0].uuidString]
             )
             #expect(foreignStaff.status == .unprocessableEntity && foreignStaff.text.contains("không tìm thấy"))
-            for path in [SiteURL.gateGoods(.notes).path, SiteURL.gateGoods(.vehicles).path, SiteURL.gateGoods(.book).path] {
+            for path in [
+                SiteURL.gateGoods(.notes).path, SiteURL.gateGoods(.vehicles).path, SiteURL.gateGoods(.book).path,
+            ] {
                 let page = try await otherGate.get(path)
                 // (the form's label shows "51A-123.45" as its example: the driver's name stands for the vehicle)
-                #expect(page.status == .ok && !page.text.contains("Phạm Văn Chở") && !page.text.contains("Lê Văn Lái"), "\(path)")
+                #expect(
+                    page.status == .ok && !page.text.contains("Phạm Văn Chở") && !page.text.contains("Lê Văn Lái"),
+                    "\(path)"
+                )
             }
             #expect(try await ReleaseApprover.query(on: app.db).count() == 2)
         }
@@ -197,7 +224,12 @@ struct GateGoodsPagesTests {
             // given: a note let out and a vehicle that never checked out, then a recent vehicle 80 days later
             let world = try await GateGoodsTests.world(app, clock: clock)
             let (note, vehicle) = try await Self.approvedNoteAndVehicle(app, world)
-            let released = try await GateGoodsTests.post(app, world, "/api/v1/gate/release-notes/\(note)/release", as: "bv_a")
+            let released = try await GateGoodsTests.post(
+                app,
+                world,
+                "/api/v1/gate/release-notes/\(note)/release",
+                as: "bv_a"
+            )
             #expect(released.status == .ok)
             clock.advance(by: 80 * 86_400)
             let recent = try await GateGoodsTests.post(

@@ -80,13 +80,24 @@ struct GateGoodsTests {
         + #""items":[{"description":"Máy tính xách tay Dell","quantity":2,"unit":"chiếc"},"#
         + #"{"description":"Dây cáp","quantity":2.5,"unit":"mét"}],"reason":"Mang đi bảo hành"}"#
 
-    static func draft(_ app: Application, _ world: World, as name: String = "antt_a", json: String = note)
+    static func draft(
+        _ app: Application,
+        _ world: World,
+        as name: String = "antt_a",
+        json: String = note
+    )
         async throws -> TestingHTTPResponse
     {
         try await api(app, .POST, "/api/v1/gate/release-notes", token: world.token(name), json: json)
     }
 
-    static func post(_ app: Application, _ world: World, _ path: String, as name: String, json: String? = nil)
+    static func post(
+        _ app: Application,
+        _ world: World,
+        _ path: String,
+        as name: String,
+        json: String? = nil
+    )
         async throws -> TestingHTTPResponse
     {
         try await api(app, .POST, path, token: world.token(name), json: json)
@@ -135,7 +146,10 @@ struct GateGoodsTests {
             let approved = try await Self.post(app, world, base + "/approve", as: "tt_a")
             #expect(approved.status == .ok, "\(approved.text)")
             #expect(try approved.json(NoteBody.self).decidedBy == "Nguyễn Văn Đức")
-            #expect(try await InboxNotification.query(on: app.db).filter(\.$accountID == world.gate.ids["antt_a"]!).count() == 1)
+            #expect(
+                try await InboxNotification.query(on: app.db).filter(\.$accountID == world.gate.ids["antt_a"]!).count()
+                    == 1
+            )
             #expect(try await Self.post(app, world, base + "/approve", as: "tt_a").status == .unprocessableEntity)
             let released = try await Self.post(app, world, base + "/release", as: "bv_a")
             #expect(released.status == .ok, "\(released.text)")
@@ -191,7 +205,10 @@ struct GateGoodsTests {
                 let response = try await Self.draft(app, world, json: json)
                 // then
                 #expect(response.status == .unprocessableEntity, "\(json): \(response.text)")
-                #expect(Set(try response.json(ErrorBody.self).error.fields.map(\.field)) == Set(fields), "\(json) \(response.text)")
+                #expect(
+                    Set(try response.json(ErrorBody.self).error.fields.map(\.field)) == Set(fields),
+                    "\(json) \(response.text)"
+                )
             }
             #expect(try await ReleaseNote.query(on: app.db).count() == 0)
         }
@@ -251,8 +268,12 @@ struct GateGoodsTests {
             #expect(try outAgain.json(ErrorBody.self).error.fields.map(\.field) == ["vehicle"])
             #expect(try await checkIn(#""plate":"51A12345","driver_name":"Lê Văn Lái""#).status == .created)
             // with a visitor inside the unit; another unit's visit is refused
-            let visit = try await GateTests.checkIn(app, world.gate, json: GateTests.visitor).json(GateTests.VisitBody.self)
-            let withVisit = try await checkIn(#""plate":"29B1-555.66","driver_name":"Hoàng Thị Khách","visit_id":"\#(visit.id)""#)
+            let visit = try await GateTests.checkIn(app, world.gate, json: GateTests.visitor).json(
+                GateTests.VisitBody.self
+            )
+            let withVisit = try await checkIn(
+                #""plate":"29B1-555.66","driver_name":"Hoàng Thị Khách","visit_id":"\#(visit.id)""#
+            )
             #expect(withVisit.status == .created, "\(withVisit.text)")
             let unknownVisit = try await checkIn(#""plate":"30K-1","driver_name":"A","visit_id":"\#(UUID())""#)
             #expect(try unknownVisit.json(ErrorBody.self).error.fields.map(\.field) == ["visit_id"])

@@ -19,7 +19,11 @@ extension GateGoodsAPIController: DocumentedAPI {
                 response: ReleaseNoteDTO.self,
                 status: 201
             ),
-            .get("/api/v1/gate/release-notes/{id}", "A release note (the read is logged)", response: ReleaseNoteDTO.self),
+            .get(
+                "/api/v1/gate/release-notes/{id}",
+                "A release note (the read is logged)",
+                response: ReleaseNoteDTO.self
+            ),
             .post(
                 "/api/v1/gate/release-notes/{id}/approve",
                 "Approve a note awaiting approval: only a staff member the unit names, never the note's drafter "

@@ -62,7 +62,12 @@ struct GateGoodsAPIController: RouteCollection {
         let principal = try req.principal()
         let id = try req.idParameter()
         let input = try req.decodeJSON(ReleaseRefusalRequest.self)
-        let note = try await ReleaseNoteService.refuse(id, reason: input.refusalReason, by: principal, on: req.application)
+        let note = try await ReleaseNoteService.refuse(
+            id,
+            reason: input.refusalReason,
+            by: principal,
+            on: req.application
+        )
         return try await dto(note, req)
     }
 

@@ -29,7 +29,9 @@ extension GateGoodsController {
             let id = try unit.requireID()
             approvers = try await GateGoodsQueries.approvers(of: id, on: req.db)
             let named = Set(approvers.map(\.0.staffID))
-            candidates = try await GateGoodsQueries.staff(of: id, on: req.db).filter { !named.contains($0.id ?? UUID()) }
+            candidates = try await GateGoodsQueries.staff(of: id, on: req.db).filter {
+                !named.contains($0.id ?? UUID())
+            }
         } else {
             units = try await GateGoodsQueries.topUnits(in: principal.scope, on: req.db).map {
                 ($0.id?.uuidString.lowercased() ?? "", $0.name)

@@ -136,7 +136,10 @@ struct GateGoodsController: RouteCollection {
         do {
             try await ReleaseNoteService.approve(id, by: principal, on: req.application)
         } catch AppError.invalidFields(let errors) {
-            return try await renderNote(req, failed: FormFailure(form: "note", errors: FieldChecker(errors), values: [:]))
+            return try await renderNote(
+                req,
+                failed: FormFailure(form: "note", errors: FieldChecker(errors), values: [:])
+            )
         }
         let flash = Flash(kind: .success, message: req.pageLanguage("Đã duyệt phiếu.", "Note approved."))
         return req.redirect(to: .gateGoods(.note(id)), flash: flash)
@@ -148,7 +151,12 @@ struct GateGoodsController: RouteCollection {
         var values = (try? req.content.decode([String: String].self)) ?? [:]
         values["_csrf"] = nil
         do {
-            try await ReleaseNoteService.refuse(id, reason: values["refusal_reason"], by: principal, on: req.application)
+            try await ReleaseNoteService.refuse(
+                id,
+                reason: values["refusal_reason"],
+                by: principal,
+                on: req.application
+            )
         } catch AppError.invalidFields(let errors) {
             let failed = FormFailure(form: ReleaseNotePages.refuseForm, errors: FieldChecker(errors), values: values)
             return try await renderNote(req, failed: failed)
@@ -168,7 +176,10 @@ struct GateGoodsController: RouteCollection {
             )
             return req.redirect(to: .gateGoods(.notes), flash: Flash(kind: .success, message: message))
         } catch AppError.invalidFields(let errors) {
-            return try await renderNote(req, failed: FormFailure(form: "note", errors: FieldChecker(errors), values: [:]))
+            return try await renderNote(
+                req,
+                failed: FormFailure(form: "note", errors: FieldChecker(errors), values: [:])
+            )
         }
     }
 }

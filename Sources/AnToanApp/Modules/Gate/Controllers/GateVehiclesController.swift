@@ -84,7 +84,10 @@ struct GateVehiclesController: RouteCollection {
             let message = req.pageLanguage("Đã cho xe \(pass.plate) ra.", "Vehicle \(pass.plate) checked out.")
             return req.redirect(to: .gateGoods(.vehicles), flash: Flash(kind: .success, message: message))
         } catch AppError.invalidFields(let errors) {
-            return try await render(req, failed: FormFailure(form: "vehicle-out", errors: FieldChecker(errors), values: [:]))
+            return try await render(
+                req,
+                failed: FormFailure(form: "vehicle-out", errors: FieldChecker(errors), values: [:])
+            )
         }
     }
 }

@@ -45,7 +45,12 @@ enum GateGoodsQueries {
     }
 
     /// The notes let out of a unit on the days `from` to `to` (Vietnam), in order.
-    static func released(of unitID: UUID, from: SolarDate, to: SolarDate, on db: any Database) async throws
+    static func released(
+        of unitID: UUID,
+        from: SolarDate,
+        to: SolarDate,
+        on db: any Database
+    ) async throws
         -> [ReleaseNote]
     {
         try await ReleaseNote.query(on: db).filter(\.$unitID == unitID)
@@ -60,7 +65,9 @@ enum GateGoodsQueries {
         guard !rows.isEmpty else { return [] }
         let staff = try await StaffMember.query(on: db).filter(\.$id ~~ rows.map(\.staffID)).all()
         let byID = Dictionary(staff.compactMap { member in member.id.map { ($0, member) } }) { first, _ in first }
-        return rows.compactMap { row in byID[row.staffID].map { (row, $0) } }.sorted { $0.1.nameFolded < $1.1.nameFolded }
+        return rows.compactMap { row in byID[row.staffID].map { (row, $0) } }.sorted {
+            $0.1.nameFolded < $1.1.nameFolded
+        }
     }
 
     /// An approver entry of the scope's unit; 404 otherwise.
@@ -113,7 +120,11 @@ enum GateGoodsQueries {
     }
 
     /// The vehicles inside now, the earliest first; of one unit when `unitID` is given.
-    static func vehiclesInside(in scope: Scope, unitID: UUID? = nil, on db: any Database) async throws
+    static func vehiclesInside(
+        in scope: Scope,
+        unitID: UUID? = nil,
+        on db: any Database
+    ) async throws
         -> [VehiclePass]
     {
         let query = vehicles(in: scope, on: db).filter(\.$checkedOutAt == nil).filter(\.$purgedAt == nil)
@@ -128,7 +139,12 @@ enum GateGoodsQueries {
     }
 
     /// The vehicles that came in or went out of a unit on the days `from` to `to` (Vietnam), by time in.
-    static func vehicleBook(of unitID: UUID, from: SolarDate, to: SolarDate, on db: any Database) async throws
+    static func vehicleBook(
+        of unitID: UUID,
+        from: SolarDate,
+        to: SolarDate,
+        on db: any Database
+    ) async throws
         -> [VehiclePass]
     {
         let start = VietnamTime.instant(from, minutes: 0)

@@ -87,7 +87,12 @@ enum GoodsData {
 
 extension VisitorData {
     /// Logs that `principal` read the carriers' data of `notes` (one row per unit); nothing when there were none.
-    static func logRead(notes: [ReleaseNote], _ what: ReadKind, by principal: Principal, on app: Application)
+    static func logRead(
+        notes: [ReleaseNote],
+        _ what: ReadKind,
+        by principal: Principal,
+        on app: Application
+    )
         async throws
     {
         let shown = notes.filter { $0.purgedAt == nil }.map { ($0.unitID, $0.areaPath) }
@@ -95,7 +100,12 @@ extension VisitorData {
     }
 
     /// Logs that `principal` read the drivers' data of `vehicles` (one row per unit); nothing when there were none.
-    static func logRead(vehicles: [VehiclePass], _ what: ReadKind, by principal: Principal, on app: Application)
+    static func logRead(
+        vehicles: [VehiclePass],
+        _ what: ReadKind,
+        by principal: Principal,
+        on app: Application
+    )
         async throws
     {
         let shown = vehicles.filter { $0.purgedAt == nil }.map { ($0.unitID, $0.areaPath) }

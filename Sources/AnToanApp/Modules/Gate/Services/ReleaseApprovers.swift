@@ -9,7 +9,12 @@ enum ReleaseApprovers {
 
     /// Names `staffID` (a staff member of the unit, not one who left) an approver of `unitID`'s notes.
     @discardableResult
-    static func add(_ staffID: String?, unitID: UUID, by principal: Principal, on app: Application) async throws
+    static func add(
+        _ staffID: String?,
+        unitID: UUID,
+        by principal: Principal,
+        on app: Application
+    ) async throws
         -> ReleaseApprover
     {
         guard principal.can(.manageReleaseApprovers) else { throw AppError.forbidden }
@@ -28,7 +33,9 @@ enum ReleaseApprovers {
                 checker.add("staff_id", .required)
             }
             let memberID = try member?.requireID()
-            if let memberID, try await GateGoodsQueries.approvers(of: unitID, on: db).contains(where: { $0.0.staffID == memberID }) {
+            if let memberID,
+                try await GateGoodsQueries.approvers(of: unitID, on: db).contains(where: { $0.0.staffID == memberID })
+            {
                 checker.add("staff_id", .invalid(vi: "đã có trong danh sách người duyệt", en: "is an approver already"))
             }
             try checker.check()

@@ -16,7 +16,11 @@ enum ReleaseNoteService {
 
     /// Drafts a note for the account's unit; every field checked first (422 naming each). The approvers are told.
     @discardableResult
-    static func draft(_ input: ReleaseNoteInput, by principal: Principal, on app: Application) async throws
+    static func draft(
+        _ input: ReleaseNoteInput,
+        by principal: Principal,
+        on app: Application
+    ) async throws
         -> ReleaseNote
     {
         guard case .unit(let unitID, let area) = principal.scope else { throw AppError.forbidden }
@@ -24,8 +28,13 @@ enum ReleaseNoteService {
         let today = VietnamTime.day(of: now)
         var checker = FieldChecker(input.problems)
         let carrier = checker.name("carrier_name", input.carrierName, max: GateLimits.name)
-        let document = checker.text("carrier_document", input.carrierDocument, max: GoodsLimits.document, optional: true)
-            .uppercased()
+        let document = checker.text(
+            "carrier_document",
+            input.carrierDocument,
+            max: GoodsLimits.document,
+            optional: true
+        )
+        .uppercased()
         let plateText = checker.text("vehicle_plate", input.vehiclePlate, max: GateLimits.plate, optional: true)
         if !plateText.isEmpty, !VehiclePlate.isPlausible(plateText) {
             checker.add("vehicle_plate", Self.plateProblem)
@@ -97,7 +106,12 @@ enum ReleaseNoteService {
 
     /// A named approver refuses the note, saying why (`refusal_reason`).
     @discardableResult
-    static func refuse(_ id: UUID, reason: String?, by principal: Principal, on app: Application) async throws
+    static func refuse(
+        _ id: UUID,
+        reason: String?,
+        by principal: Principal,
+        on app: Application
+    ) async throws
         -> ReleaseNote
     {
         try await decide(id, approve: false, reason: reason, by: principal, on: app)
@@ -113,7 +127,8 @@ enum ReleaseNoteService {
         let now = app.clock.now()
         return try await app.write { db in
             let seen = try await GateGoodsQueries.note(id, in: principal.scope, on: db)
-            guard let approver = try await GateGoodsQueries.approverRecord(of: principal.id, unitID: seen.unitID, on: db)
+            guard
+                let approver = try await GateGoodsQueries.approverRecord(of: principal.id, unitID: seen.unitID, on: db)
             else { throw AppError.forbidden }
             // Read again under the lock: a decision or release that raced this one has committed by now.
             guard let note = try await db.lockedRow(ReleaseNote.self, id) else { throw AppError.notFound }

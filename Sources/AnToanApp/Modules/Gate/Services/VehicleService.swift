@@ -28,7 +28,11 @@ enum VehicleService {
 
     /// Checks a vehicle in at `input.unitID` (a unit of the account's scope, else 404), every field checked first.
     @discardableResult
-    static func checkIn(_ input: VehicleInput, by principal: Principal, on app: Application) async throws
+    static func checkIn(
+        _ input: VehicleInput,
+        by principal: Principal,
+        on app: Application
+    ) async throws
         -> VehiclePass
     {
         guard principal.can(.registerVisitors) else { throw AppError.forbidden }

@@ -62,11 +62,16 @@ enum ApproversPage {
                 )
                 .class("overstay")
             } else {
-                DataTable(headers: [lang("Họ và tên", "Name"), lang("Chức vụ", "Position"), lang("Tài khoản", "Account"), ""]) {
+                DataTable(headers: [
+                    lang("Họ và tên", "Name"), lang("Chức vụ", "Position"), lang("Tài khoản", "Account"), "",
+                ]) {
                     for (row, member) in model.approvers {
                         El("tr") {
                             TableCell(member.fullName).attribute(named: "data-label", value: lang("Họ và tên", "Name"))
-                            TableCell(member.position).attribute(named: "data-label", value: lang("Chức vụ", "Position"))
+                            TableCell(member.position).attribute(
+                                named: "data-label",
+                                value: lang("Chức vụ", "Position")
+                            )
                             TableCell(
                                 member.userID == nil
                                     ? lang("Chưa có tài khoản: chưa duyệt được", "No account: cannot approve yet")

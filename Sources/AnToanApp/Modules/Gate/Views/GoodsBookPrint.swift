@@ -136,7 +136,9 @@ enum GoodsBookPrint {
                 }
             }
             if model.vehicles.isEmpty {
-                Paragraph(lang("Không có xe ra vào trong thời gian này.", "No vehicles in this period.")).class("center")
+                Paragraph(lang("Không có xe ra vào trong thời gian này.", "No vehicles in this period.")).class(
+                    "center"
+                )
             }
         }
     }

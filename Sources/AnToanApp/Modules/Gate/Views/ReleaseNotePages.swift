@@ -70,8 +70,14 @@ enum ReleaseNotePages {
                                 named: "data-label",
                                 value: lang("Người mang", "Carrier")
                             )
-                            TableCell(summary(note, lang)).attribute(named: "data-label", value: lang("Hàng hóa", "Goods"))
-                            TableCell(status(note, lang)).attribute(named: "data-label", value: lang("Tình trạng", "State"))
+                            TableCell(summary(note, lang)).attribute(
+                                named: "data-label",
+                                value: lang("Hàng hóa", "Goods")
+                            )
+                            TableCell(status(note, lang)).attribute(
+                                named: "data-label",
+                                value: lang("Tình trạng", "State")
+                            )
                         }
                     }
                 }
@@ -171,7 +177,10 @@ enum ReleaseNotePages {
         return Div {
             H1(lang("Phiếu xuất hàng", "Goods release note"))
             if let error = errors.message(for: "note", lang) {
-                Paragraph(lang("Phiếu", "Note") + ": " + error).class("field-error").attribute(named: "role", value: "alert")
+                Paragraph(lang("Phiếu", "Note") + ": " + error).class("field-error").attribute(
+                    named: "role",
+                    value: "alert"
+                )
             }
             El("dl", ["class": "facts"]) {
                 for (term, value) in facts where !value.isEmpty {
@@ -179,7 +188,9 @@ enum ReleaseNotePages {
                     El("dd") { Text(value) }
                 }
             }
-            DataTable(headers: [lang("STT", "No."), lang("Mặt hàng", "Item"), lang("Số lượng", "Qty"), lang("ĐVT", "Unit")]) {
+            DataTable(headers: [
+                lang("STT", "No."), lang("Mặt hàng", "Item"), lang("Số lượng", "Qty"), lang("ĐVT", "Unit"),
+            ]) {
                 for (index, item) in note.goods.enumerated() {
                     El("tr") {
                         TableCell(String(index + 1)).attribute(named: "data-label", value: lang("STT", "No."))
@@ -225,7 +236,8 @@ enum ReleaseNotePages {
     }
 
     static func carrier(_ note: ReleaseNote, _ lang: Language) -> String {
-        note.purgedAt != nil ? lang("(đã xóa theo thời hạn lưu)", "(erased after the retention period)") : note.carrierName
+        note.purgedAt != nil
+            ? lang("(đã xóa theo thời hạn lưu)", "(erased after the retention period)") : note.carrierName
     }
 
     /// "Máy tính xách tay Dell 2 chiếc; Màn hình 1 chiếc".

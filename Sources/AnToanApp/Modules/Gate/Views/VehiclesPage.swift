@@ -26,7 +26,10 @@ enum VehiclesPage {
             if !model.unitName.isEmpty { Paragraph(model.unitName).class("muted") }
             GoodsLinks(canSeeGate: true, canManageApprovers: false, lang: lang)
             if let error = outErrors.message(for: "vehicle", lang) {
-                Paragraph(lang("Xe", "Vehicle") + ": " + error).class("field-error").attribute(named: "role", value: "alert")
+                Paragraph(lang("Xe", "Vehicle") + ": " + error).class("field-error").attribute(
+                    named: "role",
+                    value: "alert"
+                )
             }
             if model.canCheckIn, let unitID = model.unitID { checkInForm(model, unitID: unitID, context) }
             H2(lang("Xe đang ở trong đơn vị: \(model.rows.count)", "Vehicles inside now: \(model.rows.count)"))
@@ -34,7 +37,8 @@ enum VehiclesPage {
                 Paragraph(lang("Không có xe nào trong đơn vị.", "No vehicle is inside.")).class("muted")
             } else {
                 DataTable(headers: [
-                    lang("Biển số", "Plate"), lang("Loại xe", "Kind"), lang("Lái xe", "Driver"), lang("Vào lúc", "In at"),
+                    lang("Biển số", "Plate"), lang("Loại xe", "Kind"), lang("Lái xe", "Driver"),
+                    lang("Vào lúc", "In at"),
                     "",
                 ]) {
                     for pass in model.rows { row(pass, model, context) }
@@ -55,11 +59,20 @@ enum VehiclesPage {
             TableCell(lang(pass.kindValue.nameVi, pass.kindValue.nameEn))
                 .attribute(named: "data-label", value: lang("Loại xe", "Kind"))
             TableCell(pass.driverName).attribute(named: "data-label", value: lang("Lái xe", "Driver"))
-            TableCell(VietnamTime.dateTime(pass.checkedInAt)).attribute(named: "data-label", value: lang("Vào lúc", "In at"))
+            TableCell(VietnamTime.dateTime(pass.checkedInAt)).attribute(
+                named: "data-label",
+                value: lang("Vào lúc", "In at")
+            )
             TableCell {
                 if model.canCheckIn {
-                    PostForm(url: .gateGoods(.vehicleCheckOut(pass.id ?? .placeholder)), csrf: context.csrf, class: "inline") {
-                        Button(lang("Cho xe ra", "Check out")).attribute(named: "type", value: "submit").class("secondary")
+                    PostForm(
+                        url: .gateGoods(.vehicleCheckOut(pass.id ?? .placeholder)),
+                        csrf: context.csrf,
+                        class: "inline"
+                    ) {
+                        Button(lang("Cho xe ra", "Check out")).attribute(named: "type", value: "submit").class(
+                            "secondary"
+                        )
                     }
                 }
             }
