@@ -55,7 +55,9 @@ struct GateGoodsController: RouteCollection {
         if let unitID, principal.can(.registerVisitors) {
             due = try await GateGoodsQueries.approved(of: unitID, upTo: today, on: req.db)
         }
-        try await VisitorData.logRead(notes: notes + due, .goodsPage, by: principal, on: req.application)
+        let listed = Set(notes.compactMap(\.id))
+        let shown = notes + due.filter { !listed.contains($0.id ?? UUID()) }
+        try await VisitorData.logRead(notes: shown, .goodsPage, by: principal, on: req.application)
         var unitName = ""
         if let unitID { unitName = try await OrganisationQueries.unit(unitID, in: principal.scope, on: req.db).name }
         let model = ReleaseNotePages.List(

@@ -38,7 +38,12 @@ enum ReleaseNotePages {
         return Div {
             H1(lang("Phiếu xuất hàng (giấy ra cổng)", "Goods release notes"))
             if !model.unitName.isEmpty { Paragraph(model.unitName).class("muted") }
-            GoodsLinks(canSeeGate: model.canSeeGate, canManageApprovers: model.canManageApprovers, lang: lang)
+            GoodsLinks(
+                canSeeGate: model.canSeeGate,
+                hasUnit: model.canDraft,
+                canManageApprovers: model.canManageApprovers,
+                lang: lang
+            )
             if model.canRelease {
                 H2(lang("Hàng được ra cổng hôm nay", "Goods due out today"))
                 if model.due.isEmpty {
@@ -254,6 +259,8 @@ enum ReleaseNotePages {
 /// The links between the gate's goods and vehicle pages.
 struct GoodsLinks: PlainComponent {
     var canSeeGate: Bool
+    /// The book is a unit's: shown to an account of a unit only.
+    var hasUnit: Bool
     var canManageApprovers: Bool
     var lang: Language
 
@@ -262,7 +269,9 @@ struct GoodsLinks: PlainComponent {
             Link(lang("Phiếu xuất hàng", "Release notes"), url: SiteURL.gateGoods(.notes).path)
             if canSeeGate {
                 Link(lang("Xe ra vào", "Vehicles"), url: SiteURL.gateGoods(.vehicles).path)
-                Link(lang("Sổ xuất–nhập", "Goods and vehicle book"), url: SiteURL.gateGoods(.book).path)
+                if hasUnit {
+                    Link(lang("Sổ xuất–nhập", "Goods and vehicle book"), url: SiteURL.gateGoods(.book).path)
+                }
                 Link(lang("Về cổng", "Back to the gate"), url: SiteURL.gate(.desk).path)
             }
             if canManageApprovers {

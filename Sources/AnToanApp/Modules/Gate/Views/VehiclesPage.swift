@@ -24,7 +24,7 @@ enum VehiclesPage {
         return Div {
             H1(lang("Xe ra vào", "Vehicles in and out"))
             if !model.unitName.isEmpty { Paragraph(model.unitName).class("muted") }
-            GoodsLinks(canSeeGate: true, canManageApprovers: false, lang: lang)
+            GoodsLinks(canSeeGate: true, hasUnit: model.unitID != nil, canManageApprovers: false, lang: lang)
             if let error = outErrors.message(for: "vehicle", lang) {
                 Paragraph(lang("Xe", "Vehicle") + ": " + error).class("field-error").attribute(
                     named: "role",
