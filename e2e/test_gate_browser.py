@@ -1,7 +1,8 @@
 """The gate on a 360x740 phone, in the demo province: the security officer puts a number on the watchlist and keeps
 the gate page open; the receptionist checks a visitor in and out from the phone, then checks in the watchlisted
 visitor and is told only to hold and call; the alert with its reason appears on the officer's open page without a
-reload; the sổ khách renders for print. Screenshots: $ARTIFACTS/screenshots/g*-*.png."""
+reload; the sổ khách renders for print; a vehicle comes in and the sổ xuất–nhập opens on the phone.
+Screenshots: $ARTIFACTS/screenshots/g*-*.png."""
 
 from __future__ import annotations
 
@@ -98,5 +99,20 @@ def test_receptionist_checks_in_and_out_watchlist_alerts_officer_live_and_book_p
     assert "DANH SÁCH NGƯỜI NGOÀI ĐANG Ở TRONG ĐƠN VỊ" in page.inner_text("body")
     assert "Trịnh Văn Nghi" in page.inner_text("#roll-call")
     shot(page, "g8-roll-call-phone")
+
+    # A vehicle comes in through its own page; the sổ xuất–nhập prints it, opened on the phone.
+    page.goto(base + "/gate/vehicles")
+    page.fill("#vehicle-plate", "51a-123.45")
+    page.fill("#vehicle-driver_name", "Lê Văn Lái")
+    submit(page, "#vehicle-check-in form")
+    assert "Đã cho xe 51A-123.45 vào." in page.inner_text("body")
+    assert_fits_phone(page)
+    shot(page, "g9-vehicles-phone")
+    page.goto(base + "/gate/goods-book")
+    text = page.inner_text("body")
+    assert "SỔ THEO DÕI XUẤT – NHẬP HÀNG HÓA VÀ PHƯƠNG TIỆN" in text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "51A-123.45" in page.inner_text("#vehicle-book") and "Lê Văn Lái" in page.inner_text("#vehicle-book")
+    shot(page, "g10-goods-book-phone")
     context.close()
     officer_context.close()

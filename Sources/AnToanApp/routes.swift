@@ -87,6 +87,10 @@ func routes(_ app: Application) throws {
     try app.register(collection: GateController())
     try app.registerAPI(GateAPIController())
     VisitorData.register(app)
+    // Goods release notes and their approvers, the vehicle log and the sổ xuất–nhập
+    try app.register(collection: GateGoodsController())
+    try app.register(collection: GateVehiclesController())
+    try app.registerAPI(GateGoodsAPIController())
 
     // Last, once every API route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))

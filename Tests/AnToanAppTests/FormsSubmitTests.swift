@@ -86,6 +86,9 @@ struct FormsSubmitTests {
             // The forms this test is about are among them.
             #expect(formShapes.contains("/units"), "the new-unit form")
             #expect(formShapes.contains("/units/{id}/duty"), "the duty set-up")
+            #expect(formShapes.contains("/gate/goods"), "a goods release note")
+            #expect(formShapes.contains("/gate/vehicles"), "a vehicle's check-in")
+            #expect(formShapes.contains("/gate/approvers"), "a release note approver")
 
             // when / then: each form, as its role would post it untouched, saves with its audit entry
             var counter = 0

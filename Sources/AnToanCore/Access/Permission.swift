@@ -38,6 +38,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case manageWatchlist = "manage_watchlist"
     /// Set how long a unit keeps visitor data, and read the log of who read it: a unit's head and administrators.
     case manageVisitorData = "manage_visitor_data"
+    /// Name the staff who may approve a unit's goods release notes (giấy ra cổng): a unit's head and administrators.
+    case manageReleaseApprovers = "manage_release_approvers"
 }
 
 /// The role × action matrix. One table, so a reviewer reads every grant in one place.
@@ -57,7 +59,7 @@ public enum Permissions {
             .viewDashboard, .viewAccounts, .useAPITokens, .viewOrganisation, .viewStaffIdentity, .viewRosters,
             .manageRosters, .approveRosters,
             .approveReports, .reportIncident, .handleIncidents, .manageEquipment, .oversee, .viewOwnShifts,
-            .viewPatrols, .managePatrols, .manageWatchlist, .manageVisitorData,
+            .viewPatrols, .managePatrols, .manageWatchlist, .manageVisitorData, .manageReleaseApprovers,
         ],
         .unitSecurityOfficer: [
             .viewDashboard, .useAPITokens, .viewOrganisation, .manageOrganisation, .viewStaffIdentity,

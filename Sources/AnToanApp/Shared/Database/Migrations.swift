@@ -39,5 +39,6 @@ enum MigrationRegistry {
         CreateWebhooks(),  // webhook subscriptions, their deliveries and attempts, and the dispatcher's cursor
         CreatePatrols(),  // patrol routes, checkpoints, rounds, scans (refused ones too), observations
         CreateGate(),  // visits at the gate, the watchlists, each unit's retention rule and the log of reads
+        CreateGateGoods(),  // goods release notes and the staff who approve them, the vehicle log
     ]
 }

@@ -77,6 +77,8 @@ enum SiteURL: Sendable {
     case incidentPhoto(UUID, photo: UUID)
     /// The gate: check-in, who is inside, the books, the watchlist, visitors' personal data.
     case gate(GateURL)
+    /// The gate's goods release notes, their approvers, the vehicle log and the sổ xuất–nhập.
+    case gateGoods(GateGoodsURL)
 
     /// What the areas page changes in an existing area, each with its own form (a new area posts to `areas`).
     enum AreaChange: String, Sendable, CaseIterable {
@@ -165,6 +167,7 @@ enum SiteURL: Sendable {
         case .incidentPhoto(let id, let photo):
             "/incidents/\(id.uuidString.lowercased())/photos/\(photo.uuidString.lowercased())"
         case .gate(let url): url.path
+        case .gateGoods(let url): url.path
         }
     }
 
@@ -202,6 +205,7 @@ enum SiteURL: Sendable {
             case .incidentMinutes: "/incidents/:id/minutes"
             case .incidentPhoto: "/incidents/:id/photos/:photo"
             case .gate(let url): url.pattern
+            case .gateGoods(let url): url.pattern
             default: url.path
             }
         return pattern.pathComponents

@@ -51,6 +51,7 @@ enum VisitorData {
             var otherInvitations = Invitation.query(on: db)
             if !custom.isEmpty { otherInvitations = otherInvitations.filter(\.$unitID !~ custom) }
             try await eraseInvitations(otherInvitations, before: cutoff, on: db)
+            try await GoodsData.purge(settings, now: now, on: db)
             if purged > 0 {
                 try await AuditTrail.record(
                     on: db,
@@ -153,6 +154,11 @@ enum VisitorData {
         case apiVisit = "api_visit"
         case apiInside = "api_inside"
         case checkIn = "check_in"
+        case goodsPage = "goods_page"
+        case vehiclesPage = "vehicles_page"
+        case goodsBook = "goods_book"
+        case apiGoods = "api_goods"
+        case apiVehicles = "api_vehicles"
 
         var nameVi: String {
             switch self {
@@ -163,6 +169,11 @@ enum VisitorData {
             case .apiVisit: "API: một khách"
             case .apiInside: "API: danh sách khách đang ở trong"
             case .checkIn: "Đăng ký khách vào"
+            case .goodsPage: "Xem phiếu xuất hàng"
+            case .vehiclesPage: "Xem danh sách xe ra vào"
+            case .goodsBook: "Xem / in sổ xuất–nhập"
+            case .apiGoods: "API: phiếu xuất hàng"
+            case .apiVehicles: "API: xe đang ở trong"
             }
         }
 
@@ -175,6 +186,11 @@ enum VisitorData {
             case .apiVisit: "API: one visitor"
             case .apiInside: "API: visitors inside"
             case .checkIn: "Visitor checked in"
+            case .goodsPage: "Goods release notes seen"
+            case .vehiclesPage: "The vehicle list seen"
+            case .goodsBook: "The goods and vehicle book seen or printed"
+            case .apiGoods: "API: goods release notes"
+            case .apiVehicles: "API: vehicles inside"
             }
         }
     }

@@ -42,6 +42,9 @@ enum GateDeskPage {
             Div {
                 Link(lang("Danh sách điểm danh (in)", "Roll-call list (print)"), url: SiteURL.gate(.rollCall).path)
                 Link(lang("Sổ khách", "Visitor book"), url: SiteURL.gate(.book).path)
+                Link(lang("Phiếu xuất hàng", "Release notes"), url: SiteURL.gateGoods(.notes).path)
+                Link(lang("Xe ra vào", "Vehicles"), url: SiteURL.gateGoods(.vehicles).path)
+                Link(lang("Sổ xuất–nhập", "Goods and vehicle book"), url: SiteURL.gateGoods(.book).path)
                 if model.unitID != nil {
                     Link(lang("Giấy mời khách", "Invitations"), url: SiteURL.gate(.invitations).path)
                 }
