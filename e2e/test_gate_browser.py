@@ -85,6 +85,7 @@ def test_receptionist_checks_in_and_out_watchlist_alerts_officer_live_and_book_p
     text = page.inner_text("body")
     assert "SỔ THEO DÕI KHÁCH RA VÀO" in text and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Hoàng Thị Khách" in text and "Trịnh Văn Nghi" in text
+    assert_fits_phone(page)  # the book's table scrolls within the page
     shot(page, "g6-visitor-book-screen-phone")
     page.emulate_media(media="print")
     assert not page.locator(".no-print").first.is_visible()
@@ -98,6 +99,7 @@ def test_receptionist_checks_in_and_out_watchlist_alerts_officer_live_and_book_p
     page.goto(base + "/gate/inside")
     assert "DANH SÁCH NGƯỜI NGOÀI ĐANG Ở TRONG ĐƠN VỊ" in page.inner_text("body")
     assert "Trịnh Văn Nghi" in page.inner_text("#roll-call")
+    assert_fits_phone(page)
     shot(page, "g8-roll-call-phone")
 
     # A vehicle comes in through its own page; the sổ xuất–nhập prints it, opened on the phone.
@@ -113,6 +115,7 @@ def test_receptionist_checks_in_and_out_watchlist_alerts_officer_live_and_book_p
     assert "SỔ THEO DÕI XUẤT – NHẬP HÀNG HÓA VÀ PHƯƠNG TIỆN" in text
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "51A-123.45" in page.inner_text("#vehicle-book") and "Lê Văn Lái" in page.inner_text("#vehicle-book")
+    assert_fits_phone(page)
     shot(page, "g10-goods-book-phone")
     context.close()
     officer_context.close()

@@ -226,6 +226,9 @@ enum Stylesheet {
         h2 { font-size: 13pt; text-align: center; }
         .no-print { margin-bottom: 12px; }
         @media print { .no-print { display: none !important; } }
-        @media screen and (max-width: 600px) { body { margin: 8px; font-size: 11pt; } .heading { flex-wrap: wrap; } }
+        @media screen and (max-width: 600px) {
+          body { margin: 8px; font-size: 11pt; } .heading { flex-wrap: wrap; }
+          table { display: block; overflow-x: auto; }
+        }
         """
 }
