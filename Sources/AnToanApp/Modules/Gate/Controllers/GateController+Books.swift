@@ -9,7 +9,7 @@ extension GateController {
         let principal = try Self.gatePrincipal(req)
         let visits = try await GateQueries.inside(in: principal.scope, on: req.db)
         try await VisitorData.logRead(visits, .rollCall, by: principal, on: req.application)
-        let (name, place) = try await heading(principal, req)
+        let (name, place) = try await Self.heading(principal, req)
         let model = GatePrintPages.RollCall(
             unitName: name,
             place: place,
@@ -30,36 +30,25 @@ extension GateController {
                 en: "The visitor book is a unit's: open it from an account of the unit."
             )
         }
-        var checker = FieldChecker()
-        let today = VietnamTime.day(of: req.application.clock.now())
-        let from = checker.date("from", req.query[String.self, at: "from"]).flatMap { SolarDate(iso: $0) } ?? today
-        let to = checker.date("to", req.query[String.self, at: "to"]).flatMap { SolarDate(iso: $0) } ?? max(from, today)
-        if to < from || from.days(to: to) > 366 {
-            checker.add(
-                "to",
-                .invalid(vi: "cần sau ngày bắt đầu, tối đa một năm", en: "must follow the start, a year at most")
-            )
-        }
+        let period = BookPeriod(req)
         let visits =
-            checker.errors.isEmpty ? try await GateQueries.book(of: unitID, from: from, to: to, on: req.db) : []
+            period.isValid
+            ? try await GateQueries.book(of: unitID, from: period.from, to: period.to, on: req.db) : []
         try await VisitorData.logRead(visits, .book, by: principal, on: req.application)
-        let (name, place) = try await heading(principal, req)
+        let (name, place) = try await Self.heading(principal, req)
         let model = GatePrintPages.Book(
             unitName: name,
             place: place,
-            today: today,
-            from: from,
-            to: to,
-            visits: visits,
-            errors: checker
+            period: period,
+            visits: visits
         )
         let response = Self.html(GatePrintPages.book(model, lang: lang))
-        if !checker.errors.isEmpty { response.status = .unprocessableEntity }
+        if !period.isValid { response.status = .unprocessableEntity }
         return response
     }
 
     /// The unit's name and its area's, for the heading of a printed page.
-    private func heading(_ principal: Principal, _ req: Request) async throws -> (String, String) {
+    static func heading(_ principal: Principal, _ req: Request) async throws -> (String, String) {
         guard let unitID = Self.ownUnit(principal) else { return ("", "") }
         let unit = try await OrganisationQueries.unit(unitID, in: principal.scope, on: req.db)
         return (unit.name, try await OrganisationQueries.areaName(of: unit, on: req.db))

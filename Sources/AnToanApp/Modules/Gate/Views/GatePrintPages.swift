@@ -18,11 +18,8 @@ enum GatePrintPages {
     struct Book {
         var unitName: String
         var place: String
-        var today: SolarDate
-        var from: SolarDate
-        var to: SolarDate
+        var period: BookPeriod
         var visits: [Visit]
-        var errors: FieldChecker
     }
 
     static func render(_ title: String, lang: Language, @ComponentBuilder body: () -> any Component) -> String {
@@ -93,35 +90,45 @@ enum GatePrintPages {
         }
     }
 
+    /// The days of a printed book, to change on screen (not on paper).
+    static func periodForm(_ period: BookPeriod, url: SiteURL, lang: Language) -> any Component {
+        Form(url: url.path, method: .get) {
+            FormField(
+                name: "from",
+                label: lang("Từ ngày", "From"),
+                value: period.from.dmy,
+                error: period.errors.message(for: "from", lang),
+                required: false,
+                maxLength: 10
+            )
+            FormField(
+                name: "to",
+                label: lang("Đến ngày", "To"),
+                value: period.to.dmy,
+                error: period.errors.message(for: "to", lang),
+                required: false,
+                maxLength: 10
+            )
+            Button(lang("Xem", "Show")).attribute(named: "type", value: "submit")
+        }
+        .class("no-print")
+    }
+
+    /// "Từ ngày … đến ngày …" under a book's title.
+    static func periodLine(_ period: BookPeriod, lang: Language) -> any Component {
+        Paragraph(
+            lang("Từ ngày \(period.from.dmy) đến ngày \(period.to.dmy)", "From \(period.from.dmy) to \(period.to.dmy)")
+        )
+        .class("period")
+    }
+
     static func book(_ model: Book, lang: Language) -> String {
         render(lang("Sổ khách", "Visitor book"), lang: lang) {
             printBar(lang, back: .gate(.desk))
-            Form(url: SiteURL.gate(.book).path, method: .get) {
-                FormField(
-                    name: "from",
-                    label: lang("Từ ngày", "From"),
-                    value: model.from.dmy,
-                    error: model.errors.message(for: "from", lang),
-                    required: false,
-                    maxLength: 10
-                )
-                FormField(
-                    name: "to",
-                    label: lang("Đến ngày", "To"),
-                    value: model.to.dmy,
-                    error: model.errors.message(for: "to", lang),
-                    required: false,
-                    maxLength: 10
-                )
-                Button(lang("Xem", "Show")).attribute(named: "type", value: "submit")
-            }
-            .class("no-print")
-            DocumentHeading(unitName: model.unitName, place: model.place, day: model.today)
+            GatePrintPages.periodForm(model.period, url: SiteURL.gate(.book), lang: lang)
+            DocumentHeading(unitName: model.unitName, place: model.place, day: model.period.today)
             H1("SỔ THEO DÕI KHÁCH RA VÀO")
-            Paragraph(
-                lang("Từ ngày \(model.from.dmy) đến ngày \(model.to.dmy)", "From \(model.from.dmy) to \(model.to.dmy)")
-            )
-            .class("period")
+            GatePrintPages.periodLine(model.period, lang: lang)
             El("table", ["id": "visitor-book"]) {
                 El("thead") {
                     El("tr") {

@@ -8,12 +8,9 @@ enum GoodsBookPrint {
     struct Model {
         var unitName: String
         var place: String
-        var today: SolarDate
-        var from: SolarDate
-        var to: SolarDate
+        var period: BookPeriod
         var notes: [ReleaseNote]
         var vehicles: [VehiclePass]
-        var errors: FieldChecker
     }
 
     static func render(_ model: Model, lang: Language) -> String {
@@ -24,32 +21,10 @@ enum GoodsBookPrint {
                 Link(lang("Về phiếu xuất hàng", "Back to the release notes"), url: SiteURL.gateGoods(.notes).path)
             }
             .class("no-print")
-            Form(url: SiteURL.gateGoods(.book).path, method: .get) {
-                FormField(
-                    name: "from",
-                    label: lang("Từ ngày", "From"),
-                    value: model.from.dmy,
-                    error: model.errors.message(for: "from", lang),
-                    required: false,
-                    maxLength: 10
-                )
-                FormField(
-                    name: "to",
-                    label: lang("Đến ngày", "To"),
-                    value: model.to.dmy,
-                    error: model.errors.message(for: "to", lang),
-                    required: false,
-                    maxLength: 10
-                )
-                Button(lang("Xem", "Show")).attribute(named: "type", value: "submit")
-            }
-            .class("no-print")
-            DocumentHeading(unitName: model.unitName, place: model.place, day: model.today)
+            GatePrintPages.periodForm(model.period, url: SiteURL.gateGoods(.book), lang: lang)
+            DocumentHeading(unitName: model.unitName, place: model.place, day: model.period.today)
             H1("SỔ THEO DÕI XUẤT – NHẬP HÀNG HÓA VÀ PHƯƠNG TIỆN")
-            Paragraph(
-                lang("Từ ngày \(model.from.dmy) đến ngày \(model.to.dmy)", "From \(model.from.dmy) to \(model.to.dmy)")
-            )
-            .class("period")
+            GatePrintPages.periodLine(model.period, lang: lang)
             H2(lang("I. Hàng hóa mang ra", "I. Goods out"))
             goods(model, lang)
             H2(lang("II. Phương tiện ra vào", "II. Vehicles in and out"))
