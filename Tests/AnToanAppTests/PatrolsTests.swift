@@ -145,6 +145,82 @@ struct PatrolsTests {
         }
     }
 
+    @Test(
+        "every address of unit A's patrols is 404 to unit B's security officer, page and API, and nothing changes",
+        arguments: Lane.all
+    )
+    func foreignScope(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            let world = try await Self.world(app, clock: clock)
+            let areaB = AreaPath(world.org.communeB.path)!
+            let officerB = try await Fixtures.user(
+                "an_ninh_b",
+                role: .unitSecurityOfficer,
+                scope: .unit(world.org.unitB.id, in: areaB),
+                on: app.db
+            )
+            // unit A's guard scans the first checkpoint and notes something at the last
+            clock.set(Self.night.addingTimeInterval(60))
+            var guardA = try await Self.guardBrowser(app)
+            #expect(try await guardA.get(world.link(0)).status == .ok)
+            let noted = try await guardA.post(
+                PatrolURL.observe.path,
+                form: ["checkpoint": world.checkpoints[2].id!.uuidString, "round": "", "text": "Cửa kho bị cạy"]
+            )
+            #expect(noted.status == .seeOther, "\(noted.text)")
+            let scan = try #require(try await PatrolScan.query(on: app.db).first())
+            let round = try #require(scan.roundID)
+            let observation = try #require(try await PatrolObservation.query(on: app.db).first())
+            let checkpoint = world.checkpoints[1].id!
+
+            var other = try await Self.guardBrowser(app, "an_ninh_b")
+            let pages: [String] = [
+                PatrolURL.route(world.route).path, PatrolURL.labels(route: world.route).path,
+                PatrolURL.round(round).path, PatrolURL.roundExport(round).path,
+                PatrolURL.observation(observation.id!).path, PatrolURL.observationPhoto(observation.id!).path,
+                PatrolURL.observe.path + "?checkpoint=\(checkpoint)",
+            ]
+            for path in pages {
+                #expect(try await other.get(path).status == .notFound, "GET \(path)")
+            }
+            let writes: [(String, [String: String])] = [
+                (PatrolURL.routeEdit(world.route).path, ["name": "Của B", "schedule_kind": "interval"]),
+                (PatrolURL.checkpointAdd(route: world.route).path, ["name": "Điểm lạ"]),
+                (PatrolURL.checkpoint(checkpoint).path, ["name": "Đổi tên", "radius": "30"]),
+                (PatrolURL.checkpointRemove(checkpoint).path, [:]),
+                (PatrolURL.checkpointRenew(checkpoint).path, [:]),
+                (PatrolURL.checkpointNFC(checkpoint).path, ["meta_key": "", "file_key": ""]),
+                (PatrolURL.scanPosition(scan.id!).path, ["latitude": "21.0285", "longitude": "105.8542"]),
+                (PatrolURL.observe.path, ["checkpoint": checkpoint.uuidString, "text": "Ghi lạ"]),
+                (PatrolURL.observationIncident(observation.id!).path, ["kind": "theft", "severity": "high"]),
+            ]
+            for (path, form) in writes {
+                #expect(try await other.post(path, form: form).status == .notFound, "POST \(path)")
+            }
+            let token = try await Fixtures.token(for: officerB, app: app)
+            for path in ["/api/v1/patrols/routes/\(world.route)", "/api/v1/patrols/rounds/\(round)"] {
+                #expect(try await AnToanAppTests.api(app, .GET, path, token: token).status == .notFound, "GET \(path)")
+            }
+            let add = try await AnToanAppTests.api(
+                app,
+                .POST,
+                "/api/v1/patrols/routes/\(world.route)/checkpoints",
+                token: token,
+                json: #"{"name":"Điểm lạ"}"#
+            )
+            #expect(add.status == .notFound)
+            // nothing of unit A changed
+            let route = try #require(try await PatrolRoute.find(world.route, on: app.db))
+            #expect(route.name == "Tuần tra đêm")
+            let after = try await PatrolQueries.checkpoints(of: world.route, on: app.db)
+            #expect(after.map(\.name) == Self.names && after.allSatisfy { $0.labelGeneration == 1 })
+            #expect(try await PatrolObservation.query(on: app.db).count() == 1)
+            #expect(try await PatrolObservation.find(observation.id, on: app.db)?.incidentID == nil)
+            #expect(try await PatrolScan.find(scan.id, on: app.db)?.latitude == nil)
+        }
+    }
+
     @Test("a checkpoint added while a round is under way, before anyone scanned, is in that round", arguments: Lane.all)
     func addedDuringRound(lane: Lane) async throws {
         let clock = TestClock()
