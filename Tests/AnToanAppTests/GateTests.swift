@@ -374,6 +374,8 @@ struct GateTests {
             let entry = try #require(try await WatchEntry.query(on: app.db).first())
             var farOfficer = Browser(app)
             _ = try await farOfficer.signIn("ca_khac")
+            #expect(try await farOfficer.get(SiteURL.gate(.visit(id)).path).status == .notFound)
+            #expect(try await farOfficer.post(SiteURL.gate(.clearHold(id)).path, form: [:]).status == .notFound)
             #expect(
                 try await farOfficer.post(SiteURL.gate(.watchRemove(try entry.requireID())).path, form: [:]).status
                     == .notFound
