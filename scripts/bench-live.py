@@ -438,16 +438,22 @@ def report_path(node: Node, token: str, unit: dict, work: Path) -> tuple[dict, d
 
 # --- main ------------------------------------------------------------------------------------------------------
 
-def main() -> int:
+def setup(name: str) -> tuple[argparse.Namespace, Path, dict[str, str]]:
+    """The arguments every benchmark takes (--bin, --pg-admin-url, --work), its work directory, and the environment
+    of its nodes: this one's without the app's settings, with a fresh secret."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--bin", required=True)
     parser.add_argument("--pg-admin-url", required=True)
     parser.add_argument("--work", required=True)
     args = parser.parse_args()
-    work = Path(args.work)
     base_env = {k: v for k, v in os.environ.items()
                 if k not in ("DATABASE_URL", "SQLITE_PATH", "SECRET", "DEFAULT_LANGUAGE", "PORT", "BASE_URL")}
-    base_env["SECRET"] = "bench-live-" + base64.urlsafe_b64encode(os.urandom(24)).decode()
+    base_env["SECRET"] = f"bench-{name}-" + base64.urlsafe_b64encode(os.urandom(24)).decode()
+    return args, Path(args.work), base_env
+
+
+def main() -> int:
+    args, work, base_env = setup("live")
     results: list[tuple[str, str, bool]] = []
     nodes: list[Node] = []
     try:

@@ -21,8 +21,6 @@ scripts/bench-live.py's.
 """
 from __future__ import annotations
 
-import argparse
-import base64
 import datetime
 import importlib.util
 import json
@@ -162,15 +160,7 @@ def alert_latency(node: Node, officer: str) -> list[float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--bin", required=True)
-    parser.add_argument("--pg-admin-url", required=True)
-    parser.add_argument("--work", required=True)
-    args = parser.parse_args()
-    work = Path(args.work)
-    base_env = {k: v for k, v in os.environ.items()
-                if k not in ("DATABASE_URL", "SQLITE_PATH", "SECRET", "DEFAULT_LANGUAGE", "PORT", "BASE_URL")}
-    base_env["SECRET"] = "bench-patrol-" + base64.urlsafe_b64encode(os.urandom(24)).decode()
+    args, work, base_env = live.setup("patrol")
     rows: list[tuple[str, dict]] = []
     results: list[tuple[str, str, bool]] = []
     alerts: list[float] = []
