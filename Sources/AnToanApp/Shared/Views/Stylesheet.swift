@@ -111,6 +111,8 @@ enum Stylesheet {
           table.stack tr { display: block; border-bottom: 1px solid var(--line); padding: 6px 0; }
           table.stack td { display: block; border: 0; padding: 2px 8px; }
           table.stack td:first-child { font-weight: 600; }
+          /* The headers are hidden on a phone: each cell after the first says what it is. */
+          table.stack td[data-label]:not(:first-child)::before { content: attr(data-label) ": "; color: var(--muted); }
         }
         /* Each person of a roster cell is a chip of their own: two names never read as one. */
         #roster-grid .chip { display: block; padding: 1px 6px; margin-bottom: 4px; border: 1px solid var(--line);
