@@ -40,5 +40,6 @@ enum MigrationRegistry {
         CreatePatrols(),  // patrol routes, checkpoints, rounds, scans (refused ones too), observations
         CreateGate(),  // visits at the gate, the watchlists, each unit's retention rule and the log of reads
         CreateGateGoods(),  // goods release notes and the staff who approve them, the vehicle log
+        CreateEquipment(),  // the equipment registry: weapons, support tools, fire equipment, devices; permits
     ]
 }
