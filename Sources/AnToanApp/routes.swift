@@ -92,6 +92,10 @@ func routes(_ app: Application) throws {
     try app.register(collection: GateVehiclesController())
     try app.registerAPI(GateGoodsAPIController())
 
+    // Equipment (EQ-1..4): the registry of weapons, support tools, fire equipment and devices, with QR labels
+    try app.register(collection: EquipmentController())
+    try app.registerAPI(EquipmentAPIController())
+
     // Last, once every API route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))
 }

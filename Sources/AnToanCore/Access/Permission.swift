@@ -40,6 +40,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case manageVisitorData = "manage_visitor_data"
     /// Name the staff who may approve a unit's goods release notes (giấy ra cổng): a unit's head and administrators.
     case manageReleaseApprovers = "manage_release_approvers"
+    /// See the equipment registry of one's scope and open an item's page (what its QR label opens).
+    case viewEquipment = "view_equipment"
 }
 
 /// The role × action matrix. One table, so a reviewer reads every grant in one place.
@@ -49,30 +51,32 @@ public enum Permissions {
         .authorityLeader: [
             .viewDashboard, .viewAccounts, .useAPITokens, .viewOrganisation, .viewRosters, .oversee, .declarePeakPeriod,
             .manageWebhooks,
-            .approveReports, .reportIncident, .handleIncidents, .viewPatrols, .manageWatchlist,
+            .approveReports, .reportIncident, .handleIncidents, .viewPatrols, .manageWatchlist, .viewEquipment,
         ],
         .authorityOfficer: [
             .viewDashboard, .useAPITokens, .viewOrganisation, .viewRosters, .oversee, .reportIncident,
-            .handleIncidents, .viewPatrols, .manageWatchlist,
+            .handleIncidents, .viewPatrols, .manageWatchlist, .viewEquipment,
         ],
         .unitHead: [
             .viewDashboard, .viewAccounts, .useAPITokens, .viewOrganisation, .viewStaffIdentity, .viewRosters,
             .manageRosters, .approveRosters,
             .approveReports, .reportIncident, .handleIncidents, .manageEquipment, .oversee, .viewOwnShifts,
             .viewPatrols, .managePatrols, .manageWatchlist, .manageVisitorData, .manageReleaseApprovers,
+            .viewEquipment,
         ],
         .unitSecurityOfficer: [
             .viewDashboard, .useAPITokens, .viewOrganisation, .manageOrganisation, .viewStaffIdentity,
             .viewRosters, .manageRosters, .performDuty, .reportIncident, .handleIncidents, .manageEquipment,
             .registerVisitors, .viewOwnShifts, .viewPatrols, .walkPatrols, .managePatrols, .manageWatchlist,
+            .viewEquipment,
         ],
         .dutyOfficer: [
             .viewDashboard, .viewRosters, .performDuty, .reportIncident, .registerVisitors, .viewOwnShifts,
             .viewPatrols,
-            .walkPatrols,
+            .walkPatrols, .viewEquipment,
         ],
         .gateReceptionist: [.viewDashboard, .registerVisitors, .reportIncident, .viewOwnShifts],
-        .teamMember: [.viewDashboard, .reportIncident, .viewOwnShifts, .viewPatrols, .walkPatrols],
+        .teamMember: [.viewDashboard, .reportIncident, .viewOwnShifts, .viewPatrols, .walkPatrols, .viewEquipment],
     ]
 
     public static func allows(_ role: Role, _ action: Action) -> Bool {

@@ -44,6 +44,7 @@ struct NavItem: Sendable {
         NavItem(url: .gate(.watchlist), vi: "Danh sách theo dõi", en: "Watchlist", action: .manageWatchlist),
         // Anyone of a unit drafts a note for the goods they take out; an authority reads its area's.
         NavItem(url: .gateGoods(.notes), vi: "Hàng ra cổng", en: "Goods out", action: .viewDashboard),
+        NavItem(url: .equipment(.list), vi: "Vũ khí, CCHT, PCCC", en: "Equipment", action: .viewEquipment),
         NavItem(url: .tips(.list), vi: "Tin báo", en: "Tips", action: .handleIncidents),
         NavItem(url: .tips(.notes), vi: "Tình hình đáng chú ý", en: "Situation notes", action: .reportIncident),
         NavItem(url: .dutyOversight, vi: "Giám sát trực", en: "Duty oversight", action: .oversee),

@@ -33,6 +33,8 @@ enum AuditWords {
         ("job", "công việc chạy nền", "background job"),
         ("webhook_subscription", "đăng ký webhook", "webhook subscription"),
         ("webhook_delivery", "lượt gửi webhook", "webhook delivery"),
+        ("equipment_item", "vũ khí, công cụ, phương tiện", "equipment item"),
+        ("equipment_permit", "giấy phép vũ khí, công cụ hỗ trợ", "equipment permit"),
     ]
 
     static func kind(_ code: String, _ lang: Language) -> String {
