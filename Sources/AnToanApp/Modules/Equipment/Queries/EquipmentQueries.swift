@@ -41,6 +41,14 @@ struct EquipmentFilter: Sendable {
     var search: String = ""
     var page: Int = 1
     static let pageSize = 100
+
+    /// The same filter on another category, from its first page.
+    func with(category: EquipmentCategory?) -> EquipmentFilter {
+        var filter = self
+        filter.category = category
+        filter.page = 1
+        return filter
+    }
 }
 
 extension EquipmentQueries {

@@ -36,8 +36,7 @@ enum EquipmentListPage {
             Div {
                 for category in [EquipmentCategory?.none] + EquipmentCategory.allCases.map(Optional.some) {
                     let text = category.map { lang($0.nameVi, $0.nameEn) } ?? lang("Tất cả", "All")
-                    var chosen = filter
-                    let _ = chosen.category = category
+                    let chosen = filter.with(category: category)
                     if category == filter.category {
                         El("strong") { Text(text) }
                     } else {
