@@ -35,7 +35,7 @@ struct ImportKindRegistryTests {
             // then: the document lists it as a kind
             let kinds = try JSONDecoder().decode(OpenAPI.Document.self, from: Data(document.body.readableBytesView))
                 .components.schemas["ImportKind"]?.allowedValues?.compactMap { $0.value as? String }
-            #expect(kinds == ["areas", "units", "staff", "memberships", "notes"])
+            #expect(kinds == ["areas", "units", "staff", "memberships", "equipment", "notes"])
             #expect(try CSVReader.read(Data(template.body.readableBytesView)).rows == [["Khoá", "Giá trị"]])
             #expect(problems.problems.map { "\($0.row)|\($0.column)|\($0.reason)" } == ["3|Giá trị|bắt buộc phải nhập"])
             #expect(checked.kind == "notes" && checked.rows == 2 && checked.problems.isEmpty && !checked.applied)
@@ -47,7 +47,7 @@ struct ImportKindRegistryTests {
             #expect(try await AuditEntry.query(on: app.db).count() == auditBefore + 2)
             let exported = try CSVReader.read(Data(export.body.readableBytesView)).rows
             #expect(exported == [["Khoá", "Giá trị"], ["test.hai", "Hai"], ["test.mot", "Một"]])
-            #expect(unknown.status == .badRequest && unknown.body.string.contains("memberships, notes"))
+            #expect(unknown.status == .badRequest && unknown.body.string.contains("memberships, equipment, notes"))
         }
     }
 

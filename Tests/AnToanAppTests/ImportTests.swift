@@ -429,6 +429,8 @@ struct ImportTests {
                 try await importFile(app, "memberships", membership, token: world.adminToken, dryRun: false).status
                     == .ok
             )
+            let item = ImportFixtures.csv([["unit_code", "kind", "serial"], ["CT-DT", "Bình bột", "MFZ4-1"]])
+            #expect(try await importFile(app, "equipment", item, token: world.adminToken, dryRun: false).status == .ok)
             for kind in app.importKinds.all {
                 // when
                 let export = try await api(

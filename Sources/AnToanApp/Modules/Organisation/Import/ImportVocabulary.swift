@@ -39,6 +39,24 @@ enum ImportVocabulary {
             ("member", ["Thành viên", "Đội viên", "Tổ viên"]), ("leader", ["Tổ trưởng", "Đội trưởng", "Chỉ huy"]),
             ("deputy", ["Tổ phó", "Đội phó", "Phó"]),
         ]),
+        "EquipmentKind": ImportWords(
+            EquipmentKind.allCases.map { ($0.rawValue, [$0.nameVi] + (equipmentSynonyms[$0] ?? [])) }
+        ),
+        "EquipmentOwner": ImportWords([
+            ("guard_force", ["Bảo vệ", "Lực lượng bảo vệ"]), ("self_defence", ["Tự vệ", "Lực lượng tự vệ"]),
+        ]),
+        "EquipmentStatus": ImportWords(EquipmentStatus.allCases.map { ($0.rawValue, [$0.nameVi]) }),
+        "PermitKind": ImportWords([("purchase", ["Giấy phép mua", "Mua"]), ("use", ["Giấy phép sử dụng", "Sử dụng"])]),
+    ]
+
+    /// The other names units write for equipment in their books.
+    private static let equipmentSynonyms: [EquipmentKind: [String]] = [
+        .co2Extinguisher: ["Bình chữa cháy CO2", "Bình CO2", "Bình khí CO2"],
+        .powderExtinguisher: ["Bình bột", "Bình chữa cháy bột ABC", "Bình chữa cháy bột BC"],
+        .foamExtinguisher: ["Bình bọt"], .waterExtinguisher: ["Bình nước"],
+        .handcuffs: ["Còng số 8", "Còng tay"], .radio: ["Máy bộ đàm"], .bodyArmour: ["Áo giáp chống đâm"],
+        .hydrant: ["Trụ cứu hỏa", "Trụ nước"], .hoseReel: ["Lăng vòi chữa cháy", "Vòi chữa cháy"],
+        .fireAlarm: ["Tủ báo cháy", "Báo cháy tự động"], .sprinkler: ["Sprinkler"],
     ]
 
     /// The API value a cell means, or nil when it means none of the accepted values.
