@@ -95,6 +95,7 @@ func routes(_ app: Application) throws {
     // Equipment (EQ-1..4): the registry of weapons, support tools, fire equipment and devices, with QR labels
     try app.register(collection: EquipmentController())
     try app.registerAPI(EquipmentAPIController())
+    try app.register(collection: EquipmentTransfersController())
     app.importKinds.register(.equipment)
 
     // Last, once every API route is known.

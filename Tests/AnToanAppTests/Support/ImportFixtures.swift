@@ -67,7 +67,8 @@ extension Browser {
         _ path: String,
         fields: [String: String],
         file: Data?,
-        filename: String = "danh-sach.csv"
+        filename: String = "danh-sach.csv",
+        fileField: String = "file"
     ) async throws -> TestingHTTPResponse {
         if cookies[CSRFCookieMiddleware.cookie] == nil { _ = try await get(SiteURL.login.path) }
         let boundary = "----antoan-test-boundary"
@@ -79,7 +80,7 @@ extension Browser {
         }
         if let file {
             body += Data(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n"
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n"
                     .utf8
             )
             body += file + Data("\r\n".utf8)

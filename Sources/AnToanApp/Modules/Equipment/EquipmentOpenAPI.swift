@@ -48,6 +48,24 @@ extension EquipmentAPIController: DocumentedAPI {
                 status: 201
             ),
             .delete("/api/v1/equipment/permits/{id}", "Remove a permit recorded by mistake"),
+            .get(
+                "/api/v1/equipment/transfers",
+                "The latest 300 receipts from suppliers and issues to departments or forces of the caller's scope",
+                response: EquipmentTransferListDTO.self
+            ),
+            .post(
+                "/api/v1/equipment/transfers",
+                "Record a receipt or an issue of the caller's unit; one that moves a counted stock changes its "
+                    + "quantity (an issue of more than is in store is a 422 naming stock_quantity)",
+                request: EquipmentTransferRequest.self,
+                response: EquipmentTransferDTO.self,
+                status: 201
+            ),
+            .get(
+                "/api/v1/equipment/transfers/{id}",
+                "A receipt or an issue with its papers (their bytes are on the page)",
+                response: EquipmentTransferDTO.self
+            ),
         ]
     }
 }
@@ -126,6 +144,65 @@ extension EquipmentPermitRequest: APISchema {
             "issuer": .text(max: EquipmentLimits.issuer).optional,
             "issued_on": JSONSchema.string(description: "dd/MM/yyyy or yyyy-MM-dd").optional,
             "valid_until": JSONSchema.string(description: "dd/MM/yyyy or yyyy-MM-dd; after issued_on").optional,
+        ])
+    }
+}
+
+extension EquipmentTransferDTO.Document: APISchema {
+    static let schemaName = "EquipmentTransferDocument"
+    static var schema: JSONSchema {
+        .record([
+            "id": .uuid, "name": .string, "content_type": .string,
+            "byte_count": .integer(minimum: (0, exclusive: false)),
+        ])
+    }
+}
+
+extension EquipmentTransferDTO: APISchema {
+    static let schemaName = "EquipmentTransfer"
+    static var schema: JSONSchema {
+        .record([
+            "id": .uuid, "unit_id": .uuid, "direction": .choice(EquipmentTransfer.Direction.self),
+            "direction_text": .string, "on_day": .day, "counterpart": .string,
+            "department_id": JSONSchema.uuid.optional, "receiver_name": .string.optional,
+            "document_number": .string.optional, "items": [ReleaseItemDTO].schema,
+            "stock_item_id": JSONSchema.uuid.optional, "stock_quantity": .integer(minimum: (0, exclusive: false)),
+            "notes": .string.optional, "documents": [EquipmentTransferDTO.Document].schema, "created_by": .string,
+            "created_at": .timestamp,
+        ])
+    }
+    static var components: [any APISchema.Type] { [ReleaseItemDTO.self, EquipmentTransferDTO.Document.self] }
+}
+
+extension EquipmentTransferListDTO: APISchema {
+    static let schemaName = "EquipmentTransferList"
+    static var schema: JSONSchema {
+        .record(["count": .integer(minimum: (0, exclusive: false)), "transfers": [EquipmentTransferDTO].schema])
+    }
+    static var components: [any APISchema.Type] { [EquipmentTransferDTO.self] }
+}
+
+extension EquipmentTransferRequest: APISchema {
+    static let schemaName = "EquipmentTransferInput"
+    static var schema: JSONSchema {
+        .record([
+            "direction": .choice(EquipmentTransfer.Direction.self).optional,
+            "on_day": JSONSchema.string(description: "dd/MM/yyyy or yyyy-MM-dd").optional,
+            "counterpart": .text(max: EquipmentTransfers.maxText).optional,
+            "department_id": JSONSchema.uuid.optional,
+            "receiver_name": .text(max: EquipmentTransfers.maxText).optional,
+            "document_number": .text(max: 100).optional,
+            "items": .list(
+                .record([
+                    "description": .text(max: GoodsItem.maxDescription).optional,
+                    "quantity": JSONSchema.number(description: "Above 0; 1 when left out").optional,
+                    "unit": .text(max: GoodsItem.maxUnit).optional,
+                ]),
+                max: GoodsItem.maxItems
+            ),
+            "stock_item_id": JSONSchema.uuid.optional,
+            "stock_quantity": JSONSchema.integer(description: "Above 0, with stock_item_id").optional,
+            "notes": .text(max: 2_000).optional,
         ])
     }
 }

@@ -35,6 +35,7 @@ enum AuditWords {
         ("webhook_delivery", "lượt gửi webhook", "webhook delivery"),
         ("equipment_item", "vũ khí, công cụ, phương tiện", "equipment item"),
         ("equipment_permit", "giấy phép vũ khí, công cụ hỗ trợ", "equipment permit"),
+        ("equipment_transfer", "lần nhập, cấp phát thiết bị", "equipment receipt or issue"),
     ]
 
     static func kind(_ code: String, _ lang: Language) -> String {

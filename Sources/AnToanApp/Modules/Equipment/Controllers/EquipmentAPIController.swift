@@ -6,6 +6,9 @@ import Vapor
 struct EquipmentAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("equipment", use: list)
+        routes.get("equipment", "transfers", use: transfers)
+        routes.post("equipment", "transfers", use: recordTransfer)
+        routes.get("equipment", "transfers", ":id", use: transfer)
         routes.post("equipment", use: create)
         routes.get("equipment", ":id", use: item)
         routes.put("equipment", ":id", use: update)
@@ -82,6 +85,35 @@ struct EquipmentAPIController: RouteCollection {
         let principal = try req.principal(allowedTo: .manageEquipment)
         try await EquipmentRegistry.removePermit(try req.idParameter(), by: principal, on: req.application)
         return .noContent
+    }
+
+    /// The latest receipts and issues of the caller's scope.
+    @Sendable func transfers(req: Request) async throws -> EquipmentTransferListDTO {
+        let principal = try req.principal(allowedTo: .viewEquipment)
+        let found = try await EquipmentQueries.transfers(in: principal.scope, on: req.db).sort(\.$onDay, .descending)
+            .sort(\.$createdAt, .descending).limit(300).all()
+        let rows = found.map { EquipmentTransferDTO($0, documents: [], lang: req.apiLanguage) }
+        return EquipmentTransferListDTO(count: rows.count, transfers: rows)
+    }
+
+    @Sendable func recordTransfer(req: Request) async throws -> Response {
+        let principal = try req.principal(allowedTo: .manageEquipment)
+        guard let unitID = GateController.ownUnit(principal) else { throw AppError.forbidden }
+        let body = try req.decodeJSON(EquipmentTransferRequest.self)
+        let transfer = try await EquipmentTransfers.record(
+            body.input(unitID: unitID),
+            by: principal,
+            on: req.application
+        )
+        return try await EquipmentTransferDTO(transfer, documents: [], lang: req.apiLanguage)
+            .encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func transfer(req: Request) async throws -> EquipmentTransferDTO {
+        let principal = try req.principal(allowedTo: .viewEquipment)
+        let transfer = try await EquipmentQueries.transfer(try req.idParameter(), in: principal.scope, on: req.db)
+        let documents = try await EquipmentQueries.documents(of: try transfer.requireID(), on: req.db)
+        return EquipmentTransferDTO(transfer, documents: documents, lang: req.apiLanguage)
     }
 
     private func dto(_ item: EquipmentItem, _ req: Request) async throws -> EquipmentItemDTO {

@@ -14,6 +14,10 @@ enum EquipmentURL: Sendable, Hashable {
     case permitRemove(UUID)
     /// The A4 sheet of QR labels of the listed items.
     case labels
+    /// Receipts and issues (EQ-4), one of them, and one of its papers.
+    case transfers
+    case transfer(UUID)
+    case transferDocument(UUID, document: UUID)
 
     var path: String {
         switch self {
@@ -25,11 +29,16 @@ enum EquipmentURL: Sendable, Hashable {
         case .permits(let id): "/equipment/\(id.uuidString.lowercased())/permits"
         case .permitRemove(let id): "/equipment/permits/\(id.uuidString.lowercased())/remove"
         case .labels: "/equipment/labels"
+        case .transfers: "/equipment/transfers"
+        case .transfer(let id): "/equipment/transfers/\(id.uuidString.lowercased())"
+        case .transferDocument(let id, let document):
+            "/equipment/transfers/\(id.uuidString.lowercased())/documents/\(document.uuidString.lowercased())"
         }
     }
 
     /// The route pattern: the path with `:id` in place of the id.
     var pattern: String {
-        path.replacingOccurrences(of: UUID.placeholder.uuidString.lowercased(), with: ":id")
+        if case .transferDocument = self { return "/equipment/transfers/:id/documents/:document" }
+        return path.replacingOccurrences(of: UUID.placeholder.uuidString.lowercased(), with: ":id")
     }
 }

@@ -165,3 +165,114 @@ struct EquipmentPermitRequest: APIInput {
 
 /// nil for "": an API response leaves out a field without a value.
 private func given(_ text: String) -> String? { text.isEmpty ? nil : text }
+
+/// A receipt or an issue on the wire.
+struct EquipmentTransferDTO: Content {
+    struct Document: Content {
+        var id: UUID
+        var name: String
+        var contentType: String
+        var byteCount: Int
+    }
+
+    var id: UUID
+    var unitId: UUID
+    var direction: String
+    var directionText: String
+    var onDay: String
+    var counterpart: String
+    var departmentId: UUID?
+    var receiverName: String?
+    var documentNumber: String?
+    var items: [ReleaseItemDTO]
+    var stockItemId: UUID?
+    var stockQuantity: Int
+    var notes: String?
+    var documents: [Document]
+    var createdBy: String
+    var createdAt: Date
+
+    init(_ transfer: EquipmentTransfer, documents: [EquipmentTransferDocument], lang: Language) {
+        id = transfer.id ?? .placeholder
+        unitId = transfer.unitID
+        direction = transfer.direction
+        directionText = lang(transfer.directionValue.nameVi, transfer.directionValue.nameEn)
+        onDay = transfer.onDay
+        counterpart = transfer.counterpart
+        departmentId = transfer.departmentID
+        receiverName = given(transfer.receiverName)
+        documentNumber = given(transfer.documentNumber)
+        items = transfer.items.map(ReleaseItemDTO.init)
+        stockItemId = transfer.stockItemID
+        stockQuantity = transfer.stockQuantity
+        notes = given(transfer.notes)
+        self.documents = documents.map {
+            Document(id: $0.id ?? .placeholder, name: $0.name, contentType: $0.contentType, byteCount: $0.byteCount)
+        }
+        createdBy = transfer.createdByName
+        createdAt = transfer.createdAt
+    }
+}
+
+struct EquipmentTransferListDTO: Content {
+    var count: Int
+    var transfers: [EquipmentTransferDTO]
+}
+
+/// A receipt or an issue recorded over the API (its papers are attached on the page).
+struct EquipmentTransferRequest: APIInput {
+    static let fields: Set<String> = [
+        "direction", "on_day", "counterpart", "department_id", "receiver_name", "document_number", "items",
+        "stock_item_id", "stock_quantity", "notes",
+    ]
+
+    struct Item: Decodable, Sendable {
+        var description: String?
+        var quantity: Double?
+        var unit: String?
+    }
+
+    var direction: String?
+    var onDay: String?
+    var counterpart: String?
+    var departmentId: UUID?
+    var receiverName: String?
+    var documentNumber: String?
+    var items: [Item]
+    var stockItemId: UUID?
+    var stockQuantity: Int?
+    var notes: String?
+
+    func problems() -> [FieldError] { [] }
+
+    /// The items as the form's lines; an item that does not read is named by its place (`items.0`).
+    func input(unitID: UUID) -> TransferInput {
+        var problems: [FieldError] = []
+        var lines: [String] = []
+        for (index, item) in items.enumerated() {
+            switch GoodsItem.check(
+                description: item.description ?? "",
+                quantity: GoodsItem.quantityText(item.quantity),
+                unit: item.unit ?? ""
+            ) {
+            case .success(let item): lines.append(item.line)
+            case .failure(let problem):
+                problems.append(FieldError(field: "items.\(index)", reason: .invalid(vi: problem.vi, en: problem.en)))
+            }
+        }
+        return TransferInput(
+            unitID: unitID,
+            direction: direction,
+            onDay: onDay,
+            counterpart: counterpart,
+            departmentID: departmentId,
+            receiverName: receiverName,
+            documentNumber: documentNumber,
+            lines: lines.joined(separator: "\n"),
+            stockItemID: stockItemId,
+            stockQuantity: stockQuantity,
+            notes: notes,
+            problems: problems
+        )
+    }
+}

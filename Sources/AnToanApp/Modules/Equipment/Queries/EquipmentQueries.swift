@@ -120,3 +120,68 @@ extension EquipmentQueries {
         return names
     }
 }
+
+extension EquipmentQueries {
+    static func transfers(in scope: Scope, on db: any Database) -> QueryBuilder<EquipmentTransfer> {
+        EquipmentTransfer.query(on: db).within(scope, unit: \.$unitID, area: \.$areaPath)
+    }
+
+    static func transfer(_ id: UUID, in scope: Scope, on db: any Database) async throws -> EquipmentTransfer {
+        guard let transfer = try await transfers(in: scope, on: db).filter(\.$id == id).first() else {
+            throw AppError.notFound
+        }
+        return transfer
+    }
+
+    /// The papers of a transfer, without their bytes.
+    static func documents(of transferID: UUID, on db: any Database) async throws -> [EquipmentTransferDocument] {
+        try await EquipmentTransferDocument.query(on: db).filter(\.$transferID == transferID)
+            .field(\.$id).field(\.$transferID).field(\.$position).field(\.$name).field(\.$contentType)
+            .field(\.$byteCount).sort(\.$position).all()
+    }
+
+    /// How many papers each transfer has.
+    static func documentCounts(_ ids: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        var counts: [UUID: Int] = [:]
+        for chunk in SQLBatch.chunks(Set(ids)) {
+            let rows = try await EquipmentTransferDocument.query(on: db).filter(\.$transferID ~~ chunk)
+                .field(\.$transferID).all()
+            for row in rows { counts[row.transferID, default: 0] += 1 }
+        }
+        return counts
+    }
+}
+
+extension EquipmentQueries {
+    /// The departments of a unit, by name: where an issue may go.
+    static func departments(of unitID: UUID, on db: any Database) async throws -> [OrgUnit] {
+        try await OrgUnit.query(on: db).filter(\.$parent.$id == unitID).sort(\.$name).all()
+    }
+
+    /// The unit's counted stocks (rounds, cartridges), by name.
+    static func stocks(of unitID: UUID, on db: any Database) async throws -> [EquipmentItem] {
+        try await EquipmentItem.query(on: db).filter(\.$unitID == unitID)
+            .filter(\.$kind ~~ EquipmentKind.allCases.filter(\.isCounted).map(\.rawValue)).sort(\.$searchFolded).all()
+    }
+
+    /// The item a transfer names, read for its name (the transfer itself was read through the scope).
+    static func item(named id: UUID?, on db: any Database) async throws -> EquipmentItem? {
+        guard let id else { return nil }
+        return try await EquipmentItem.find(id, on: db)
+    }
+
+    /// One paper of a transfer the reader may see, with its bytes; 404 otherwise.
+    static func document(
+        _ id: UUID,
+        of transfer: EquipmentTransfer,
+        on db: any Database
+    ) async throws
+        -> EquipmentTransferDocument
+    {
+        guard
+            let document = try await EquipmentTransferDocument.query(on: db).filter(\.$id == id)
+                .filter(\.$transferID == (try transfer.requireID())).first()
+        else { throw AppError.notFound }
+        return document
+    }
+}
