@@ -92,6 +92,11 @@ func routes(_ app: Application) throws {
     try app.register(collection: GateVehiclesController())
     try app.registerAPI(GateGoodsAPIController())
 
+    // Equipment custody (EQ-2): issues with the head's approval, certificates, loss reports, the custody book
+    try app.register(collection: CustodyController())
+    try app.registerAPI(CustodyAPIController())
+    CustodyOverdue.register(app)
+
     // Last, once every API route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))
 }

@@ -40,6 +40,9 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case manageVisitorData = "manage_visitor_data"
     /// Name the staff who may approve a unit's goods release notes (giấy ra cổng): a unit's head and administrators.
     case manageReleaseApprovers = "manage_release_approvers"
+    /// Approve or refuse taking a weapon or support tool out of store (TT 46/2014 Điều 8.4.4): a unit's head and
+    /// administrators.
+    case approveEquipmentIssue = "approve_equipment_issue"
 }
 
 /// The role × action matrix. One table, so a reviewer reads every grant in one place.
@@ -60,6 +63,7 @@ public enum Permissions {
             .manageRosters, .approveRosters,
             .approveReports, .reportIncident, .handleIncidents, .manageEquipment, .oversee, .viewOwnShifts,
             .viewPatrols, .managePatrols, .manageWatchlist, .manageVisitorData, .manageReleaseApprovers,
+            .approveEquipmentIssue,
         ],
         .unitSecurityOfficer: [
             .viewDashboard, .useAPITokens, .viewOrganisation, .manageOrganisation, .viewStaffIdentity,
