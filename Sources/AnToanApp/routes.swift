@@ -96,6 +96,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: CustodyController())
     try app.registerAPI(CustodyAPIController())
     CustodyOverdue.register(app)
+    app.homeCards.append(CustodyHome.card)
 
     // Last, once every API route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))

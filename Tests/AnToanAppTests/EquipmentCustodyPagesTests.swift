@@ -74,7 +74,10 @@ struct EquipmentCustodyPagesTests {
         }
     }
 
-    @Test("the certificates page adds and removes; an end before the start is refused naming valid_until", arguments: Lane.all)
+    @Test(
+        "the certificates page adds and removes; an end before the start is refused naming valid_until",
+        arguments: Lane.all
+    )
     func certificates(lane: Lane) async throws {
         let clock = TestClock()
         try await withApp(lane, now: clock.now) { app in

@@ -145,7 +145,12 @@ struct EquipmentCustodyTests {
     }
 
     /// Issues `item` all the way: requested, approved by the head if needed, handed over, received by the holder.
-    static func issue(_ app: Application, _ world: World, item: UUID, due: TimeInterval = 8 * 3_600) async throws
+    static func issue(
+        _ app: Application,
+        _ world: World,
+        item: UUID,
+        due: TimeInterval = 8 * 3_600
+    ) async throws
         -> UUID
     {
         let custody = try await request(app, world, item: item, due: due).json(CustodyBody.self)
@@ -217,7 +222,9 @@ struct EquipmentCustodyTests {
             let list = try await api(app, .GET, "/api/v1/equipment/custody", token: world.token("antt_a"))
                 .json(ListBody.self)
             #expect(list.count == 1 && list.custodies.first?.holderName == "Trần Văn Gác" && list.overdue == 0)
-            let own = try await api(app, .GET, "/api/v1/equipment/custody", token: world.token("bv_a")).json(ListBody.self)
+            let own = try await api(app, .GET, "/api/v1/equipment/custody", token: world.token("bv_a")).json(
+                ListBody.self
+            )
             #expect(own.count == 1)
             let person = try await api(
                 app,
@@ -313,12 +320,21 @@ struct EquipmentCustodyTests {
                     try await Self.request(
                         app,
                         world,
-                        item: try await Self.item(app, world.officer, world.unitA, kind: "electric_baton", serial: "DC-9"),
+                        item: try await Self.item(
+                            app,
+                            world.officer,
+                            world.unitA,
+                            kind: "electric_baton",
+                            serial: "DC-9"
+                        ),
                         staff: onlyRubber
                     ),
                     "không có chứng nhận huấn luyện"
                 ),
-                ("quantity", try await Self.request(app, world, item: world.rounds, quantity: 11), "vượt số còn trong kho"),
+                (
+                    "quantity", try await Self.request(app, world, item: world.rounds, quantity: 11),
+                    "vượt số còn trong kho"
+                ),
                 ("quantity", try await Self.request(app, world, item: world.rounds, quantity: -1), "phải lớn hơn 0"),
                 ("quantity", try await Self.request(app, world, item: world.rounds, quantity: 0), "phải lớn hơn 0"),
                 (
@@ -356,7 +372,10 @@ struct EquipmentCustodyTests {
         }
     }
 
-    @Test("another unit's head, a unit's receptionist of another unit and another province's police get 404", arguments: Lane.all)
+    @Test(
+        "another unit's head, a unit's receptionist of another unit and another province's police get 404",
+        arguments: Lane.all
+    )
     func foreignScope(lane: Lane) async throws {
         let clock = TestClock()
         try await withApp(lane, now: clock.now) { app in
@@ -435,7 +454,10 @@ struct EquipmentCustodyTests {
         }
     }
 
-    @Test("two issues of one item sent at once: exactly one is recorded, the other names item", arguments: Lane.concurrent)
+    @Test(
+        "two issues of one item sent at once: exactly one is recorded, the other names item",
+        arguments: Lane.concurrent
+    )
     func doubleIssue(lane: Lane) async throws {
         let clock = TestClock()
         try await withApp(lane, now: clock.now) { app in

@@ -44,7 +44,14 @@ struct HandoverCountTests {
                 post: "hq"
             ),
             key: try await EquipmentCustodyTests.item(app, principal, unit, kind: "key", serial: "K-01", post: "hq"),
-            rounds: try await EquipmentCustodyTests.item(app, principal, unit, kind: "cartridges", quantity: 10, post: "hq")
+            rounds: try await EquipmentCustodyTests.item(
+                app,
+                principal,
+                unit,
+                kind: "cartridges",
+                quantity: 10,
+                post: "hq"
+            )
         )
     }
 
@@ -115,7 +122,13 @@ struct HandoverCountTests {
             let token = try await Self.checkIn(app, post, clock: clock)
             clock.set(DutyWatchTests.at(2, 18, 30))
             // when: no count, and a negative quantity
-            let none = try await api(app, .POST, "/api/v1/duty/handover", token: token, json: #"{"notes":"Bình thường"}"#)
+            let none = try await api(
+                app,
+                .POST,
+                "/api/v1/duty/handover",
+                token: token,
+                json: #"{"notes":"Bình thường"}"#
+            )
             let negative = try await api(
                 app,
                 .POST,
@@ -124,7 +137,9 @@ struct HandoverCountTests {
                 json: #"{"notes":"Bình thường","counts":\#(Self.counts(post, batonThere: true, rounds: -2))}"#
             )
             // then
-            #expect(try none.status == .unprocessableEntity && (try DutyWatchTests.fields(none)).keys.contains("counts"))
+            #expect(
+                try none.status == .unprocessableEntity && (try DutyWatchTests.fields(none)).keys.contains("counts")
+            )
             #expect(negative.status == .unprocessableEntity, "\(negative.text)")
             #expect(try DutyWatchTests.fields(negative).keys.contains("counts.2.quantity"))
             #expect(try await Self.written(app) == [0, 0, 0, 0])
@@ -156,7 +171,10 @@ struct HandoverCountTests {
                 json: #"{"counts":\#(Self.counts(post, batonThere: true, rounds: 10))}"#
             )
             // then
-            #expect(try stranger.status == .unprocessableEntity && (try DutyWatchTests.fields(stranger)).keys.contains("staff"))
+            #expect(
+                try stranger.status == .unprocessableEntity
+                    && (try DutyWatchTests.fields(stranger)).keys.contains("staff")
+            )
             #expect(try await Self.written(app) == [1, 1, 2, 1])
             // when: the night officer confirms the same shortfall: already reported, nothing raised twice
             clock.set(DutyWatchTests.at(2, 18, 55))
@@ -171,7 +189,12 @@ struct HandoverCountTests {
             #expect(received.status == .ok, "\(received.text)")
             #expect(try await Self.written(app) == [2, 1, 2, 1])
             // when: the officer marks the duties of TT 46/2014 Điều 8.4
-            let open = try await api(app, .GET, "/api/v1/equipment/loss-reports?open=true", token: post.watch.officerToken)
+            let open = try await api(
+                app,
+                .GET,
+                "/api/v1/equipment/loss-reports?open=true",
+                token: post.watch.officerToken
+            )
             #expect(open.text.contains(#""count":2"#), "\(open.text)")
             let report = try #require(
                 try await EquipmentLossReport.query(on: app.db).filter(\.$itemID == post.baton).first()
@@ -192,7 +215,12 @@ struct HandoverCountTests {
             let done = try #require(try await EquipmentLossReport.find(report.id, on: app.db))
             #expect(done.headToldAt == DutyWatchTests.at(2, 18, 55) && done.closedAt != nil)
             #expect(done.policeReportNumber == "15/BC-BV" && done.policeReportOn == "2027-02-02")
-            let still = try await api(app, .GET, "/api/v1/equipment/loss-reports?open=true", token: post.watch.officerToken)
+            let still = try await api(
+                app,
+                .GET,
+                "/api/v1/equipment/loss-reports?open=true",
+                token: post.watch.officerToken
+            )
             #expect(still.text.contains(#""count":1"#), "\(still.text)")
         }
     }

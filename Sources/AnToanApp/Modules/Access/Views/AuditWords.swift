@@ -33,6 +33,10 @@ enum AuditWords {
         ("job", "công việc chạy nền", "background job"),
         ("webhook_subscription", "đăng ký webhook", "webhook subscription"),
         ("webhook_delivery", "lượt gửi webhook", "webhook delivery"),
+        ("equipment_custody", "cấp phát phương tiện", "equipment issue"),
+        ("equipment_certificate", "chứng nhận huấn luyện", "training certificate"),
+        ("equipment_loss_report", "biên bản mất phương tiện", "equipment loss report"),
+        ("equipment_count", "kiểm đếm phương tiện khi giao ca", "handover equipment count"),
     ]
 
     static func kind(_ code: String, _ lang: Language) -> String {

@@ -59,7 +59,12 @@ struct DutyWatchAPIController: RouteCollection {
         let principal = try await DutyWatch.onDuty(req)
         // The count of the post's equipment, when the post has items: `{"counts": […]}`; no body otherwise.
         let counts = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeJSON(HandoverCountInput.self).counts : nil
-        let handover = try await DutyWatch.receive(try req.idParameter(), counts: counts?.map(\.line), by: principal, on: req)
+        let handover = try await DutyWatch.receive(
+            try req.idParameter(),
+            counts: counts?.map(\.line),
+            by: principal,
+            on: req
+        )
         return try await dto(handover, on: req)
     }
 

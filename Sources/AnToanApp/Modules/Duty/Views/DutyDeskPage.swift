@@ -18,7 +18,9 @@ enum DutyDeskPage {
         return Div {
             H1(lang("Trực ca", "On duty"))
             Paragraph("\(desk.memberName) · \(desk.unitName)").class("muted")
-            if let error = ["seat", "staff", "handover", "counts"].lazy.compactMap({ model.failed?.errors.message(for: $0, lang) }
+            if let error = ["seat", "staff", "handover", "counts"].lazy.compactMap({
+                model.failed?.errors.message(for: $0, lang)
+            }
             )
             .first {
                 Paragraph(error).class("flash flash-error").attribute(named: "role", value: "alert")

@@ -53,7 +53,10 @@ struct CustodyAPIController: RouteCollection {
 
     @Sendable func approve(req: Request) async throws -> CustodyDTO {
         let principal = try req.principal()
-        return try await dto(try await CustodyService.approve(try req.idParameter(), by: principal, on: req.application), req)
+        return try await dto(
+            try await CustodyService.approve(try req.idParameter(), by: principal, on: req.application),
+            req
+        )
     }
 
     @Sendable func refuse(req: Request) async throws -> CustodyDTO {
@@ -71,7 +74,10 @@ struct CustodyAPIController: RouteCollection {
 
     @Sendable func hand(req: Request) async throws -> CustodyDTO {
         let principal = try req.principal()
-        return try await dto(try await CustodyService.hand(try req.idParameter(), by: principal, on: req.application), req)
+        return try await dto(
+            try await CustodyService.hand(try req.idParameter(), by: principal, on: req.application),
+            req
+        )
     }
 
     @Sendable func receive(req: Request) async throws -> CustodyDTO {
@@ -156,7 +162,7 @@ struct CustodyAPIController: RouteCollection {
     }
 
     private func dto(_ custody: EquipmentCustody, _ req: Request) async throws -> CustodyDTO {
-        let item = try await EquipmentItem.find(custody.itemID, on: req.db)
+        let item = try await CustodyQueries.item(of: custody, on: req.db)
         return CustodyDTO(custody, item: item, now: req.application.clock.now(), lang: req.apiLanguage)
     }
 }

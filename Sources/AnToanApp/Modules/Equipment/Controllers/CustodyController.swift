@@ -33,7 +33,8 @@ struct CustodyController: RouteCollection {
         let principal = try req.principal()
         let now = req.application.clock.now()
         let me = try await CustodyAccess.me(principal, on: req.db)
-        let custodies = CustodyAccess.seesAll(principal) ? try await CustodyAccess.open(principal, staff: nil, on: req.db) : []
+        let custodies =
+            CustodyAccess.seesAll(principal) ? try await CustodyAccess.open(principal, staff: nil, on: req.db) : []
         var mine: [EquipmentCustody] = []
         if let me { mine = try await CustodyQueries.open(in: principal.scope, staff: try me.requireID(), on: req.db) }
         guard CustodyAccess.seesAll(principal) || me != nil else { throw AppError.forbidden }
@@ -50,11 +51,12 @@ struct CustodyController: RouteCollection {
             failed: failed
         )
         if canRequest, let unitID {
-            model.inStore = try await EquipmentItem.query(on: req.db).filter(\.$unitID == unitID)
-                .filter(\.$status == EquipmentStatus.inStore.rawValue).sort(\.$category).sort(\.$label).all()
+            model.inStore = try await CustodyQueries.inStore(of: unitID, on: req.db)
             model.staff = try await CustodyQueries.staff(of: unitID, on: req.db)
         }
-        return req.page(model.title, status: failed == nil ? .ok : .unprocessableEntity) { CustodyPages.list(model, $0) }
+        return req.page(model.title, status: failed == nil ? .ok : .unprocessableEntity) {
+            CustodyPages.list(model, $0)
+        }
     }
 
     @Sendable func request(req: Request) async throws -> Response {
@@ -76,12 +78,19 @@ struct CustodyController: RouteCollection {
         )
         do {
             let custody = try await CustodyService.request(input, by: principal, on: req.application)
-            let message = custody.statusValue == .pending
+            let message =
+                custody.statusValue == .pending
                 ? req.pageLanguage("Đã gửi đề nghị, chờ thủ trưởng duyệt.", "Requested; it awaits the head's approval.")
                 : req.pageLanguage("Đã ghi đề nghị: giao cho người nhận.", "Recorded: hand it over.")
-            return req.redirect(to: .custody(.one(try custody.requireID())), flash: Flash(kind: .success, message: message))
+            return req.redirect(
+                to: .custody(.one(try custody.requireID())),
+                flash: Flash(kind: .success, message: message)
+            )
         } catch AppError.invalidFields(let errors) {
-            return try await renderList(req, failed: FormFailure(form: CustodyPages.formName, errors: errors, values: values))
+            return try await renderList(
+                req,
+                failed: FormFailure(form: CustodyPages.formName, errors: errors, values: values)
+            )
         }
     }
 
@@ -95,7 +104,7 @@ struct CustodyController: RouteCollection {
         let me = try await CustodyAccess.me(principal, on: req.db)
         let model = CustodyPages.One(
             custody: custody,
-            item: try await EquipmentItem.find(custody.itemID, on: req.db),
+            item: try await CustodyQueries.item(of: custody, on: req.db),
             now: req.application.clock.now(),
             canApprove: principal.can(.approveEquipmentIssue) && custody.requestedBy != principal.id,
             canManage: principal.can(.manageEquipment),
@@ -153,7 +162,10 @@ struct CustodyController: RouteCollection {
     }
 
     @Sendable func giveBack(req: Request) async throws -> Response {
-        try await step(req, form: CustodyPages.returnForm, done: ("Đã nhận lại.", "Taken back.")) { principal, id, form in
+        try await step(req, form: CustodyPages.returnForm, done: ("Đã nhận lại.", "Taken back.")) {
+            principal,
+            id,
+            form in
             _ = try await CustodyService.takeBack(
                 id,
                 condition: form["condition"],

@@ -78,6 +78,17 @@ enum CustodyQueries {
         return Dictionary(items.compactMap { item in item.id.map { ($0, item) } }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// The item of an issue (already read through the issue's scope).
+    static func item(of custody: EquipmentCustody, on db: any Database) async throws -> EquipmentItem? {
+        try await EquipmentItem.find(custody.itemID, on: db)
+    }
+
+    /// A unit's items in store, for the request form.
+    static func inStore(of unitID: UUID, on db: any Database) async throws -> [EquipmentItem] {
+        try await EquipmentItem.query(on: db).filter(\.$unitID == unitID)
+            .filter(\.$status == EquipmentStatus.inStore.rawValue).sort(\.$category).sort(\.$label).all()
+    }
+
     static func lossReport(_ id: UUID, in scope: Scope, on db: any Database) async throws -> EquipmentLossReport {
         guard
             let report = try await EquipmentLossReport.query(on: db)
@@ -87,7 +98,11 @@ enum CustodyQueries {
     }
 
     /// Loss reports of the scope, the open ones first.
-    static func lossReports(in scope: Scope, openOnly: Bool, on db: any Database) async throws
+    static func lossReports(
+        in scope: Scope,
+        openOnly: Bool,
+        on db: any Database
+    ) async throws
         -> [EquipmentLossReport]
     {
         let query = EquipmentLossReport.query(on: db).within(scope, unit: \.$unitID, area: \.$areaPath)
@@ -101,7 +116,11 @@ enum CustodyQueries {
     }
 
     /// The active accounts of a unit's heads (who approve issues) and, with `custodians`, its security officers.
-    static func headAccounts(of unitID: UUID, custodians: Bool = false, on db: any Database) async throws
+    static func headAccounts(
+        of unitID: UUID,
+        custodians: Bool = false,
+        on db: any Database
+    ) async throws
         -> Set<UUID>
     {
         let roles = custodians ? [Role.unitHead.rawValue, Role.unitSecurityOfficer.rawValue] : [Role.unitHead.rawValue]

@@ -23,7 +23,9 @@ enum CustodyOverdue {
     static func notify(app: Application, now: Date) async throws -> Int {
         try await app.write { db in
             let due = try await EquipmentCustody.query(on: db)
-                .filter(\.$status ~~ [EquipmentCustody.Status.issued.rawValue, EquipmentCustody.Status.handed.rawValue])
+                .filter(
+                    \.$status ~~ [EquipmentCustody.Status.issued.rawValue, EquipmentCustody.Status.handed.rawValue]
+                )
                 .filter(\.$expectedReturnAt < now).filter(\.$overdueNotifiedAt == nil).limit(500).all()
             let items = try await CustodyQueries.items(due.map(\.itemID), on: db)
             for custody in due {

@@ -87,7 +87,10 @@ enum CustodyService {
                 } else if let given = input.quantity, given != 1 {
                     checker.add(
                         "quantity",
-                        .invalid(vi: "phương tiện có số hiệu cấp từng chiếc: 1", en: "a numbered item is issued singly: 1")
+                        .invalid(
+                            vi: "phương tiện có số hiệu cấp từng chiếc: 1",
+                            en: "a numbered item is issued singly: 1"
+                        )
                     )
                 }
                 if let holder, checker.message(for: "staff", .vi) == nil {
@@ -345,7 +348,8 @@ enum CustodyService {
         if item.statusValue != .inStore { return statusProblem(item) }
         if !item.kindValue.isCounted, let other = open.first {
             return .invalid(
-                vi: "đã có đề nghị cấp cho \(other.holderName) chưa kết thúc (\(other.statusValue.nameVi.lowercased()))",
+                vi:
+                    "đã có đề nghị cấp cho \(other.holderName) chưa kết thúc (\(other.statusValue.nameVi.lowercased()))",
                 en: "an issue to \(other.holderName) is still open (\(other.statusValue.nameEn.lowercased()))"
             )
         }

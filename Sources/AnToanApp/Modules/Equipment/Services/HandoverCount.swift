@@ -95,7 +95,8 @@ enum HandoverCount {
             now: now
         )
         var fresh: [(EquipmentItem, Int)] = []
-        for (item, short) in missing where try await CustodyQueries.openLoss(item: try item.requireID(), on: db) == nil {
+        for (item, short) in missing where try await CustodyQueries.openLoss(item: try item.requireID(), on: db) == nil
+        {
             fresh.append((item, short))
         }
         guard !fresh.isEmpty else { return count }

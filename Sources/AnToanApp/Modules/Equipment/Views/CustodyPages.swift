@@ -54,7 +54,14 @@ enum CustodyPages {
             } else {
                 table(model.custodies, model.items, model.now, lang)
             }
-            if model.canRequest { requestForm(model, context) }
+            if model.canRequest {
+                if model.inStore.isEmpty {
+                    Paragraph(lang("Không có phương tiện nào trong kho để cấp.", "Nothing in store to issue."))
+                        .class("muted")
+                } else {
+                    requestForm(model, context)
+                }
+            }
         }
     }
 
@@ -112,12 +119,24 @@ enum CustodyPages {
                     + (item.kindValue.isCounted ? " (\(item.quantity) \(item.measure))" : "")
             )
         }
-        let staff = model.staff.map { ((($0.id ?? .placeholder).uuidString.lowercased()), "\($0.fullName) — \($0.position)") }
+        let staff = model.staff.map {
+            ((($0.id ?? .placeholder).uuidString.lowercased()), "\($0.fullName) — \($0.position)")
+        }
         let due = VietnamTime.dateTime(model.now.addingTimeInterval(12 * 3_600))
-        return form.section(lang("Đề nghị cấp phát", "Request an issue"), url: .custody(.list), open: model.failed != nil) {
+        return form.section(
+            lang("Đề nghị cấp phát", "Request an issue"),
+            url: .custody(.list),
+            open: model.failed != nil
+        ) {
             form.select("item", lang("Phương tiện (trong kho)", "Item (in store)"), items)
             form.select("staff", lang("Người nhận", "Holder"), staff.map { (value: $0.0, label: $0.1) })
-            form.text("quantity", lang("Số lượng (loại tính theo số lượng)", "Quantity (counted stocks)"), type: .number, max: 8, initial: "1")
+            form.text(
+                "quantity",
+                lang("Số lượng (loại tính theo số lượng)", "Quantity (counted stocks)"),
+                type: .number,
+                max: 8,
+                initial: "1"
+            )
             form.text("reason", lang("Lý do", "Reason"), max: CustodyLimits.reason)
             form.text(
                 "expected_return_at",
@@ -216,7 +235,9 @@ enum CustodyPages {
     private static func giveBack(_ model: One, _ context: PageContext) -> any Component {
         let lang = context.lang
         let form = NamedForm(name: returnForm, failed: model.failed, context: context)
-        let conditions = EquipmentCustody.Condition.allCases.map { (value: $0.rawValue, label: lang($0.nameVi, $0.nameEn)) }
+        let conditions = EquipmentCustody.Condition.allCases.map {
+            (value: $0.rawValue, label: lang($0.nameVi, $0.nameEn))
+        }
         return form.section(
             lang("Nhận lại phương tiện", "Take it back"),
             url: .custody(.giveBack(model.custody.id ?? .placeholder)),

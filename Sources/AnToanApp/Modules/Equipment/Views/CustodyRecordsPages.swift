@@ -74,7 +74,9 @@ enum CustodyRecordsPages {
 
     static func validity(_ certificate: EquipmentCertificate, today: SolarDate, _ lang: Language) -> String {
         let from = SolarDate(iso: certificate.issuedOn)?.dmy ?? certificate.issuedOn
-        guard let until = certificate.validUntil else { return lang("Từ \(from), không thời hạn", "From \(from), no end") }
+        guard let until = certificate.validUntil else {
+            return lang("Từ \(from), không thời hạn", "From \(from), no end")
+        }
         let text = "\(from) – \(SolarDate(iso: until)?.dmy ?? until)"
         return until < today.iso ? text + lang(" (đã hết hạn)", " (expired)") : text
     }
@@ -95,7 +97,12 @@ enum CustodyRecordsPages {
             form.select("kind", lang("Loại (nếu chỉ một loại)", "Kind (if only one)"), kinds)
             form.text("number", lang("Số chứng nhận", "Number"), max: EquipmentLimits.permitNumber)
             form.text("issuer", lang("Nơi cấp", "Issued by"), max: EquipmentLimits.issuer)
-            form.text("issued_on", lang("Ngày cấp (dd/MM/yyyy)", "Issued on (dd/MM/yyyy)"), max: 10, initial: model.today.dmy)
+            form.text(
+                "issued_on",
+                lang("Ngày cấp (dd/MM/yyyy)", "Issued on (dd/MM/yyyy)"),
+                max: 10,
+                initial: model.today.dmy
+            )
             form.text(
                 "valid_until",
                 lang("Có giá trị đến (dd/MM/yyyy, nếu có)", "Valid until (dd/MM/yyyy, optional)"),
@@ -167,12 +174,22 @@ enum CustodyRecordsPages {
                 )
                 .class("status-on_time")
             } else if model.canManage {
-                form.section(lang("Ghi văn bản báo cáo Công an", "Record the written report"), url: .custody(.lossPolice(id))) {
+                form.section(
+                    lang("Ghi văn bản báo cáo Công an", "Record the written report"),
+                    url: .custody(.lossPolice(id))
+                ) {
                     form.text("number", lang("Số văn bản", "Number"), max: EquipmentLimits.permitNumber)
-                    form.text("date", lang("Ngày văn bản (dd/MM/yyyy)", "Date (dd/MM/yyyy)"), max: 10, initial: model.today.dmy)
+                    form.text(
+                        "date",
+                        lang("Ngày văn bản (dd/MM/yyyy)", "Date (dd/MM/yyyy)"),
+                        max: 10,
+                        initial: model.today.dmy
+                    )
                 }
             } else {
-                Paragraph(lang("Chưa báo cáo Công an bằng văn bản", "Not yet reported in writing")).class("status-missing")
+                Paragraph(lang("Chưa báo cáo Công an bằng văn bản", "Not yet reported in writing")).class(
+                    "status-missing"
+                )
             }
         }
         .class("card")

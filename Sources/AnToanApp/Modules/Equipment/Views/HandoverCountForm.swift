@@ -46,7 +46,8 @@ enum HandoverCountForm {
             )
         }
         return Div {
-            El("input", ["type": "checkbox", "name": "present_\(key)", "value": "on", "id": id, "checked": "checked"]) {}
+            El("input", ["type": "checkbox", "name": "present_\(key)", "value": "on", "id": id, "checked": "checked"]) {
+            }
             Label(name) {}.attribute(named: "for", value: id)
         }
         .class("choice")
