@@ -179,6 +179,11 @@ struct HandoverCountTests {
             // when: the night officer confirms the same shortfall: already reported, nothing raised twice
             clock.set(DutyWatchTests.at(2, 18, 55))
             let night = try await post.watch.holder(app, "2027-02-02", "N", "officer")
+            var nightPhone = Browser(app)
+            _ = try await nightPhone.signIn(night)
+            let desk = try await nightPhone.get("/duty").body.string
+            #expect(desk.contains("Ca trước kiểm đếm thiếu: Dùi cui điện số DC-07"), "\(desk)")
+            #expect(desk.contains("(thiếu 2 viên)"))
             let received = try await api(
                 app,
                 .POST,

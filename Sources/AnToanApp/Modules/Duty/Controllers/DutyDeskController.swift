@@ -31,6 +31,9 @@ struct DutyDeskController: RouteCollection {
         if let seat = desk.seat {
             model.equipment = try await HandoverCount.items(unit: seat.unitID, post: seat.post, on: req.db)
         }
+        if let incoming = desk.incoming {
+            model.previousCount = try await HandoverCount.outgoing(of: incoming.id, on: req.db)
+        }
         return req.page(title, status: failed == nil ? .ok : .unprocessableEntity) { DutyDeskPage.view(model, $0) }
     }
 

@@ -10,6 +10,8 @@ enum DutyDeskPage {
         var failed: FormFailure?
         /// The post's equipment, counted at the handover.
         var equipment: [EquipmentItem] = []
+        /// What the previous shift's count found, if it counted.
+        var previousCount: (total: Int, missing: [String])?
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -27,7 +29,10 @@ enum DutyDeskPage {
             }
             if let seat = desk.seat {
                 shiftCard(seat, desk, model.failed, context)
-                if let incoming = desk.incoming { incomingCard(incoming, desk, model.equipment, context) }
+                if let incoming = desk.incoming {
+                    incomingCard(incoming, desk, model.equipment, context)
+                    if let count = model.previousCount { HandoverCountForm.previous(count, lang) }
+                }
                 logCard(desk, model.failed, context)
                 handoverCard(desk, model.failed, model.equipment, context)
             } else {

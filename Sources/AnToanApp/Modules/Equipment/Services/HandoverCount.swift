@@ -136,4 +136,25 @@ enum HandoverCount {
     static func counts(of handoverID: UUID, on db: any Database) async throws -> [EquipmentCount] {
         try await EquipmentCount.query(on: db).filter(\.$handoverID == handoverID).sort(\.$countedAt).all()
     }
+
+    /// What the outgoing count of a handover found: how many items were counted and the names of those missing
+    /// ("Đạn … (thiếu 2 viên)" for a short stock); nil when the handover had no count.
+    static func outgoing(of handoverID: UUID, on db: any Database) async throws -> (total: Int, missing: [String])? {
+        guard
+            let count = try await EquipmentCount.query(on: db).filter(\.$handoverID == handoverID)
+                .filter(\.$side == Side.outgoing.rawValue).first()
+        else { return nil }
+        let lines = count.lineValues
+        let items = try await CustodyQueries.items(lines.map(\.itemID), on: db)
+        let missing: [String] = lines.compactMap { line in
+            guard let item = items[line.itemID] else { return nil }
+            if item.kindValue.isCounted {
+                let counted = line.present ? line.quantity ?? item.quantity : 0
+                return counted < item.quantity
+                    ? "\(item.displayName) (thiếu \(item.quantity - counted) \(item.measure))" : nil
+            }
+            return line.present ? nil : item.displayName
+        }
+        return (lines.count, missing)
+    }
 }

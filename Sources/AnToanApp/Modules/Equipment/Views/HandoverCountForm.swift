@@ -53,6 +53,28 @@ enum HandoverCountForm {
         .class("choice")
     }
 
+    /// What the previous shift's count found, under its handover on the desk.
+    static func previous(_ count: (total: Int, missing: [String]), _ lang: Language) -> any Component {
+        Div {
+            if count.missing.isEmpty {
+                Paragraph(
+                    lang(
+                        "Ca trước kiểm đếm đủ \(count.total) phương tiện của chốt.",
+                        "The previous shift counted all \(count.total) items of the post."
+                    )
+                )
+                .class("status-on_time")
+            } else {
+                Paragraph(
+                    lang("Ca trước kiểm đếm thiếu: ", "The previous shift found missing: ")
+                        + count.missing.joined(separator: "; ")
+                )
+                .class("status-missing")
+            }
+        }
+        .class("card")
+    }
+
     /// The count a form posted, or nil when it had none; a quantity that is no number is a negative one (refused).
     static func lines(_ values: [String: String]) -> [EquipmentCount.Line]? {
         guard let listed = values[itemsField] else { return nil }
