@@ -97,6 +97,11 @@ func routes(_ app: Application) throws {
     try app.registerAPI(EquipmentAPIController())
     try app.register(collection: EquipmentTransfersController())
     app.importKinds.register(.equipment)
+    // Equipment custody (EQ-2): issues with the head's approval, certificates, loss reports, the custody book
+    try app.register(collection: CustodyController())
+    try app.registerAPI(CustodyAPIController())
+    CustodyOverdue.register(app)
+    app.homeCards.append(CustodyHome.card)
 
     // Last, once every API route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))

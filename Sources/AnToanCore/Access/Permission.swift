@@ -42,6 +42,9 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case manageReleaseApprovers = "manage_release_approvers"
     /// See the equipment registry of one's scope and open an item's page (what its QR label opens).
     case viewEquipment = "view_equipment"
+    /// Approve or refuse taking a weapon or support tool out of store (TT 46/2014 Điều 8.4.4): a unit's head and
+    /// administrators.
+    case approveEquipmentIssue = "approve_equipment_issue"
 }
 
 /// The role × action matrix. One table, so a reviewer reads every grant in one place.
@@ -63,6 +66,7 @@ public enum Permissions {
             .approveReports, .reportIncident, .handleIncidents, .manageEquipment, .oversee, .viewOwnShifts,
             .viewPatrols, .managePatrols, .manageWatchlist, .manageVisitorData, .manageReleaseApprovers,
             .viewEquipment,
+            .approveEquipmentIssue,
         ],
         .unitSecurityOfficer: [
             .viewDashboard, .useAPITokens, .viewOrganisation, .manageOrganisation, .viewStaffIdentity,

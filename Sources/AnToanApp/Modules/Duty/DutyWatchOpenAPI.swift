@@ -28,15 +28,21 @@ extension DutyWatchAPIController: DocumentedAPI {
             ),
             .post(
                 "/api/v1/duty/handover",
-                "Hand the caller's post over to the next shift, with the open items as they stand",
+                "Hand the caller's post over to the next shift, with the open items as they stand and the count of the "
+                    + "post's equipment (required when the post has items; a missing item raises a lost_equipment "
+                    + "incident and opens a loss report)",
                 request: HandoverInput.self,
                 response: HandoverDTO.self,
                 status: 201
             ),
-            .post(
-                "/api/v1/duty/handovers/{id}/receive",
-                "Confirm a handover as someone on the incoming shift",
-                response: HandoverDTO.self
+            APIOperation(
+                method: .post,
+                path: "/api/v1/duty/handovers/{id}/receive",
+                summary: "Confirm a handover as someone on the incoming shift, with the incoming count of the post's "
+                    + "equipment (required when the post has items); anyone else is a 422 naming staff",
+                request: .json(HandoverCountInput.self),
+                requestRequired: false,
+                response: .json(HandoverDTO.self)
             ),
             .get(
                 "/api/v1/units/{id}/duty-log",

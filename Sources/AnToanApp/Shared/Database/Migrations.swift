@@ -42,5 +42,6 @@ enum MigrationRegistry {
         CreateGateGoods(),  // goods release notes and the staff who approve them, the vehicle log
         CreateEquipment(),  // the equipment registry: weapons, support tools, fire equipment, devices; permits
         CreateEquipmentTransfers(),  // receipts from suppliers and issues to departments or forces, with their papers
+        CreateEquipmentCustody(),  // training certificates, issues and returns, loss reports, handover counts
     ]
 }

@@ -80,6 +80,8 @@ enum SiteURL: Sendable {
     /// The gate's goods release notes, their approvers, the vehicle log and the sổ xuất–nhập.
     case gateGoods(GateGoodsURL)
     case equipment(EquipmentURL)
+    /// Custody of equipment: issues and returns, certificates, loss reports, the sổ theo dõi công cụ hỗ trợ.
+    case custody(CustodyURL)
 
     /// What the areas page changes in an existing area, each with its own form (a new area posts to `areas`).
     enum AreaChange: String, Sendable, CaseIterable {
@@ -170,6 +172,7 @@ enum SiteURL: Sendable {
         case .gate(let url): url.path
         case .gateGoods(let url): url.path
         case .equipment(let url): url.path
+        case .custody(let url): url.path
         }
     }
 
@@ -209,6 +212,7 @@ enum SiteURL: Sendable {
             case .gate(let url): url.pattern
             case .gateGoods(let url): url.pattern
             case .equipment(let url): url.pattern
+            case .custody(let url): url.pattern
             default: url.path
             }
         return pattern.pathComponents

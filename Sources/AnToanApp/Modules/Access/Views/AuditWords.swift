@@ -36,6 +36,10 @@ enum AuditWords {
         ("equipment_item", "vũ khí, công cụ, phương tiện", "equipment item"),
         ("equipment_permit", "giấy phép vũ khí, công cụ hỗ trợ", "equipment permit"),
         ("equipment_transfer", "lần nhập, cấp phát thiết bị", "equipment receipt or issue"),
+        ("equipment_custody", "cấp phát phương tiện", "equipment issue"),
+        ("equipment_certificate", "chứng nhận huấn luyện", "training certificate"),
+        ("equipment_loss_report", "biên bản mất phương tiện", "equipment loss report"),
+        ("equipment_count", "kiểm đếm phương tiện khi giao ca", "handover equipment count"),
     ]
 
     static func kind(_ code: String, _ lang: Language) -> String {

@@ -27,7 +27,13 @@ struct DutyDeskController: RouteCollection {
         } catch AppError.invalidFields(let errors) {
             return req.page(title) { DutyDeskPage.unlinked(FieldChecker(errors), $0) }
         }
-        let model = DutyDeskPage.Model(desk: desk, failed: failed)
+        var model = DutyDeskPage.Model(desk: desk, failed: failed)
+        if let seat = desk.seat {
+            model.equipment = try await HandoverCount.items(unit: seat.unitID, post: seat.post, on: req.db)
+        }
+        if let incoming = desk.incoming {
+            model.previousCount = try await HandoverCount.outgoing(of: incoming.id, on: req.db)
+        }
         return req.page(title, status: failed == nil ? .ok : .unprocessableEntity) { DutyDeskPage.view(model, $0) }
     }
 
@@ -77,14 +83,16 @@ struct DutyDeskController: RouteCollection {
 
     @Sendable func handOver(req: Request) async throws -> Response {
         try await act(req, form: "handover", done: ("Đã bàn giao ca.", "Handed over.")) { principal, form in
-            _ = try await DutyWatch.handOver(notes: form["notes"], by: principal, on: req)
+            let counts = HandoverCountForm.lines(form)
+            _ = try await DutyWatch.handOver(notes: form["notes"], counts: counts, by: principal, on: req)
         }
     }
 
     @Sendable func receive(req: Request) async throws -> Response {
         let done = (vi: "Đã xác nhận nhận bàn giao.", en: "Handover accepted.")
-        return try await act(req, form: "handover", done: done) { principal, _ in
-            _ = try await DutyWatch.receive(try req.idParameter(), by: principal, on: req)
+        return try await act(req, form: "handover", done: done) { principal, form in
+            let counts = HandoverCountForm.lines(form)
+            _ = try await DutyWatch.receive(try req.idParameter(), counts: counts, by: principal, on: req)
         }
     }
 

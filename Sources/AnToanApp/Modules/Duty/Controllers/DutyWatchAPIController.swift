@@ -46,13 +46,26 @@ struct DutyWatchAPIController: RouteCollection {
     @Sendable func handOver(req: Request) async throws -> Response {
         let principal = try await DutyWatch.onDuty(req)
         let input = try req.decodeJSON(HandoverInput.self)
-        let handover = try await DutyWatch.handOver(notes: input.notes, by: principal, on: req)
+        let handover = try await DutyWatch.handOver(
+            notes: input.notes,
+            counts: input.counts?.map(\.line),
+            by: principal,
+            on: req
+        )
         return try await dto(handover, on: req).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func receive(req: Request) async throws -> HandoverDTO {
         let principal = try await DutyWatch.onDuty(req)
-        return try await dto(try await DutyWatch.receive(try req.idParameter(), by: principal, on: req), on: req)
+        // The count of the post's equipment, when the post has items: `{"counts": […]}`; no body otherwise.
+        let counts = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeJSON(HandoverCountInput.self).counts : nil
+        let handover = try await DutyWatch.receive(
+            try req.idParameter(),
+            counts: counts?.map(\.line),
+            by: principal,
+            on: req
+        )
+        return try await dto(handover, on: req)
     }
 
     /// The unit's log book over `from`–`to` (dd/MM/yyyy or yyyy-MM-dd; the last 7 days by default).

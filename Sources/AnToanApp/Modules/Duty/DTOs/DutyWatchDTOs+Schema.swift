@@ -38,7 +38,9 @@ extension CheckOutInput: APISchema {
 
 extension HandoverInput: APISchema {
     static let schemaName = "HandoverInput"
-    static var schema: JSONSchema { .record(["notes": .text(max: DutyWatch.maxText, min: 1)]) }
+    static var schema: JSONSchema {
+        .record(["notes": .text(max: DutyWatch.maxText, min: 1), "counts": CountLineInput.listSchema.optional])
+    }
 }
 
 extension HandoverDTO: APISchema {

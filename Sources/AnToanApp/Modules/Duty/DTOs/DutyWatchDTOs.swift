@@ -31,8 +31,10 @@ struct CheckOutInput: APIInput {
 }
 
 struct HandoverInput: APIInput {
-    static let fields: Set<String> = ["notes"]
+    static let fields: Set<String> = ["notes", "counts"]
     var notes: String?
+    /// The count of the post's equipment (`HandoverCount`): required when the post has items.
+    var counts: [CountLineInput]?
 
     func problems() -> [FieldError] { [] }
 }

@@ -6,8 +6,14 @@ import Vapor
 /// Handover (giao ca): written by the outgoing shift, confirmed by the incoming one.
 extension DutyWatch {
 
-    /// The outgoing side hands the post over to the next shift, with the open items as they stand.
-    static func handOver(notes: String?, by principal: Principal, on req: Request) async throws -> DutyHandover {
+    /// The outgoing side hands the post over to the next shift, with the open items as they stand and the count of
+    /// the post's equipment (`HandoverCount`, in the same transaction).
+    static func handOver(
+        notes: String?,
+        counts: [EquipmentCount.Line]? = nil,
+        by principal: Principal,
+        on req: Request
+    ) async throws -> DutyHandover {
         let now = req.application.clock.now()
         var checker = FieldChecker()
         let notes = checker.text("notes", notes, max: maxText, kind: .multiline)
@@ -61,12 +67,28 @@ extension DutyWatch {
                 now,
                 db
             )
+            try await HandoverCount.record(
+                counts,
+                side: .outgoing,
+                handover: handover,
+                staffID: try member.requireID(),
+                postName: try await postName(seat.unitID, seat.post, on: db),
+                by: principal,
+                on: db,
+                now: now
+            )
         }
         return handover
     }
 
-    /// The incoming side confirms a handover; only someone on the incoming shift may.
-    static func receive(_ handoverID: UUID, by principal: Principal, on req: Request) async throws -> DutyHandover {
+    /// The incoming side confirms a handover, with its own count of the post's equipment; only someone on the
+    /// incoming shift may.
+    static func receive(
+        _ handoverID: UUID,
+        counts: [EquipmentCount.Line]? = nil,
+        by principal: Principal,
+        on req: Request
+    ) async throws -> DutyHandover {
         let now = req.application.clock.now()
         let member = try await member(of: principal, on: req.db)
         let unitID = try member.$unit.id
@@ -106,8 +128,22 @@ extension DutyWatch {
                 now,
                 db
             )
+            try await HandoverCount.record(
+                counts,
+                side: .incoming,
+                handover: handover,
+                staffID: try member.requireID(),
+                postName: try await postName(unitID, handover.post, on: db),
+                by: principal,
+                on: db,
+                now: now
+            )
         }
         return handover
+    }
+
+    static func postName(_ unitID: UUID, _ post: String, on db: any Database) async throws -> String {
+        DutyNames(posts: try await RosterQueries.posts(of: unitID, on: db)).post(post, .vi)
     }
 
     /// The handover written by the shift of `seat` at its post, if any.

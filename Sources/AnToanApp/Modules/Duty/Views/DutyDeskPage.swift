@@ -8,6 +8,10 @@ enum DutyDeskPage {
     struct Model {
         var desk: DutyDesk
         var failed: FormFailure?
+        /// The post's equipment, counted at the handover.
+        var equipment: [EquipmentItem] = []
+        /// What the previous shift's count found, if it counted.
+        var previousCount: (total: Int, missing: [String])?
     }
 
     static func view(_ model: Model, _ context: PageContext) -> any Component {
@@ -16,16 +20,21 @@ enum DutyDeskPage {
         return Div {
             H1(lang("Trực ca", "On duty"))
             Paragraph("\(desk.memberName) · \(desk.unitName)").class("muted")
-            if let error = ["seat", "staff", "handover"].lazy.compactMap({ model.failed?.errors.message(for: $0, lang) }
+            if let error = ["seat", "staff", "handover", "counts"].lazy.compactMap({
+                model.failed?.errors.message(for: $0, lang)
+            }
             )
             .first {
                 Paragraph(error).class("flash flash-error").attribute(named: "role", value: "alert")
             }
             if let seat = desk.seat {
                 shiftCard(seat, desk, model.failed, context)
-                if let incoming = desk.incoming { incomingCard(incoming, desk, context) }
+                if let incoming = desk.incoming {
+                    incomingCard(incoming, desk, model.equipment, context)
+                    if let count = model.previousCount { HandoverCountForm.previous(count, lang) }
+                }
                 logCard(desk, model.failed, context)
-                handoverCard(desk, model.failed, context)
+                handoverCard(desk, model.failed, model.equipment, context)
             } else {
                 Div {
                     Paragraph(lang("Bạn không có ca trực nào lúc này.", "You have no shift now."))
@@ -144,6 +153,7 @@ enum DutyDeskPage {
     private static func incomingCard(
         _ handover: DutyDesk.Handover,
         _ desk: DutyDesk,
+        _ equipment: [EquipmentItem],
         _ context: PageContext
     )
         -> any Component
@@ -167,6 +177,7 @@ enum DutyDeskPage {
                 .class("status-on_time")
             } else {
                 PostForm(url: .dutyReceive(handover.id), csrf: context.csrf) {
+                    HandoverCountForm.fields(equipment, prefix: "receive", lang)
                     Button(lang("Xác nhận nhận bàn giao", "Accept the handover"))
                         .attribute(named: "type", value: "submit").class("wide")
                 }
@@ -252,6 +263,7 @@ enum DutyDeskPage {
     private static func handoverCard(
         _ desk: DutyDesk,
         _ failed: FormFailure?,
+        _ equipment: [EquipmentItem],
         _ context: PageContext
     )
         -> any Component
@@ -310,6 +322,7 @@ enum DutyDeskPage {
                         )
                     )
                     .class("muted")
+                    HandoverCountForm.fields(equipment, prefix: "handover", lang)
                     Button(lang("Bàn giao ca", "Hand over")).attribute(named: "type", value: "submit").class("wide")
                 }
             } else {
