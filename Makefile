@@ -3,7 +3,7 @@
 
 SWIFT_FORMAT_PATHS = Sources Tests Package.swift
 
-.PHONY: run test bench bench-org bench-roster bench-live bench-patrol format lint
+.PHONY: run test bench bench-org bench-roster bench-live bench-patrol bench-equipment format lint
 
 run:
 	swift run antoan serve
@@ -25,6 +25,10 @@ bench-live:
 # Patrols and the gate: scan ingestion, check-in, who is inside, the missed-checkpoint alert, QR (scripts/bench-patrol.py).
 bench-patrol:
 	bash scripts/bench-py.sh patrol
+
+# Equipment on 3,000 units and 150,000 items: the oversight and a unit's list, the due-date job, an import (scripts/bench-equipment.py).
+bench-equipment:
+	bash scripts/bench-py.sh equipment
 
 # Roster solver on S, M, L and 1,000 M-size units, PASS/FAIL per target (RosterBenchmark in AnToanCore).
 bench-roster:

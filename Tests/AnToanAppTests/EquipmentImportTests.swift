@@ -106,4 +106,32 @@ struct EquipmentImportTests {
             #expect(try await EquipmentItem.query(on: app.db).count() == 4)
         }
     }
+
+    @Test(
+        "the demo province's equipment: every unit's mix, permits on support tools, certificates",
+        arguments: Lane.all
+    )
+    func demo(lane: Lane) async throws {
+        try await withApp(lane) { app in
+            // when
+            let result = try await DemoCommand.load(
+                app: app,
+                communes: 2,
+                units: 4,
+                staff: 40,
+                duty: false,
+                equipment: 18
+            )
+            // then
+            let units = try await OrgUnit.query(on: app.db).filter(\.$parent.$id == nil).count()
+            #expect(result.equipment?.items == units * 18)
+            #expect(try await EquipmentItem.query(on: app.db).count() == units * 18)
+            let tools = try await EquipmentItem.query(on: app.db).filter(\.$category == "support_tool").count()
+            #expect(try await EquipmentPermit.query(on: app.db).count() == tools && tools > 0)
+            #expect(
+                try await EquipmentItem.query(on: app.db).filter(\.$kind == "ammunition").first()?.quantity ?? 0 > 0
+            )
+            #expect(try await EquipmentCertificate.query(on: app.db).count() == result.equipment?.certificates)
+        }
+    }
 }

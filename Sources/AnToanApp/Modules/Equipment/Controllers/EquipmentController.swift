@@ -93,6 +93,7 @@ struct EquipmentController: RouteCollection {
             permits: try await EquipmentQueries.permits(of: try item.requireID(), on: req.db),
             canManage: principal.can(.manageEquipment),
             today: VietnamTime.day(of: req.application.clock.now()),
+            custody: try await CustodyQueries.section(item, now: req.application.clock.now(), on: req.db),
             failed: failed
         )
         return req.page(item.displayName, status: failed == nil ? .ok : .unprocessableEntity) {

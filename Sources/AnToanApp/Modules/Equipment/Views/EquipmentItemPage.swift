@@ -11,6 +11,7 @@ enum EquipmentItemPage {
         var permits: [EquipmentPermit]
         var canManage: Bool
         var today: SolarDate
+        var custody: CustodySection.Model
         var failed: FormFailure?
     }
 
@@ -59,6 +60,7 @@ enum EquipmentItemPage {
                 }
             }
             .class("filters")
+            CustodySection.view(model.custody, context)
             permits(model, context)
             if model.canManage && item.statusValue != .disposed { statusSection(model, context) }
         }

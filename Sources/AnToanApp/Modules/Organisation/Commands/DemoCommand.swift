@@ -13,6 +13,11 @@ struct DemoCommand: AsyncCommand {
         var staff: Int?
         @Flag(name: "no-duty", help: "No duty set-ups, holidays, peak period or rosters (none above 100 units anyway)")
         var noDuty: Bool
+        @Option(
+            name: "equipment",
+            help: "Equipment items per unit, with permits and certificates (default 8; 0 for none)"
+        )
+        var equipment: Int?
     }
 
     var help: String { "Load a demo province with one account per role (empty database only)" }
@@ -25,7 +30,8 @@ struct DemoCommand: AsyncCommand {
             communes: signature.communes ?? 12,
             units: signature.units ?? 40,
             staff: signature.staff ?? 600,
-            duty: !signature.noDuty
+            duty: !signature.noDuty,
+            equipment: signature.equipment ?? 8
         )
         context.console.print(DemoCommand.describe(result) + "\nLoaded in \(ContinuousClock.now - start).")
     }
@@ -35,7 +41,8 @@ struct DemoCommand: AsyncCommand {
         communes: Int = 12,
         units: Int = 40,
         staff: Int = 600,
-        duty: Bool = true
+        duty: Bool = true,
+        equipment: Int = 0
     ) async throws -> DemoLoader.Result {
         let today = VietnamTime.day(of: app.clock.now())
         let province = DemoGenerator.province(communes: communes, units: units, staff: staff, today: today)
@@ -44,6 +51,7 @@ struct DemoCommand: AsyncCommand {
         if duty, units <= DemoDuty.maxUnits, !result.logins.isEmpty {
             result.duty = try await DemoDuty.load(app: app)
         }
+        if equipment > 0 { result.equipment = try await DemoEquipment.load(perUnit: equipment, app: app) }
         return result
     }
 
@@ -61,6 +69,12 @@ struct DemoCommand: AsyncCommand {
             lines.append(
                 "Duty: \(duty.setUp) units set up, \(duty.published) rosters published; left short on purpose: "
                     + duty.short.map { "\($0.code) (\($0.reason))" }.joined(separator: ", ") + "."
+            )
+        }
+        if let equipment = result.equipment {
+            lines.append(
+                "Equipment: \(equipment.items) items, \(equipment.permits) permits, \(equipment.certificates) training "
+                    + "certificates."
             )
         }
         return lines.joined(separator: "\n")

@@ -17,6 +17,8 @@ enum DemoLoader {
         var staff: Int
         /// What `DemoDuty` loaded, if it ran.
         var duty: DemoDuty.Summary?
+        /// What `DemoEquipment` loaded, if asked.
+        var equipment: DemoEquipment.Result?
     }
 
     /// Rows per INSERT: SQLite takes at most 32,766 bound values in one statement.
