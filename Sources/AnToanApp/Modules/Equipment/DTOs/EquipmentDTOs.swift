@@ -226,11 +226,7 @@ struct EquipmentTransferRequest: APIInput {
         "stock_item_id", "stock_quantity", "notes",
     ]
 
-    struct Item: Decodable, Sendable {
-        var description: String?
-        var quantity: Double?
-        var unit: String?
-    }
+    typealias Item = ReleaseNoteRequest.Item
 
     var direction: String?
     var onDay: String?
@@ -245,21 +241,8 @@ struct EquipmentTransferRequest: APIInput {
 
     func problems() -> [FieldError] { [] }
 
-    /// The items as the form's lines; an item that does not read is named by its place (`items.0`).
     func input(unitID: UUID) -> TransferInput {
-        var problems: [FieldError] = []
-        var lines: [String] = []
-        for (index, item) in items.enumerated() {
-            switch GoodsItem.check(
-                description: item.description ?? "",
-                quantity: GoodsItem.quantityText(item.quantity),
-                unit: item.unit ?? ""
-            ) {
-            case .success(let item): lines.append(item.line)
-            case .failure(let problem):
-                problems.append(FieldError(field: "items.\(index)", reason: .invalid(vi: problem.vi, en: problem.en)))
-            }
-        }
+        let (lines, problems) = Item.lines(items)
         return TransferInput(
             unitID: unitID,
             direction: direction,

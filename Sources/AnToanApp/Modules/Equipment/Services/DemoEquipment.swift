@@ -37,6 +37,16 @@ enum DemoEquipment {
         let now = app.clock.now()
         let today = VietnamTime.day(of: now)
         let units = try await OrgUnit.query(on: app.db).filter(\.$parent.$id == nil).sort(\.$code).all()
+        // A small demo's duty posts count their radio, baton, handcuffs and torch at each handover.
+        var posts: [UUID: String] = [:]
+        if units.count <= DemoDuty.maxUnits {
+            for unit in units {
+                guard let id = unit.id, let post = try await RosterQueries.posts(of: id, on: app.db).first else {
+                    continue
+                }
+                posts[id] = post.id
+            }
+        }
         var result = Result(items: 0, permits: 0, certificates: 0)
         for batch in SQLBatch.chunks(units, size: max(1, chunk / perUnit)) {
             var items: [EquipmentItem] = []
@@ -58,6 +68,7 @@ enum DemoEquipment {
                     item.label = ""
                     item.serial = kind.isCounted ? nil : "\(unit.code)-\(String(format: "%04d", index + 1))"
                     item.status = EquipmentStatus.inStore.rawValue
+                    if [.radio, .rubberBaton, .handcuffs, .flashlight].contains(kind) { item.post = posts[unitID] }
                     item.quantity = kind.isCounted ? 150 + index % 100 : 1
                     item.minStock = kind.isCounted ? 200 : 0
                     item.measure = kind.isCounted ? "viên" : "chiếc"

@@ -19,7 +19,9 @@ enum EquipmentLabelsPage {
             return Label(
                 unitName: names.units[item.unitID] ?? "",
                 name: item.displayName,
-                detail: [item.kindValue.nameVi, item.serial.map { "số \($0)" } ?? "", item.capacity]
+                detail: (item.label.isEmpty
+                    ? [item.place, item.capacity]
+                    : [item.kindValue.nameVi, item.serial.map { "số \($0)" } ?? "", item.capacity])
                     .filter { !$0.isEmpty }.joined(separator: " · "),
                 link: link,
                 svg: try QRCode(text: link, correction: .medium).svg(title: item.displayName)

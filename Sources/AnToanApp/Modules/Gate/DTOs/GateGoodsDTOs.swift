@@ -73,10 +73,32 @@ struct ReleaseNoteRequest: APIInput {
         "carrier_name", "carrier_document", "vehicle_plate", "items", "reason", "expected_date",
     ]
 
+    /// One line of goods on the wire, as a release note and an equipment receipt take it.
     struct Item: Decodable, Sendable {
         var description: String?
         var quantity: Double?
         var unit: String?
+
+        /// The items as a form's lines ("mô tả | số lượng | đơn vị tính"); one that does not read is named by its
+        /// place (`items.0`).
+        static func lines(_ items: [Item]) -> (lines: [String], problems: [FieldError]) {
+            var problems: [FieldError] = []
+            var lines: [String] = []
+            for (index, item) in items.enumerated() {
+                switch GoodsItem.check(
+                    description: item.description ?? "",
+                    quantity: GoodsItem.quantityText(item.quantity),
+                    unit: item.unit ?? ""
+                ) {
+                case .success(let item): lines.append(item.line)
+                case .failure(let problem):
+                    problems.append(
+                        FieldError(field: "items.\(index)", reason: .invalid(vi: problem.vi, en: problem.en))
+                    )
+                }
+            }
+            return (lines, problems)
+        }
     }
 
     var carrierName: String?
@@ -90,19 +112,7 @@ struct ReleaseNoteRequest: APIInput {
 
     /// The items as the form's lines; an item that does not read is named by its place (`items.0`).
     var input: ReleaseNoteInput {
-        var problems: [FieldError] = []
-        var lines: [String] = []
-        for (index, item) in items.enumerated() {
-            switch GoodsItem.check(
-                description: item.description ?? "",
-                quantity: GoodsItem.quantityText(item.quantity),
-                unit: item.unit ?? ""
-            ) {
-            case .success(let item): lines.append(item.line)
-            case .failure(let problem):
-                problems.append(FieldError(field: "items.\(index)", reason: .invalid(vi: problem.vi, en: problem.en)))
-            }
-        }
+        let (lines, problems) = Item.lines(items)
         return ReleaseNoteInput(
             carrierName: carrierName,
             carrierDocument: carrierDocument,
