@@ -92,6 +92,12 @@ func routes(_ app: Application) throws {
     try app.register(collection: GateVehiclesController())
     try app.registerAPI(GateGoodsAPIController())
 
+    // Equipment upkeep (EQ-3) and its oversight: due lists, intervals, checks on a phone, corrective actions, PC02,
+    // the fire equipment book, the nightly due-date and reminder job
+    try app.register(collection: UpkeepController())
+    try app.registerAPI(UpkeepAPIController())
+    UpkeepReminders.register(app)
+
     // Last, once every API route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))
 }

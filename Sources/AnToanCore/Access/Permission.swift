@@ -40,6 +40,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case manageVisitorData = "manage_visitor_data"
     /// Name the staff who may approve a unit's goods release notes (giấy ra cổng): a unit's head and administrators.
     case manageReleaseApprovers = "manage_release_approvers"
+    /// Record checks of the unit's equipment on a phone (an extinguisher's monthly check) and see what is due.
+    case checkEquipment = "check_equipment"
 }
 
 /// The role × action matrix. One table, so a reviewer reads every grant in one place.
@@ -60,19 +62,21 @@ public enum Permissions {
             .manageRosters, .approveRosters,
             .approveReports, .reportIncident, .handleIncidents, .manageEquipment, .oversee, .viewOwnShifts,
             .viewPatrols, .managePatrols, .manageWatchlist, .manageVisitorData, .manageReleaseApprovers,
+            .checkEquipment,
         ],
         .unitSecurityOfficer: [
             .viewDashboard, .useAPITokens, .viewOrganisation, .manageOrganisation, .viewStaffIdentity,
             .viewRosters, .manageRosters, .performDuty, .reportIncident, .handleIncidents, .manageEquipment,
             .registerVisitors, .viewOwnShifts, .viewPatrols, .walkPatrols, .managePatrols, .manageWatchlist,
+            .checkEquipment,
         ],
         .dutyOfficer: [
             .viewDashboard, .viewRosters, .performDuty, .reportIncident, .registerVisitors, .viewOwnShifts,
             .viewPatrols,
-            .walkPatrols,
+            .walkPatrols, .checkEquipment,
         ],
         .gateReceptionist: [.viewDashboard, .registerVisitors, .reportIncident, .viewOwnShifts],
-        .teamMember: [.viewDashboard, .reportIncident, .viewOwnShifts, .viewPatrols, .walkPatrols],
+        .teamMember: [.viewDashboard, .reportIncident, .viewOwnShifts, .viewPatrols, .walkPatrols, .checkEquipment],
     ]
 
     public static func allows(_ role: Role, _ action: Action) -> Bool {

@@ -41,5 +41,6 @@ enum MigrationRegistry {
         CreateGate(),  // visits at the gate, the watchlists, each unit's retention rule and the log of reads
         CreateGateGoods(),  // goods release notes and the staff who approve them, the vehicle log
         CreateEquipment(),  // the equipment registry: weapons, support tools, fire equipment, devices; permits
+        CreateEquipmentUpkeep(),  // upkeep: units' intervals, items' due dates, checks, corrective actions, reminders
     ]
 }

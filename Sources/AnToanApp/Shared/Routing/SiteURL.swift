@@ -79,6 +79,8 @@ enum SiteURL: Sendable {
     case gate(GateURL)
     /// The gate's goods release notes, their approvers, the vehicle log and the sổ xuất–nhập.
     case gateGoods(GateGoodsURL)
+    /// Equipment upkeep (EQ-3): due lists, intervals, checks, corrective actions, PC02, the fire book, oversight.
+    case equipmentUpkeep(UpkeepURL)
 
     /// What the areas page changes in an existing area, each with its own form (a new area posts to `areas`).
     enum AreaChange: String, Sendable, CaseIterable {
@@ -168,6 +170,7 @@ enum SiteURL: Sendable {
             "/incidents/\(id.uuidString.lowercased())/photos/\(photo.uuidString.lowercased())"
         case .gate(let url): url.path
         case .gateGoods(let url): url.path
+        case .equipmentUpkeep(let url): url.path
         }
     }
 
@@ -206,6 +209,7 @@ enum SiteURL: Sendable {
             case .incidentPhoto: "/incidents/:id/photos/:photo"
             case .gate(let url): url.pattern
             case .gateGoods(let url): url.pattern
+            case .equipmentUpkeep(let url): url.pattern
             default: url.path
             }
         return pattern.pathComponents

@@ -33,6 +33,9 @@ enum AuditWords {
         ("job", "công việc chạy nền", "background job"),
         ("webhook_subscription", "đăng ký webhook", "webhook subscription"),
         ("webhook_delivery", "lượt gửi webhook", "webhook delivery"),
+        ("equipment_schedule", "lịch bảo quản phương tiện", "equipment upkeep interval"),
+        ("equipment_check", "lượt kiểm tra phương tiện", "equipment check"),
+        ("equipment_action", "việc khắc phục", "corrective action"),
     ]
 
     static func kind(_ code: String, _ lang: Language) -> String {
