@@ -83,9 +83,9 @@ enum EquipmentOversight {
         }
         let totals = try await db.rows(
             """
-            SELECT COUNT(*), COALESCE(SUM(s.overdue_checks), 0), COALESCE(SUM(s.overdue_maintenance), 0), \
-            COALESCE(SUM(s.expired_permits), 0), COALESCE(SUM(s.overdue_actions), 0), \
-            COALESCE(SUM(s.open_actions), 0) \(from)
+            SELECT COUNT(*), CAST(COALESCE(SUM(s.overdue_checks), 0) AS BIGINT), CAST(COALESCE(SUM(s.overdue_maintenance), 0) AS BIGINT), \
+            CAST(COALESCE(SUM(s.expired_permits), 0) AS BIGINT), CAST(COALESCE(SUM(s.overdue_actions), 0) AS BIGINT), \
+            CAST(COALESCE(SUM(s.open_actions), 0) AS BIGINT) \(from)
             """
         ) {
             (
