@@ -68,7 +68,8 @@ struct EquipmentUpkeepPagesTests {
             let foreign = try await guardA.get(SiteURL.equipmentUpkeep(.check(world.extinguisherB)).path)
             // then: the extinguisher's checklist, each point passed unless changed, a photo from the camera
             #expect(form.status == .ok, "\(form.text)")
-            for point in ["Đúng vị trí", "Không bị che khuất, dễ thấy", "Chốt, niêm phong còn nguyên", "Không hư hỏng"] {
+            for point in ["Đúng vị trí", "Không bị che khuất, dễ thấy", "Chốt, niêm phong còn nguyên", "Không hư hỏng"]
+            {
                 #expect(form.text.contains(point), "\(point)")
             }
             #expect(form.text.contains(#"name="point_seal""#) && form.text.contains(#"capture="environment""#))
@@ -102,11 +103,15 @@ struct EquipmentUpkeepPagesTests {
             let action = try #require(try await CorrectiveAction.query(on: app.db).first())
             #expect(action.ownerName == "Phạm An Ninh" && action.deadline == world.today.adding(days: 7))
             let after = try await guardA.get(SiteURL.equipmentUpkeep(.check(world.extinguisherA)).path)
-            #expect(after.text.contains("Không đạt: Chốt, niêm phong còn nguyên") && after.text.contains("Cần khắc phục"))
+            #expect(
+                after.text.contains("Không đạt: Chốt, niêm phong còn nguyên") && after.text.contains("Cần khắc phục")
+            )
             let photo = try await guardA.get(SiteURL.equipmentUpkeep(.photo(try check.requireID())).path)
             #expect(photo.status == .ok && photo.headers.contentType?.subType == "jpeg")
             var officerB = try await Self.browser(app, "antt_b")
-            #expect(try await officerB.get(SiteURL.equipmentUpkeep(.photo(try check.requireID())).path).status == .notFound)
+            #expect(
+                try await officerB.get(SiteURL.equipmentUpkeep(.photo(try check.requireID())).path).status == .notFound
+            )
             // when: the security officer opens the due list and marks the action done, first without a note
             var officer = try await Self.browser(app, "antt_a")
             let list = try await officer.get(SiteURL.equipmentUpkeep(.list).path + "?window=all")
@@ -122,7 +127,10 @@ struct EquipmentUpkeepPagesTests {
             let closed = try #require(try await CorrectiveAction.find(try action.requireID(), on: app.db))
             #expect(closed.statusValue == .done && closed.doneNote == "Đã thay chốt, kẹp chì")
             // the guard may check but not change the intervals
-            #expect(try await guardA.post(SiteURL.equipmentUpkeep(.schedules).path, form: ["kind": "hydrant"]).status == .forbidden)
+            #expect(
+                try await guardA.post(SiteURL.equipmentUpkeep(.schedules).path, form: ["kind": "hydrant"]).status
+                    == .forbidden
+            )
         }
     }
 
@@ -162,7 +170,12 @@ struct EquipmentUpkeepPagesTests {
             let pc02 = try await officer.get(SiteURL.equipmentUpkeep(.pc02).path)
             let book = try await officer.get(SiteURL.equipmentUpkeep(.fireBook).path)
             let badPeriod = try await officer.get(SiteURL.equipmentUpkeep(.pc02).path + "?from=31/02/2026")
-            let authorityBook = try await api(app, .GET, SiteURL.equipmentUpkeep(.fireBook).path, token: world.token("ca_tinh"))
+            let authorityBook = try await api(
+                app,
+                .GET,
+                SiteURL.equipmentUpkeep(.fireBook).path,
+                token: world.token("ca_tinh")
+            )
             // then
             #expect(pc02.status == .ok)
             for text in [

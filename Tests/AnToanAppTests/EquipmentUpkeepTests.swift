@@ -55,7 +55,13 @@ struct EquipmentUpkeepTests {
         let today = VietnamTime.day(of: clock.now())
         let officerA = principal(gate, "antt_a", unit: gate.unitA, area: gate.province.communeA.path)
         let officerBPrincipal = principal(gate, "antt_b", unit: gate.unitB, area: areaB)
-        func item(_ kind: String, _ label: String, _ serial: String, unit: UUID, by principal: Principal) async throws
+        func item(
+            _ kind: String,
+            _ label: String,
+            _ serial: String,
+            unit: UUID,
+            by principal: Principal
+        ) async throws
             -> UUID
         {
             var input = EquipmentInput(unitID: unit)
@@ -120,13 +126,24 @@ struct EquipmentUpkeepTests {
         var correctiveAction: ActionBody?
     }
 
-    static func dues(_ app: Application, _ world: World, as name: String, query: String = "window=all") async throws
+    static func dues(
+        _ app: Application,
+        _ world: World,
+        as name: String,
+        query: String = "window=all"
+    ) async throws
         -> TestingHTTPResponse
     {
         try await api(app, .GET, "/api/v1/equipment/upkeep/dues?\(query)", token: world.token(name))
     }
 
-    static func check(_ app: Application, _ world: World, _ item: UUID, as name: String, json: String) async throws
+    static func check(
+        _ app: Application,
+        _ world: World,
+        _ item: UUID,
+        as name: String,
+        json: String
+    ) async throws
         -> TestingHTTPResponse
     {
         try await api(app, .POST, "/api/v1/equipment/\(item)/checks", token: world.token(name), json: json)
@@ -310,7 +327,12 @@ struct EquipmentUpkeepTests {
             #expect(try authority.json(DuesBody.self).count == 5, "3 + 2 upkeeps")
             #expect(try await Self.dues(app, world, as: "ca_khac", query: "unit=\(world.unitA)").status == .notFound)
             #expect(try await Self.dues(app, world, as: "antt_b", query: "unit=\(world.unitA)").status == .notFound)
-            let item = try await api(app, .GET, "/api/v1/equipment/\(world.extinguisherA)/upkeep", token: world.token("antt_b"))
+            let item = try await api(
+                app,
+                .GET,
+                "/api/v1/equipment/\(world.extinguisherA)/upkeep",
+                token: world.token("antt_b")
+            )
             #expect(item.status == .notFound)
         }
     }

@@ -103,16 +103,18 @@ enum EquipmentOversight {
                 )
             )
         }.first
-        var sums = totals?.1 ?? UnitRow(
-            unitID: .placeholder,
-            name: "",
-            overdueChecks: 0,
-            overdueMaintenance: 0,
-            expiredPermits: 0,
-            overdueActions: 0,
-            openActions: 0,
-            lost: 0
-        )
+        var sums =
+            totals?.1
+            ?? UnitRow(
+                unitID: .placeholder,
+                name: "",
+                overdueChecks: 0,
+                overdueMaintenance: 0,
+                expiredPermits: 0,
+                overdueActions: 0,
+                openActions: 0,
+                lost: 0
+            )
         sums.lost = try await lostCount(in: scope, on: db)
         return Page(units: units, page: page, hasMore: hasMore, unitsWithProblems: totals?.0 ?? 0, totals: sums)
     }

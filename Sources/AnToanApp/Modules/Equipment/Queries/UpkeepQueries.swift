@@ -178,7 +178,10 @@ enum UpkeepQueries {
     static func itemNames(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
         let items = try await EquipmentItem.query(on: db).filter(\.$id ~~ Array(Set(ids))).all()
-        return Dictionary(items.compactMap { item in item.id.map { ($0, item.displayName) } }, uniquingKeysWith: { a, _ in a })
+        return Dictionary(
+            items.compactMap { item in item.id.map { ($0, item.displayName) } },
+            uniquingKeysWith: { a, _ in a }
+        )
     }
 
     /// A check of a period with its item, for the PC02 record.

@@ -31,7 +31,10 @@ enum CorrectiveActions {
                 let staff = try await StaffMember.query(on: db).filter(\.$id == id).filter(\.$unit.$id == unitID)
                     .first()
             else {
-                checker.add("owner_staff_id", .invalid(vi: "không phải cán bộ của đơn vị", en: "is not staff of the unit"))
+                checker.add(
+                    "owner_staff_id",
+                    .invalid(vi: "không phải cán bộ của đơn vị", en: "is not staff of the unit")
+                )
                 return Owner(staffID: nil, name: principal.displayName, accountID: principal.id)
             }
             return Owner(staffID: id, name: staff.fullName, accountID: staff.userID)

@@ -76,7 +76,8 @@ enum UpkeepReminders {
                     to: accounts,
                     title: soon
                         ? LocalizedText(
-                            vi: "\(count) việc bảo quản phương tiện đến hạn trong \(UpkeepRules.reminderLeadDays) ngày tới",
+                            vi:
+                                "\(count) việc bảo quản phương tiện đến hạn trong \(UpkeepRules.reminderLeadDays) ngày tới",
                             en: "\(count) equipment upkeep tasks fall due within \(UpkeepRules.reminderLeadDays) days"
                         )
                         : LocalizedText(

@@ -71,8 +71,10 @@ enum FireEquipmentBookPrint {
                     }
                 }
                 if model.lines.isEmpty {
-                    Paragraph(lang("Đơn vị chưa có phương tiện PCCC trong sổ.", "The unit has no fire equipment registered."))
-                        .class("center")
+                    Paragraph(
+                        lang("Đơn vị chưa có phương tiện PCCC trong sổ.", "The unit has no fire equipment registered.")
+                    )
+                    .class("center")
                 }
             }
             Div {

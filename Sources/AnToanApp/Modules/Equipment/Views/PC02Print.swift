@@ -45,7 +45,10 @@ enum PC02Print {
     static func render(_ model: Model, lang: Language) -> String {
         let inspectors = Array(Set(model.checks.map(\.check.checkerName))).sorted()
         let places = Array(Set(model.checks.map(\.item.place).filter { !$0.isEmpty })).sorted()
-        return GatePrintPages.render(lang("Biên bản tự kiểm tra PCCC", "Fire safety self-inspection record"), lang: lang) {
+        return GatePrintPages.render(
+            lang("Biên bản tự kiểm tra PCCC", "Fire safety self-inspection record"),
+            lang: lang
+        ) {
             Div {
                 Button(lang("In", "Print")).attribute(named: "type", value: "button")
                     .attribute(named: "data-action", value: "print")

@@ -60,11 +60,21 @@ enum UpkeepCheckPage {
                     )
                     photoField(form, lang)
                     El("details") {
-                        El("summary") { Text(lang("Nếu không đạt: người khắc phục, hạn", "If failed: owner, deadline")) }
+                        El("summary") {
+                            Text(lang("Nếu không đạt: người khắc phục, hạn", "If failed: owner, deadline"))
+                        }
                         form.select(
                             "owner_staff_id",
                             lang("Người khắc phục", "Owner"),
-                            [("", lang("Cán bộ an ninh của đơn vị (mặc định)", "The unit's security officer (default)"))]
+                            [
+                                (
+                                    "",
+                                    lang(
+                                        "Cán bộ an ninh của đơn vị (mặc định)",
+                                        "The unit's security officer (default)"
+                                    )
+                                )
+                            ]
                                 + model.staff.map { ($0.id.uuidString.lowercased(), $0.name) }
                         )
                         form.text(
@@ -94,9 +104,19 @@ enum UpkeepCheckPage {
         let failID = form.idPrefix + name + "-fail"
         return El("fieldset", ["class": "choice"]) {
             El("legend") { Text(lang(point.nameVi, point.nameEn)) }
-            El("input", ["type": "radio", "name": name, "value": "pass", "id": passID].merging(failed ? [:] : ["checked": "checked"]) { a, _ in a }) {}
+            El(
+                "input",
+                ["type": "radio", "name": name, "value": "pass", "id": passID].merging(
+                    failed ? [:] : ["checked": "checked"]
+                ) { a, _ in a }
+            ) {}
             Label(lang("Đạt", "Pass")) {}.attribute(named: "for", value: passID)
-            El("input", ["type": "radio", "name": name, "value": "fail", "id": failID].merging(failed ? ["checked": "checked"] : [:]) { a, _ in a }) {}
+            El(
+                "input",
+                ["type": "radio", "name": name, "value": "fail", "id": failID].merging(
+                    failed ? ["checked": "checked"] : [:]
+                ) { a, _ in a }
+            ) {}
             Label(lang("Không đạt", "Fail")) {}.attribute(named: "for", value: failID)
         }
     }
@@ -134,8 +154,11 @@ enum UpkeepSection {
             H2(lang("Kiểm tra, bảo quản", "Checks and upkeep"))
             if model.canCheck && !UpkeepRules.upkeeps(for: model.kind).isEmpty {
                 Paragraph {
-                    Link(lang("Kiểm tra phương tiện này", "Check this item"), url: SiteURL.equipmentUpkeep(.check(model.itemID)).path)
-                        .class("button")
+                    Link(
+                        lang("Kiểm tra phương tiện này", "Check this item"),
+                        url: SiteURL.equipmentUpkeep(.check(model.itemID)).path
+                    )
+                    .class("button")
                 }
             }
             if model.dues.isEmpty {
@@ -152,7 +175,7 @@ enum UpkeepSection {
             }
             for action in model.actions {
                 Paragraph(actionLine(action, lang))
-                .class(action.isOverdue(today: model.today) ? "attention" : "muted")
+                    .class(action.isOverdue(today: model.today) ? "attention" : "muted")
             }
             if !model.checks.isEmpty {
                 H3(lang("Các lần kiểm tra gần đây", "Latest checks"))

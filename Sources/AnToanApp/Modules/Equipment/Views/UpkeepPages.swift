@@ -55,9 +55,15 @@ enum UpkeepPages {
             if !model.drillDown {
                 Link(lang("Lịch bảo quản", "Upkeep intervals"), url: SiteURL.equipmentUpkeep(.schedules).path)
                 Text(" · ")
-                Link(lang("Biên bản tự kiểm tra PC02", "PC02 self-inspection record"), url: SiteURL.equipmentUpkeep(.pc02).path)
+                Link(
+                    lang("Biên bản tự kiểm tra PC02", "PC02 self-inspection record"),
+                    url: SiteURL.equipmentUpkeep(.pc02).path
+                )
                 Text(" · ")
-                Link(lang("Sổ theo dõi phương tiện PCCC", "Fire equipment book"), url: SiteURL.equipmentUpkeep(.fireBook).path)
+                Link(
+                    lang("Sổ theo dõi phương tiện PCCC", "Fire equipment book"),
+                    url: SiteURL.equipmentUpkeep(.fireBook).path
+                )
             }
             if model.canOversee {
                 if !model.drillDown { Text(" · ") }
@@ -107,15 +113,24 @@ enum UpkeepPages {
                     }
                     .attribute(named: "data-label", value: headers[0])
                     TableCell(row.place).attribute(named: "data-label", value: headers[1])
-                    TableCell(lang(row.upkeep.nameVi, row.upkeep.nameEn)).attribute(named: "data-label", value: headers[2])
+                    TableCell(lang(row.upkeep.nameVi, row.upkeep.nameEn)).attribute(
+                        named: "data-label",
+                        value: headers[2]
+                    )
                     TableCell(
                         row.due.dmy
                             + (row.isOverdue(model.today)
-                                ? lang(" — quá hạn \(row.due.days(to: model.today)) ngày", " — \(row.due.days(to: model.today)) days overdue")
+                                ? lang(
+                                    " — quá hạn \(row.due.days(to: model.today)) ngày",
+                                    " — \(row.due.days(to: model.today)) days overdue"
+                                )
                                 : "")
                     )
                     .attribute(named: "data-label", value: headers[3])
-                    TableCell(row.last?.dmy ?? lang("Chưa có", "Never")).attribute(named: "data-label", value: headers[4])
+                    TableCell(row.last?.dmy ?? lang("Chưa có", "Never")).attribute(
+                        named: "data-label",
+                        value: headers[4]
+                    )
                 }
             }
         }
@@ -150,7 +165,9 @@ enum UpkeepPages {
                     + (overdue ? lang(" (quá hạn)", " (overdue)") : "")
             )
             .class(overdue ? "attention" : "muted")
-            if !model.drillDown && (model.canManage || (action.ownerAccountID != nil && action.ownerAccountID == model.account)) {
+            if !model.drillDown
+                && (model.canManage || (action.ownerAccountID != nil && action.ownerAccountID == model.account))
+            {
                 PostForm(url: .equipmentUpkeep(.actionDone(id)), csrf: context.csrf, class: "inline") {
                     TextAreaField(
                         name: "done_note",
@@ -202,8 +219,14 @@ enum UpkeepPages {
             DataTable(headers: headers) {
                 for row in model.rows {
                     El("tr") {
-                        TableCell(lang(row.kind.nameVi, row.kind.nameEn)).attribute(named: "data-label", value: headers[0])
-                        TableCell(lang(row.upkeep.nameVi, row.upkeep.nameEn)).attribute(named: "data-label", value: headers[1])
+                        TableCell(lang(row.kind.nameVi, row.kind.nameEn)).attribute(
+                            named: "data-label",
+                            value: headers[0]
+                        )
+                        TableCell(lang(row.upkeep.nameVi, row.upkeep.nameEn)).attribute(
+                            named: "data-label",
+                            value: headers[1]
+                        )
                         TableCell(days(UpkeepRules.defaultInterval(row.kind, row.upkeep), lang))
                             .attribute(named: "data-label", value: headers[2])
                         TableCell(
@@ -212,7 +235,10 @@ enum UpkeepPages {
                             } ?? lang("Không quy định", "None")
                         )
                         .attribute(named: "data-label", value: headers[3])
-                        TableCell(row.own.map { days($0, lang) } ?? "—").attribute(named: "data-label", value: headers[4])
+                        TableCell(row.own.map { days($0, lang) } ?? "—").attribute(
+                            named: "data-label",
+                            value: headers[4]
+                        )
                     }
                 }
             }
