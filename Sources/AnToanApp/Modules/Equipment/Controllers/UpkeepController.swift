@@ -142,12 +142,11 @@ struct UpkeepController: RouteCollection {
         guard principal.can(.checkEquipment) || principal.can(.manageEquipment) else { throw AppError.forbidden }
         guard case .unit = principal.scope else { throw AppError.notFound }
         let item = try await EquipmentQueries.item(try req.idParameter(), in: principal.scope, on: req.db)
-        let staff = try await StaffMember.query(on: req.db).filter(\.$unit.$id == item.unitID)
-            .sort(\.$nameFolded).limit(500).all()
+        let staff = try await UpkeepQueries.staff(of: item.unitID, on: req.db)
         let model = UpkeepCheckPage.Model(
             item: item,
             section: try await Self.section(item, principal: principal, req: req),
-            staff: staff.compactMap { member in member.id.map { ($0, member.fullName) } },
+            staff: staff,
             failed: failed
         )
         return req.page(

@@ -174,6 +174,12 @@ enum UpkeepQueries {
         return try await query.limit(limit).all()
     }
 
+    /// The unit's staff by name, for the owner of a corrective action.
+    static func staff(of unitID: UUID, on db: any Database) async throws -> [(id: UUID, name: String)] {
+        try await StaffMember.query(on: db).filter(\.$unit.$id == unitID).sort(\.$nameFolded).limit(500).all()
+            .compactMap { member in member.id.map { ($0, member.fullName) } }
+    }
+
     /// The names of the items of `ids`.
     static func itemNames(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
