@@ -104,6 +104,8 @@ struct CreateEquipmentUpkeep: AsyncMigration {
             "CREATE INDEX equipment_unit_upkeep_area ON equipment_unit_upkeep (area_path)",
             // the oversight's lost items of a unit, and the due job's items still in service
             "CREATE INDEX equipment_items_unit_status ON equipment_items (unit_id, status)",
+            // the oversight's lost items over an area: a few rows of one status, by the area's prefix
+            "CREATE INDEX equipment_items_status_area ON equipment_items (status, area_path)",
         ]
         for index in indexes {
             let _: Void = try await database.sql.raw("\(unsafeRaw: index)").run()
@@ -111,7 +113,9 @@ struct CreateEquipmentUpkeep: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let _: Void = try await database.sql.raw("DROP INDEX equipment_items_unit_status").run()
+        for index in ["equipment_items_unit_status", "equipment_items_status_area"] {
+            let _: Void = try await database.sql.raw("DROP INDEX \(unsafeRaw: index)").run()
+        }
         for schema in [
             "equipment_unit_upkeep", "equipment_reminders", CorrectiveAction.schema, EquipmentCheckPhoto.schema,
             EquipmentCheck.schema, "equipment_dues", EquipmentSchedule.schema,

@@ -121,13 +121,13 @@ enum EquipmentOversight {
 
     /// The lost items of the scope's units.
     private static func lostCount(in scope: Scope, on db: any Database) async throws -> Int {
-        let where_: SQLQueryString
+        let condition: SQLQueryString
         switch scope {
-        case .everything: where_ = "1 = 1"
-        case .area(let path): where_ = TextMatch.hasPrefix("area_path", path.value)
-        case .unit(let unit, _): where_ = "unit_id = \(bind: unit)"
+        case .everything: condition = "1 = 1"
+        case .area(let path): condition = TextMatch.hasPrefix("area_path", path.value)
+        case .unit(let unit, _): condition = "unit_id = \(bind: unit)"
         }
-        return try await db.rows("SELECT COUNT(*) FROM equipment_items WHERE status = 'lost' AND \(where_)") {
+        return try await db.rows("SELECT COUNT(*) FROM equipment_items WHERE status = 'lost' AND \(condition)") {
             try $0.next(Int.self)
         }.first ?? 0
     }

@@ -92,6 +92,13 @@ enum UpkeepSchedules {
         }
     }
 
+    /// Brings an item's due dates and its unit's counts up to date, in the transaction `db` of a write that changed
+    /// the item (registered, kind or commissioning changed, status set, a permit added or removed).
+    static func follow(item: EquipmentItem, today: SolarDate, on db: any Database) async throws {
+        try await recompute(.item(try item.requireID()), on: db)
+        try await EquipmentOversight.refresh(unit: item.unitID, today: today, on: db)
+    }
+
     /// The intervals of a unit: its own where it set one, keyed by kind and upkeep.
     static func own(of unitID: UUID, on db: any Database) async throws -> [String: EquipmentSchedule] {
         let rows = try await EquipmentSchedule.query(on: db).filter(\.$unitID == unitID).all()
