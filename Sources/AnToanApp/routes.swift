@@ -97,6 +97,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: UpkeepController())
     try app.registerAPI(UpkeepAPIController())
     UpkeepReminders.register(app)
+    app.homeCards.append(UpkeepHome.card)
 
     // Last, once every API route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))

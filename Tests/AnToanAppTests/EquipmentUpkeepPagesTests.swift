@@ -166,6 +166,9 @@ struct EquipmentUpkeepPagesTests {
             #expect(longer.status == .unprocessableEntity && longer.text.contains("TCVN 7435-2"), "\(longer.text)")
             #expect(shorter.status == .seeOther)
             #expect(try await EquipmentSchedule.query(on: app.db).first()?.intervalDays == 20)
+            // the home page's card: nothing overdue, both of the unit's items' checks due in 10 days, one action
+            let home = try await officer.get(SiteURL.home.path)
+            #expect(home.text.contains("Phương tiện: kiểm tra, bảo quản") && home.text.contains("1 việc"))
             // when: the papers
             let pc02 = try await officer.get(SiteURL.equipmentUpkeep(.pc02).path)
             let book = try await officer.get(SiteURL.equipmentUpkeep(.fireBook).path)
