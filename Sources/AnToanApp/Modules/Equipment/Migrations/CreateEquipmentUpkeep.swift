@@ -3,7 +3,8 @@ import SQLKit
 
 /// Inspections and upkeep (EQ-3): each unit's own intervals, each item's next due date per upkeep, the checks done
 /// (with their photos apart), the corrective actions of failed checks, the reminders sent (unique per item, upkeep,
-/// due date and stage) and each unit's counts for the oversight page. Days are Julian day numbers.
+/// due date and stage) and each unit's counts for the oversight page (with the unit's name, so that a page of it is one
+/// indexed read of one table). Days are Julian day numbers.
 struct CreateEquipmentUpkeep: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let collate = database.byteOrderCollation.map { " COLLATE \($0)" } ?? ""
@@ -79,11 +80,15 @@ struct CreateEquipmentUpkeep: AsyncMigration {
         try await database.schema("equipment_unit_upkeep")
             .field("unit_id", .uuid, .required, .references("units", "id", onDelete: .cascade))
             .field("area_path", areaPath, .required)
+            .field("name", .string, .required)
+            .field("name_folded", .string, .required)
             .field("overdue_checks", .int, .required)
             .field("overdue_maintenance", .int, .required)
             .field("expired_permits", .int, .required)
             .field("overdue_actions", .int, .required)
             .field("open_actions", .int, .required)
+            .field("lost", .int, .required)
+            .field("problems", .int, .required)
             .field("computed_day", .int, .required)
             .create()
         let indexes = [
@@ -101,7 +106,8 @@ struct CreateEquipmentUpkeep: AsyncMigration {
             "CREATE UNIQUE INDEX equipment_reminders_key ON equipment_reminders (item_id, upkeep, due_day, stage)",
             "CREATE INDEX equipment_reminders_pending ON equipment_reminders (unit_id) WHERE notified_at IS NULL",
             "CREATE UNIQUE INDEX equipment_unit_upkeep_unit ON equipment_unit_upkeep (unit_id)",
-            "CREATE INDEX equipment_unit_upkeep_area ON equipment_unit_upkeep (area_path)",
+            "CREATE INDEX equipment_unit_upkeep_area ON equipment_unit_upkeep (area_path, problems)",
+            "CREATE INDEX equipment_unit_upkeep_name ON equipment_unit_upkeep (name_folded) WHERE problems > 0",
             // the oversight's lost items of a unit, and the due job's items still in service
             "CREATE INDEX equipment_items_unit_status ON equipment_items (unit_id, status)",
             // the oversight's lost items over an area: a few rows of one status, by the area's prefix

@@ -4,9 +4,9 @@ import Foundation
 import SQLKit
 
 /// What an authority sees over its area, unit by unit (build point 7), and a unit head over the unit: overdue checks
-/// and maintenance, expired permits, overdue corrective actions (from `equipment_unit_upkeep`, kept by the nightly
-/// job and by every write of a unit's upkeep) and lost items (read live, by index). A page of units is a fixed
-/// number of indexed statements however many units the area holds.
+/// and maintenance, expired permits, overdue corrective actions and lost items, all from `equipment_unit_upkeep`, kept
+/// by the nightly job and by every write of a unit's upkeep (`UpkeepSchedules.follow` for the registry's writes). A
+/// page is two reads of that one table, however many units the area holds.
 enum EquipmentOversight {
     static let perPage = 50
 
@@ -34,25 +34,20 @@ enum EquipmentOversight {
         var totals: UnitRow
     }
 
-    /// The units of `scope` with something wrong, by name, one page at a time.
+    /// The units of `scope` with something wrong, by name, one page at a time: two reads of the units' counts.
     static func page(_ page: Int, in scope: Scope, on db: any Database) async throws -> Page {
         let page = max(page, 1)
-        let inScope = OrganisationQueries.unitScope(scope)
-        let problem: SQLQueryString =
-            """
-            (s.overdue_checks + s.overdue_maintenance + s.expired_permits + s.overdue_actions > 0 OR EXISTS \
-            (SELECT 1 FROM equipment_items i WHERE i.unit_id = u.id AND i.status = 'lost'))
-            """
-        let from: SQLQueryString =
-            """
-            FROM units u LEFT JOIN equipment_unit_upkeep s ON s.unit_id = u.id \
-            WHERE u.parent_id IS NULL AND \(inScope) AND \(problem)
-            """
+        let inScope: SQLQueryString
+        switch scope {
+        case .everything: inScope = "1 = 1"
+        case .area(let path): inScope = TextMatch.hasPrefix("s.area_path", path.value)
+        case .unit(let unit, _): inScope = "s.unit_id = \(bind: unit)"
+        }
         var units = try await db.rows(
             """
-            SELECT u.id, u.name, COALESCE(s.overdue_checks, 0), COALESCE(s.overdue_maintenance, 0), \
-            COALESCE(s.expired_permits, 0), COALESCE(s.overdue_actions, 0), COALESCE(s.open_actions, 0), \
-            COALESCE(s.computed_day, 0) \(from) ORDER BY u.name_folded, u.id \
+            SELECT s.unit_id, s.name, s.overdue_checks, s.overdue_maintenance, s.expired_permits, s.overdue_actions, \
+            s.open_actions, s.lost, s.computed_day FROM equipment_unit_upkeep s \
+            WHERE s.problems > 0 AND \(inScope) ORDER BY s.name_folded, s.unit_id \
             LIMIT \(literal: perPage + 1) OFFSET \(literal: (page - 1) * perPage)
             """
         ) {
@@ -64,28 +59,19 @@ enum EquipmentOversight {
                 expiredPermits: try $0.next(),
                 overdueActions: try $0.next(),
                 openActions: try $0.next(),
-                lost: 0,
+                lost: try $0.next(),
                 computedOn: day(try $0.next(Int.self))
             )
         }
         let hasMore = units.count > perPage
         units = Array(units.prefix(perPage))
-        if !units.isEmpty {
-            let ids = units.map { "\(bind: $0.unitID)" as SQLQueryString }.joined(separator: ", ")
-            let lost = try await db.rows(
-                """
-                SELECT unit_id, COUNT(*) FROM equipment_items WHERE status = 'lost' AND unit_id IN (\(ids)) \
-                GROUP BY unit_id
-                """
-            ) { (try $0.next(UUID.self), try $0.next(Int.self)) }
-            let byUnit: [UUID: Int] = Dictionary(lost, uniquingKeysWith: { first, _ in first })
-            for index in units.indices { units[index].lost = byUnit[units[index].unitID] ?? 0 }
-        }
+        let sums = [
+            "overdue_checks", "overdue_maintenance", "expired_permits", "overdue_actions", "open_actions", "lost",
+        ]
+        .map { "CAST(COALESCE(SUM(s.\($0)), 0) AS BIGINT)" }.joined(separator: ", ")
         let totals = try await db.rows(
             """
-            SELECT COUNT(*), CAST(COALESCE(SUM(s.overdue_checks), 0) AS BIGINT), CAST(COALESCE(SUM(s.overdue_maintenance), 0) AS BIGINT), \
-            CAST(COALESCE(SUM(s.expired_permits), 0) AS BIGINT), CAST(COALESCE(SUM(s.overdue_actions), 0) AS BIGINT), \
-            CAST(COALESCE(SUM(s.open_actions), 0) AS BIGINT) \(from)
+            SELECT COUNT(*), \(unsafeRaw: sums) FROM equipment_unit_upkeep s WHERE s.problems > 0 AND \(inScope)
             """
         ) {
             (
@@ -98,38 +84,29 @@ enum EquipmentOversight {
                     expiredPermits: try $0.next(),
                     overdueActions: try $0.next(),
                     openActions: try $0.next(),
-                    lost: 0,
+                    lost: try $0.next(),
                     computedOn: nil
                 )
             )
-        }.first
-        var sums =
-            totals?.1
-            ?? UnitRow(
-                unitID: .placeholder,
-                name: "",
-                overdueChecks: 0,
-                overdueMaintenance: 0,
-                expiredPermits: 0,
-                overdueActions: 0,
-                openActions: 0,
-                lost: 0
-            )
-        sums.lost = try await lostCount(in: scope, on: db)
-        return Page(units: units, page: page, hasMore: hasMore, unitsWithProblems: totals?.0 ?? 0, totals: sums)
-    }
-
-    /// The lost items of the scope's units.
-    private static func lostCount(in scope: Scope, on db: any Database) async throws -> Int {
-        let condition: SQLQueryString
-        switch scope {
-        case .everything: condition = "1 = 1"
-        case .area(let path): condition = TextMatch.hasPrefix("area_path", path.value)
-        case .unit(let unit, _): condition = "unit_id = \(bind: unit)"
         }
-        return try await db.rows("SELECT COUNT(*) FROM equipment_items WHERE status = 'lost' AND \(condition)") {
-            try $0.next(Int.self)
-        }.first ?? 0
+        .first
+        let none = UnitRow(
+            unitID: .placeholder,
+            name: "",
+            overdueChecks: 0,
+            overdueMaintenance: 0,
+            expiredPermits: 0,
+            overdueActions: 0,
+            openActions: 0,
+            lost: 0
+        )
+        return Page(
+            units: units,
+            page: page,
+            hasMore: hasMore,
+            unitsWithProblems: totals?.0 ?? 0,
+            totals: totals?.1 ?? none
+        )
     }
 
     private static func day(_ julian: Int) -> SolarDate? { julian > 0 ? SolarDate(julianDay: julian) : nil }
@@ -146,17 +123,27 @@ enum EquipmentOversight {
         }
         let _: Void = try await db.sql.raw(
             """
-            INSERT INTO equipment_unit_upkeep (unit_id, area_path, overdue_checks, overdue_maintenance, \
-            expired_permits, overdue_actions, open_actions, computed_day) \
-            SELECT u.id, u.area_path, \(count("'check'")), \(count("'maintenance', 'hydrostatic_test'")), \
+            INSERT INTO equipment_unit_upkeep (unit_id, area_path, name, name_folded, overdue_checks, \
+            overdue_maintenance, expired_permits, overdue_actions, open_actions, lost, problems, computed_day) \
+            SELECT u.id, u.area_path, u.name, u.name_folded, \(count("'check'")), \
+            \(count("'maintenance', 'hydrostatic_test'")), \
             \(count("'permit_expiry'")), (SELECT COUNT(*) FROM equipment_actions a WHERE a.unit_id = u.id \
             AND a.status = 'open' AND a.deadline_day < \(literal: day)), (SELECT COUNT(*) FROM equipment_actions a \
-            WHERE a.unit_id = u.id AND a.status = 'open'), \(literal: day) \
-            FROM units u WHERE u.parent_id IS NULL AND \(which) \
-            ON CONFLICT (unit_id) DO UPDATE SET area_path = excluded.area_path, \
+            WHERE a.unit_id = u.id AND a.status = 'open'), (SELECT COUNT(*) FROM equipment_items i \
+            WHERE i.unit_id = u.id AND i.status = 'lost'), 0, \(literal: day) FROM units u \
+            WHERE u.parent_id IS NULL AND \(which) \
+            ON CONFLICT (unit_id) DO UPDATE SET area_path = excluded.area_path, name = excluded.name, \
+            name_folded = excluded.name_folded, lost = excluded.lost, \
             overdue_checks = excluded.overdue_checks, overdue_maintenance = excluded.overdue_maintenance, \
             expired_permits = excluded.expired_permits, overdue_actions = excluded.overdue_actions, \
             open_actions = excluded.open_actions, computed_day = excluded.computed_day
+            """
+        ).run()
+        let rows: SQLQueryString = unit.map { "unit_id = \(bind: $0)" } ?? "1 = 1"
+        let _: Void = try await db.sql.raw(
+            """
+            UPDATE equipment_unit_upkeep SET problems = overdue_checks + overdue_maintenance + expired_permits \
+            + overdue_actions + lost WHERE \(rows)
             """
         ).run()
     }
