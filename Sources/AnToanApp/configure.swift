@@ -100,6 +100,7 @@ public func configure(
     app.asyncCommands.use(RosterCommand(), as: "roster")
     app.asyncCommands.use(JSONBenchCommand(), as: "bench-json")
     app.asyncCommands.use(QRBenchCommand(), as: "bench-qr")
+    app.asyncCommands.use(EquipmentCommand(), as: "equipment")
 
     try routes(app)
 }

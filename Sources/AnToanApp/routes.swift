@@ -102,6 +102,12 @@ func routes(_ app: Application) throws {
     try app.registerAPI(CustodyAPIController())
     CustodyOverdue.register(app)
     app.homeCards.append(CustodyHome.card)
+    // Equipment upkeep (EQ-3) and its oversight: due lists, intervals, checks on a phone, corrective actions, PC02,
+    // the fire equipment book, the nightly due-date and reminder job
+    try app.register(collection: UpkeepController())
+    try app.registerAPI(UpkeepAPIController())
+    UpkeepReminders.register(app)
+    app.homeCards.append(UpkeepHome.card)
 
     // Last, once every API route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))

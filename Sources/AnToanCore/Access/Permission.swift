@@ -45,6 +45,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     /// Approve or refuse taking a weapon or support tool out of store (TT 46/2014 Điều 8.4.4): a unit's head and
     /// administrators.
     case approveEquipmentIssue = "approve_equipment_issue"
+    /// Record checks of the unit's equipment on a phone (an extinguisher's monthly check) and see what is due.
+    case checkEquipment = "check_equipment"
 }
 
 /// The role × action matrix. One table, so a reviewer reads every grant in one place.
@@ -67,20 +69,24 @@ public enum Permissions {
             .viewPatrols, .managePatrols, .manageWatchlist, .manageVisitorData, .manageReleaseApprovers,
             .viewEquipment,
             .approveEquipmentIssue,
+            .checkEquipment,
         ],
         .unitSecurityOfficer: [
             .viewDashboard, .useAPITokens, .viewOrganisation, .manageOrganisation, .viewStaffIdentity,
             .viewRosters, .manageRosters, .performDuty, .reportIncident, .handleIncidents, .manageEquipment,
             .registerVisitors, .viewOwnShifts, .viewPatrols, .walkPatrols, .managePatrols, .manageWatchlist,
             .viewEquipment,
+            .checkEquipment,
         ],
         .dutyOfficer: [
             .viewDashboard, .viewRosters, .performDuty, .reportIncident, .registerVisitors, .viewOwnShifts,
             .viewPatrols,
-            .walkPatrols, .viewEquipment,
+            .walkPatrols, .viewEquipment, .checkEquipment,
         ],
         .gateReceptionist: [.viewDashboard, .registerVisitors, .reportIncident, .viewOwnShifts],
-        .teamMember: [.viewDashboard, .reportIncident, .viewOwnShifts, .viewPatrols, .walkPatrols, .viewEquipment],
+        .teamMember: [
+            .viewDashboard, .reportIncident, .viewOwnShifts, .viewPatrols, .walkPatrols, .viewEquipment, .checkEquipment,
+        ],
     ]
 
     public static func allows(_ role: Role, _ action: Action) -> Bool {

@@ -43,5 +43,6 @@ enum MigrationRegistry {
         CreateEquipment(),  // the equipment registry: weapons, support tools, fire equipment, devices; permits
         CreateEquipmentTransfers(),  // receipts from suppliers and issues to departments or forces, with their papers
         CreateEquipmentCustody(),  // training certificates, issues and returns, loss reports, handover counts
+        CreateEquipmentUpkeep(),  // upkeep: units' intervals, items' due dates, checks, corrective actions, reminders
     ]
 }

@@ -82,6 +82,8 @@ enum SiteURL: Sendable {
     case equipment(EquipmentURL)
     /// Custody of equipment: issues and returns, certificates, loss reports, the sổ theo dõi công cụ hỗ trợ.
     case custody(CustodyURL)
+    /// Equipment upkeep (EQ-3): due lists, intervals, checks, corrective actions, PC02, the fire book, oversight.
+    case equipmentUpkeep(UpkeepURL)
 
     /// What the areas page changes in an existing area, each with its own form (a new area posts to `areas`).
     enum AreaChange: String, Sendable, CaseIterable {
@@ -173,6 +175,7 @@ enum SiteURL: Sendable {
         case .gateGoods(let url): url.path
         case .equipment(let url): url.path
         case .custody(let url): url.path
+        case .equipmentUpkeep(let url): url.path
         }
     }
 
@@ -213,6 +216,7 @@ enum SiteURL: Sendable {
             case .gateGoods(let url): url.pattern
             case .equipment(let url): url.pattern
             case .custody(let url): url.pattern
+            case .equipmentUpkeep(let url): url.pattern
             default: url.path
             }
         return pattern.pathComponents

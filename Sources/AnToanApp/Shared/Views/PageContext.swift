@@ -45,9 +45,21 @@ struct NavItem: Sendable {
         // Anyone of a unit drafts a note for the goods they take out; an authority reads its area's.
         NavItem(url: .gateGoods(.notes), vi: "Hàng ra cổng", en: "Goods out", action: .viewDashboard),
         NavItem(url: .equipment(.list), vi: "Vũ khí, CCHT, PCCC", en: "Equipment", action: .viewEquipment),
+        NavItem(
+            url: .equipmentUpkeep(.list),
+            vi: "Kiểm tra phương tiện",
+            en: "Equipment checks",
+            action: .checkEquipment
+        ),
         NavItem(url: .tips(.list), vi: "Tin báo", en: "Tips", action: .handleIncidents),
         NavItem(url: .tips(.notes), vi: "Tình hình đáng chú ý", en: "Situation notes", action: .reportIncident),
         NavItem(url: .dutyOversight, vi: "Giám sát trực", en: "Duty oversight", action: .oversee),
+        NavItem(
+            url: .equipmentUpkeep(.oversight),
+            vi: "Giám sát phương tiện",
+            en: "Equipment oversight",
+            action: .oversee
+        ),
         NavItem(url: .rosterPages(.index), vi: "Lịch trực", en: "Rosters", action: .manageRosters),
         NavItem(url: .rosterPages(.myShifts), vi: "Lịch trực của tôi", en: "My shifts", action: .viewOwnShifts),
         NavItem(url: .holidays, vi: "Ngày nghỉ lễ", en: "Public holidays", action: .viewRosters),

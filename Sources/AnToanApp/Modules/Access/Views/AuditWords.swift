@@ -40,6 +40,9 @@ enum AuditWords {
         ("equipment_certificate", "chứng nhận huấn luyện", "training certificate"),
         ("equipment_loss_report", "biên bản mất phương tiện", "equipment loss report"),
         ("equipment_count", "kiểm đếm phương tiện khi giao ca", "handover equipment count"),
+        ("equipment_schedule", "lịch bảo quản phương tiện", "equipment upkeep interval"),
+        ("equipment_check", "lượt kiểm tra phương tiện", "equipment check"),
+        ("equipment_action", "việc khắc phục", "corrective action"),
     ]
 
     static func kind(_ code: String, _ lang: Language) -> String {

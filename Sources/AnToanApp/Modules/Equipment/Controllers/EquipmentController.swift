@@ -94,6 +94,7 @@ struct EquipmentController: RouteCollection {
             canManage: principal.can(.manageEquipment),
             today: VietnamTime.day(of: req.application.clock.now()),
             custody: try await CustodyQueries.section(item, now: req.application.clock.now(), on: req.db),
+            upkeep: try await UpkeepController.section(item, principal: principal, req: req),
             failed: failed
         )
         return req.page(item.displayName, status: failed == nil ? .ok : .unprocessableEntity) {

@@ -62,6 +62,7 @@ enum EquipmentImport {
                 now: now,
                 progress: progress
             )
+            try await UpkeepSchedules.follow(items: items, today: VietnamTime.day(of: now), on: db)
             return items.count
         }
     }

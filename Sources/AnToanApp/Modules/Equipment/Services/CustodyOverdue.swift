@@ -4,18 +4,29 @@ import Foundation
 import Vapor
 
 extension JobKind {
-    /// Tells the custodians and heads of items out past their expected return, every quarter of an hour.
+    /// Tells the custodians and heads of an item out past its expected return: one job an issue, at that time.
     static let custodyOverdue = JobKind(rawValue: "equipment.custody-overdue")
 }
 
 /// Items out past their expected return: flagged on the lists as they are read, and told once to the unit's heads
-/// and security officers (and whoever requested the issue) by a recurring job.
+/// and security officers (and whoever requested the issue) by a job queued for the expected return when the item
+/// is handed over.
 enum CustodyOverdue {
     static func register(_ app: Application) {
         app.jobs.register(.custodyOverdue) { (job: JobContext, _: NoPayload) in
             _ = try await notify(app: job.app, now: job.now)
         }
-        app.jobs.every(minutes: 15, .custodyOverdue)
+    }
+
+    /// Queues the reminder of an issue handed over, for the moment it is due back, in the hand-over's transaction.
+    static func schedule(_ custody: EquipmentCustody, on db: any Database) async throws {
+        try await Jobs.enqueue(
+            .custodyOverdue,
+            payload: NoPayload(),
+            runAt: custody.expectedReturnAt.addingTimeInterval(1),
+            key: "custody-overdue:\(try custody.requireID().uuidString)",
+            on: db
+        )
     }
 
     /// Tells each issue past due not yet told; returns how many were told. Idempotent.

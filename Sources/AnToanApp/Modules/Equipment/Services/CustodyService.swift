@@ -234,6 +234,7 @@ enum CustodyService {
             custody.handedByName = principal.displayName
             try await custody.persist(on: db)
             try await record(custody, before: before, by: principal, on: db, now: now)
+            try await CustodyOverdue.schedule(custody, on: db)
             return custody
         }
     }

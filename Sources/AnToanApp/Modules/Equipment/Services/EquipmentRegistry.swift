@@ -35,6 +35,7 @@ enum EquipmentRegistry {
             item.updatedAt = now
             try await item.insert(on: db)
             try await record(item, before: nil, by: principal, on: db, now: now)
+            try await UpkeepSchedules.follow(item: item, today: VietnamTime.day(of: now), on: db)
             return item
         }
     }
@@ -60,6 +61,7 @@ enum EquipmentRegistry {
             item.updatedAt = now
             try await item.persist(on: db)
             try await record(item, before: before, by: principal, on: db, now: now)
+            try await UpkeepSchedules.follow(item: item, today: VietnamTime.day(of: now), on: db)
             return item
         }
     }
@@ -113,6 +115,7 @@ enum EquipmentRegistry {
             item.updatedAt = now
             try await item.persist(on: db)
             try await record(item, before: before, by: principal, on: db, now: now)
+            try await UpkeepSchedules.follow(item: item, today: VietnamTime.day(of: now), on: db)
             return item
         }
     }
@@ -147,6 +150,7 @@ enum EquipmentRegistry {
                 after: permit.auditSnapshot,
                 now: now
             )
+            try await UpkeepSchedules.follow(item: item, today: VietnamTime.day(of: now), on: db)
             return permit
         }
     }
@@ -156,6 +160,7 @@ enum EquipmentRegistry {
         let now = app.clock.now()
         try await app.write { db in
             let permit = try await EquipmentQueries.permit(permitID, in: principal.scope, on: db)
+            let item = try await EquipmentQueries.item(permit.itemID, in: principal.scope, on: db)
             try await permit.delete(on: db).get()
             try await AuditTrail.record(
                 on: db,
@@ -167,6 +172,7 @@ enum EquipmentRegistry {
                 after: nil,
                 now: now
             )
+            try await UpkeepSchedules.follow(item: item, today: VietnamTime.day(of: now), on: db)
         }
     }
 

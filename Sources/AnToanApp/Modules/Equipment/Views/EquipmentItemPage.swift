@@ -12,6 +12,7 @@ enum EquipmentItemPage {
         var canManage: Bool
         var today: SolarDate
         var custody: CustodySection.Model
+        var upkeep: UpkeepSection.Model
         var failed: FormFailure?
     }
 
@@ -60,6 +61,7 @@ enum EquipmentItemPage {
                 }
             }
             .class("filters")
+            UpkeepSection.render(model.upkeep, lang: context.lang)
             CustodySection.view(model.custody, context)
             permits(model, context)
             if model.canManage && item.statusValue != .disposed { statusSection(model, context) }

@@ -24,6 +24,7 @@ enum EquipmentListPage {
             H1(lang("Vũ khí, công cụ hỗ trợ, phương tiện PCCC", "Weapons, support tools, fire equipment"))
             if !model.unitName.isEmpty { Paragraph(model.unitName).class("muted") }
             Div {
+                Link(lang("Kiểm tra, bảo dưỡng", "Checks and upkeep"), url: SiteURL.equipmentUpkeep(.list).path)
                 Link(lang("Cấp phát, thu hồi", "Issues and returns"), url: SiteURL.custody(.list).path)
                 Link(lang("Sổ nhập, cấp phát", "Receipts and issues"), url: SiteURL.equipment(.transfers).path)
                 if model.canManage {

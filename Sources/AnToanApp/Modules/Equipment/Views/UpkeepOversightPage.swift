@@ -1,0 +1,85 @@
+import AnToanCore
+import Foundation
+import Plot
+
+/// The oversight of equipment over the reader's area (a unit head: the unit): per unit, overdue checks and
+/// maintenance, expired permits, overdue corrective actions and lost items, each unit opening its due list.
+enum UpkeepOversightPage {
+    struct Model {
+        var page: EquipmentOversight.Page
+        var today: SolarDate
+    }
+
+    static func render(_ model: Model, _ context: PageContext) -> any Component {
+        let lang = context.lang
+        let headers = [
+            lang("Đơn vị", "Unit"), lang("Kiểm tra quá hạn", "Overdue checks"),
+            lang("Bảo dưỡng, thử quá hạn", "Overdue maintenance"), lang("Giấy phép hết hạn", "Expired permits"),
+            lang("Khắc phục quá hạn", "Overdue actions"), lang("Bị mất", "Lost"),
+        ]
+        let totals = model.page.totals
+        return Div {
+            H1(lang("Tình hình kiểm tra, bảo quản phương tiện", "Equipment upkeep oversight"))
+            Paragraph(
+                lang(
+                    "\(model.page.unitsWithProblems) đơn vị có việc cần xử lý: \(totals.overdueChecks) lượt kiểm tra "
+                        + "quá hạn, \(totals.overdueMaintenance) bảo dưỡng quá hạn, \(totals.expiredPermits) giấy phép "
+                        + "hết hạn, \(totals.overdueActions) việc khắc phục quá hạn, \(totals.lost) phương tiện bị mất.",
+                    "\(model.page.unitsWithProblems) units need attention: \(totals.overdueChecks) overdue checks, "
+                        + "\(totals.overdueMaintenance) overdue maintenance, \(totals.expiredPermits) expired permits, "
+                        + "\(totals.overdueActions) overdue corrective actions, \(totals.lost) items lost."
+                )
+            )
+            Paragraph(
+                lang(
+                    "Số liệu tính đến ngày \(model.today.dmy); phương tiện quá hạn trả (cấp phát) do phần cấp phát hiển thị.",
+                    "Counts as of \(model.today.dmy); items out past their return are shown by custody."
+                )
+            )
+            .class("muted")
+            if model.page.units.isEmpty {
+                Paragraph(lang("Không đơn vị nào có việc quá hạn.", "No unit has anything overdue.")).class("muted")
+            } else {
+                DataTable(headers: headers) {
+                    for unit in model.page.units {
+                        El("tr") {
+                            TableCell {
+                                Link(
+                                    unit.name,
+                                    url: SiteURL.equipmentUpkeep(.list).path
+                                        + "?window=overdue&unit=\(unit.unitID.uuidString.lowercased())"
+                                )
+                            }
+                            .attribute(named: "data-label", value: headers[0])
+                            count(unit.overdueChecks, headers[1])
+                            count(unit.overdueMaintenance, headers[2])
+                            count(unit.expiredPermits, headers[3])
+                            count(unit.overdueActions, headers[4])
+                            count(unit.lost, headers[5])
+                        }
+                    }
+                }
+            }
+            Paragraph {
+                if model.page.page > 1 {
+                    Link(
+                        lang("← Trang trước", "← Previous"),
+                        url: SiteURL.equipmentUpkeep(.oversight).path + "?page=\(model.page.page - 1)"
+                    )
+                }
+                if model.page.page > 1 && model.page.hasMore { Text(" · ") }
+                if model.page.hasMore {
+                    Link(
+                        lang("Trang sau →", "Next →"),
+                        url: SiteURL.equipmentUpkeep(.oversight).path + "?page=\(model.page.page + 1)"
+                    )
+                }
+            }
+            .class("pager")
+        }
+    }
+
+    private static func count(_ value: Int, _ label: String) -> any Component {
+        TableCell(String(value)).class(value > 0 ? "attention" : "").attribute(named: "data-label", value: label)
+    }
+}
