@@ -85,7 +85,8 @@ public enum Permissions {
         ],
         .gateReceptionist: [.viewDashboard, .registerVisitors, .reportIncident, .viewOwnShifts],
         .teamMember: [
-            .viewDashboard, .reportIncident, .viewOwnShifts, .viewPatrols, .walkPatrols, .viewEquipment, .checkEquipment,
+            .viewDashboard, .reportIncident, .viewOwnShifts, .viewPatrols, .walkPatrols, .viewEquipment,
+            .checkEquipment,
         ],
     ]
 
