@@ -81,11 +81,27 @@ struct DutyDeskController: RouteCollection {
         }
     }
 
+    /// Hands over; when the count found something missing the guard is told what, and that it was reported.
     @Sendable func handOver(req: Request) async throws -> Response {
-        try await act(req, form: "handover", done: ("Đã bàn giao ca.", "Handed over.")) { principal, form in
-            let counts = HandoverCountForm.lines(form)
-            _ = try await DutyWatch.handOver(notes: form["notes"], counts: counts, by: principal, on: req)
+        let principal = try await DutyWatch.onDuty(req)
+        let values = req.formValues
+        let handover: DutyHandover
+        do {
+            let counts = HandoverCountForm.lines(values)
+            handover = try await DutyWatch.handOver(notes: values["notes"], counts: counts, by: principal, on: req)
+        } catch AppError.invalidFields(let errors) {
+            return try await render(req, failed: .init(form: "handover", errors: errors, values: values))
         }
+        let missing = try await HandoverCount.outgoing(of: try handover.requireID(), on: req.db)?.missing ?? []
+        let list = missing.joined(separator: "; ")
+        let message =
+            missing.isEmpty
+            ? req.pageLanguage("Đã bàn giao ca.", "Handed over.")
+            : req.pageLanguage(
+                "Đã bàn giao ca. Kiểm đếm thiếu: \(list) — đã lập vụ việc mất phương tiện và biên bản mất.",
+                "Handed over. Missing at the count: \(list) — a lost-equipment incident and a loss report are open."
+            )
+        return req.redirect(to: .dutyDesk, flash: Flash(kind: missing.isEmpty ? .success : .error, message: message))
     }
 
     @Sendable func receive(req: Request) async throws -> Response {

@@ -30,8 +30,7 @@ enum DutyDeskPage {
             if let seat = desk.seat {
                 shiftCard(seat, desk, model.failed, context)
                 if let incoming = desk.incoming {
-                    incomingCard(incoming, desk, model.equipment, context)
-                    if let count = model.previousCount { HandoverCountForm.previous(count, lang) }
+                    incomingCard(incoming, desk, model.equipment, model.previousCount, context)
                 }
                 logCard(desk, model.failed, context)
                 handoverCard(desk, model.failed, model.equipment, context)
@@ -154,6 +153,7 @@ enum DutyDeskPage {
         _ handover: DutyDesk.Handover,
         _ desk: DutyDesk,
         _ equipment: [EquipmentItem],
+        _ previousCount: (total: Int, missing: [String])?,
         _ context: PageContext
     )
         -> any Component
@@ -169,6 +169,8 @@ enum DutyDeskPage {
                     "Open items handed over: \(handover.openItems.count)"
                 )
             )
+            // Read before the receiving count, not under its button.
+            if let previousCount { HandoverCountForm.previous(previousCount, lang) }
             if let receivedAt = handover.receivedAt {
                 Paragraph(
                     lang("Đã xác nhận nhận bàn giao: ", "Handover accepted by ") + "\(handover.receivedBy ?? ""), "

@@ -50,6 +50,7 @@ struct CustodyController: RouteCollection {
             canManage: principal.can(.manageEquipment),
             failed: failed
         )
+        model.seesAll = CustodyAccess.seesAll(principal)
         if canRequest, let unitID {
             model.inStore = try await CustodyQueries.inStore(of: unitID, on: req.db)
             model.staff = try await CustodyQueries.staff(of: unitID, on: req.db)

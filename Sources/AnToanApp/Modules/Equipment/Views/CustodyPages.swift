@@ -18,6 +18,8 @@ enum CustodyPages {
         var inStore: [EquipmentItem] = []
         var staff: [StaffMember] = []
         var failed: FormFailure?
+        /// False for a holder who sees only their own issues: the unit's list is not theirs to read.
+        var seesAll = true
     }
 
     struct One {
@@ -43,16 +45,21 @@ enum CustodyPages {
             if !model.mine.isEmpty {
                 H2(lang("Bạn đang giữ", "You hold"))
                 table(model.mine, model.items, model.now, lang)
+            } else if !model.seesAll {
+                Paragraph(lang("Bạn không giữ phương tiện nào.", "You hold nothing.")).class("muted")
             }
-            if overdue > 0 {
-                Paragraph(lang("\(overdue) phương tiện quá hạn trả.", "\(overdue) items are overdue."))
-                    .class("flash flash-error").attribute(named: "role", value: "alert")
-            }
-            H2(lang("Đang cấp phát và đề nghị đang xử lý", "Out now and requests under way"))
-            if model.custodies.isEmpty {
-                Paragraph(lang("Không có phương tiện nào đang cấp phát.", "Nothing is out.")).class("muted")
-            } else {
-                table(model.custodies, model.items, model.now, lang)
+            // A holder reads only their own issues: "nothing is out" under what they hold would contradict it.
+            if model.seesAll {
+                if overdue > 0 {
+                    Paragraph(lang("\(overdue) phương tiện quá hạn trả.", "\(overdue) items are overdue."))
+                        .class("flash flash-error").attribute(named: "role", value: "alert")
+                }
+                H2(lang("Đang cấp phát và đề nghị đang xử lý", "Out now and requests under way"))
+                if model.custodies.isEmpty {
+                    Paragraph(lang("Không có phương tiện nào đang cấp phát.", "Nothing is out.")).class("muted")
+                } else {
+                    table(model.custodies, model.items, model.now, lang)
+                }
             }
             if model.canRequest {
                 if model.inStore.isEmpty {

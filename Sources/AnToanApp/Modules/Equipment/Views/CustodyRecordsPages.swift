@@ -149,7 +149,8 @@ enum CustodyRecordsPages {
                     + report.foundByName
             )
             if let incidentID = report.incidentID {
-                Link(lang("Xem sự việc", "Open the incident"), url: SiteURL.incident(incidentID).path)
+                // A paragraph of its own: inline, the link ran into the button beside it on a phone.
+                Paragraph { Link(lang("Xem sự việc", "Open the incident"), url: SiteURL.incident(incidentID).path) }
             }
             if let error = failed?.errors.message(for: "duty", lang) {
                 Paragraph(error).class("field-error").attribute(named: "role", value: "alert")

@@ -34,7 +34,9 @@ enum HandoverCountForm {
     private static func line(_ item: EquipmentItem, prefix: String, _ lang: Language) -> any Component {
         let key = (item.id ?? .placeholder).uuidString.lowercased()
         let id = "\(prefix)-count-\(key)"
-        let name = "\(item.displayName) (\(lang(item.kindValue.nameVi, item.kindValue.nameEn)))"
+        // The kind in brackets only where the name does not say it already ("Dùi cui cao su số DC-02" does).
+        let kind = lang(item.kindValue.nameVi, item.kindValue.nameEn)
+        let name = item.displayName.hasPrefix(kind) ? item.displayName : "\(item.displayName) (\(kind))"
         if item.kindValue.isCounted {
             return FormField(
                 name: "quantity_\(key)",
@@ -53,7 +55,7 @@ enum HandoverCountForm {
         .class("choice")
     }
 
-    /// What the previous shift's count found, under its handover on the desk.
+    /// What the previous shift's count found, inside its handover on the desk, above the receiving count.
     static func previous(_ count: (total: Int, missing: [String]), _ lang: Language) -> any Component {
         Div {
             if count.missing.isEmpty {
@@ -72,7 +74,7 @@ enum HandoverCountForm {
                 .class("status-missing")
             }
         }
-        .class("card")
+        .class("previous-count")
     }
 
     /// The count a form posted, or nil when it had none; a quantity that is no number is a negative one (refused).
