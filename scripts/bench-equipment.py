@@ -110,16 +110,18 @@ def measure(db: str, binary: str, env: dict[str, str], work: Path) -> dict:
     officer = token_for(binary, env, work, "antt")
     node = Node(f"node-{db}", binary, env, work).start()
     try:
-        units = must(api(node.base, admin, "GET", "/api/v1/units?limit=3000"), 200, "units")["items"]
+        units = must(api(node.base, admin, "GET", "/api/v1/units"), 200, "units")["items"]
         codes = [u["code"] for u in units if not u.get("parent_id")]
-        overdue = must(api(node.base, authority, "GET", "/api/v1/equipment/oversight"), 200, "oversight")
+        overdue = must(api(node.base, authority, "GET", "/api/v1/equipment/upkeep/oversight"), 200, "oversight")
         listed = must(api(node.base, officer, "GET", "/api/v1/equipment"), 200, "unit list")
-        log(f"{db}: oversight lists {len(overdue.get('units', []))} units; the unit has {listed['total']} items")
+        log(f"{db}: oversight: {overdue['units_with_problems']} units with something overdue, "
+            f"{len(overdue['units'])} on its first page; the unit has {listed['total']} items; "
+            f"import over {len(codes)} units")
         wrk(node.base + "/healthz", live.WRK_GET_LUA, work)  # warm-up
         healthz = wrk(node.base + "/healthz", live.WRK_GET_LUA, work)
         runs = {"healthz": healthz}
         for key, path, token in (("oversight", "/equipment/oversight", authority),
-                                 ("oversight API", "/api/v1/equipment/oversight", authority),
+                                 ("oversight API", "/api/v1/equipment/upkeep/oversight", authority),
                                  ("unit page", "/equipment", officer),
                                  ("unit API", "/api/v1/equipment", officer)):
             runs[key] = wrk(node.base + path, GET_LUA % token + live.WRK_GET_LUA, work)
