@@ -441,6 +441,19 @@ struct EquipmentCustodyTests {
             let list = try await api(app, .GET, "/api/v1/equipment/custody", token: world.token("tt_a"))
                 .json(ListBody.self)
             #expect(list.overdue == 1)
+            // the province's police see the unit among those with items out too long; another province does not
+            struct Oversight: Decodable {
+                struct Out: Decodable {
+                    var unitId: UUID
+                    var items: Int
+                }
+                var outTooLong: [Out]
+            }
+            let oversight = "/api/v1/equipment/upkeep/oversight"
+            let province = try await api(app, .GET, oversight, token: world.token("ca_tinh")).json(Oversight.self)
+            #expect(province.outTooLong.map(\.unitId) == [world.gate.unitA] && province.outTooLong.first?.items == 1)
+            let other = try await api(app, .GET, oversight, token: world.token("ca_khac")).json(Oversight.self)
+            #expect(other.outTooLong.isEmpty)
             // when: the job runs
             _ = try await JobRunner.runDue(app, now: clock.now())
             _ = try await JobRunner.runDue(app, now: clock.now().addingTimeInterval(15 * 60))

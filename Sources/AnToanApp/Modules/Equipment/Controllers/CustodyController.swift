@@ -33,8 +33,17 @@ struct CustodyController: RouteCollection {
         let principal = try req.principal()
         let now = req.application.clock.now()
         let me = try await CustodyAccess.me(principal, on: req.db)
-        let custodies =
-            CustodyAccess.seesAll(principal) ? try await CustodyAccess.open(principal, staff: nil, on: req.db) : []
+        var custodies: [EquipmentCustody] = []
+        if CustodyAccess.seesAll(principal) {
+            // The oversight's drill-down: one unit of the reader's area (404 outside it).
+            if let id = req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:)) {
+                let unit = try await OrganisationQueries.unit(id, in: principal.scope, on: req.db)
+                guard let area = AreaPath(unit.areaPath) else { throw AppError.notFound }
+                custodies = try await CustodyQueries.open(in: .unit(id, in: area), on: req.db)
+            } else {
+                custodies = try await CustodyAccess.open(principal, staff: nil, on: req.db)
+            }
+        }
         var mine: [EquipmentCustody] = []
         if let me { mine = try await CustodyQueries.open(in: principal.scope, staff: try me.requireID(), on: req.db) }
         guard CustodyAccess.seesAll(principal) || me != nil else { throw AppError.forbidden }

@@ -145,7 +145,12 @@ struct UpkeepAPIController: RouteCollection {
                     lost: $0.lost,
                     countedOn: $0.computedOn?.iso
                 )
-            }
+            },
+            outTooLong: try await CustodyQueries.overdueByUnit(
+                in: principal.scope,
+                now: req.application.clock.now(),
+                on: req.db
+            ).map { UpkeepOversightDTO.OutTooLong(unitId: $0.unitID, unitName: $0.name, items: $0.count) }
         )
     }
 

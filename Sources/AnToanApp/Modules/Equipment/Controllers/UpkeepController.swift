@@ -315,7 +315,12 @@ struct UpkeepController: RouteCollection {
         let principal = try req.principal(allowedTo: .oversee)
         let model = UpkeepOversightPage.Model(
             page: try await EquipmentOversight.page(try req.pageParameter(), in: principal.scope, on: req.db),
-            today: VietnamTime.day(of: req.application.clock.now())
+            today: VietnamTime.day(of: req.application.clock.now()),
+            outTooLong: try await CustodyQueries.overdueByUnit(
+                in: principal.scope,
+                now: req.application.clock.now(),
+                on: req.db
+            )
         )
         return req.page(req.pageLanguage("Tình hình bảo quản phương tiện", "Equipment upkeep oversight")) {
             UpkeepOversightPage.render(model, $0)

@@ -140,6 +140,11 @@ extension UpkeepOversightDTO: APISchema {
                     "open_actions": .integer, "lost": .integer, "counted_on": JSONSchema.day.optional,
                 ])
             ),
+            "out_too_long": .list(
+                .record([
+                    "unit_id": .uuid, "unit_name": .string, "items": .integer(minimum: (1, exclusive: false)),
+                ])
+            ),
         ])
     }
 }

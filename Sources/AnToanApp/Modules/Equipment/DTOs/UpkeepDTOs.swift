@@ -182,8 +182,16 @@ struct UpkeepOversightUnitDTO: Content {
 }
 
 struct UpkeepOversightDTO: Content {
+    /// A unit with items out past their expected return.
+    struct OutTooLong: Content {
+        var unitId: UUID
+        var unitName: String
+        var items: Int
+    }
+
     var page: Int
     var hasMore: Bool
     var unitsWithProblems: Int
     var units: [UpkeepOversightUnitDTO]
+    var outTooLong: [OutTooLong]
 }

@@ -55,6 +55,24 @@ enum CustodyQueries {
         return try await query.sort(\.$expectedReturnAt).all()
     }
 
+    /// Units of the scope with items out past their expected return (handed over or held): how many each, the most
+    /// first, with the unit's name; for the oversight.
+    static func overdueByUnit(
+        in scope: Scope,
+        now: Date,
+        on db: any Database
+    ) async throws
+        -> [(unitID: UUID, name: String, count: Int)]
+    {
+        let out = [EquipmentCustody.Status.handed.rawValue, EquipmentCustody.Status.issued.rawValue]
+        let overdue = try await EquipmentCustody.query(on: db).within(scope, unit: \.$unitID, area: \.$areaPath)
+            .filter(\.$status ~~ out).filter(\.$expectedReturnAt < now).field(\.$unitID).limit(5_000).all()
+        let counts = Dictionary(grouping: overdue, by: \.unitID).mapValues(\.count)
+        let names = try await OrganisationQueries.unitNames(Set(counts.keys), on: db)
+        return counts.map { (unitID: $0.key, name: names[$0.key] ?? "", count: $0.value) }
+            .sorted { ($1.count, $0.name) < ($0.count, $1.name) }
+    }
+
     /// The open issues of one item.
     static func open(item: UUID, on db: any Database) async throws -> [EquipmentCustody] {
         try await EquipmentCustody.query(on: db).filter(\.$itemID == item)

@@ -8,6 +8,8 @@ enum UpkeepOversightPage {
     struct Model {
         var page: EquipmentOversight.Page
         var today: SolarDate
+        /// Units with items out past their expected return, live.
+        var outTooLong: [(unitID: UUID, name: String, count: Int)]
     }
 
     static func render(_ model: Model, _ context: PageContext) -> any Component {
@@ -32,8 +34,8 @@ enum UpkeepOversightPage {
             )
             Paragraph(
                 lang(
-                    "Số liệu tính đến ngày \(model.today.dmy); phương tiện quá hạn trả (cấp phát) do phần cấp phát hiển thị.",
-                    "Counts as of \(model.today.dmy); items out past their return are shown by custody."
+                    "Số liệu tính đến ngày \(model.today.dmy).",
+                    "Counts as of \(model.today.dmy)."
                 )
             )
             .class("muted")
@@ -76,6 +78,27 @@ enum UpkeepOversightPage {
                 }
             }
             .class("pager")
+            H2(lang("Phương tiện cấp phát quá hạn trả", "Items out past their return"))
+            if model.outTooLong.isEmpty {
+                Paragraph(lang("Không có phương tiện nào quá hạn trả.", "No item is out past its return.")).class(
+                    "muted"
+                )
+            } else {
+                DataTable(headers: [lang("Đơn vị", "Unit"), lang("Số phương tiện", "Items")]) {
+                    for unit in model.outTooLong {
+                        El("tr") {
+                            TableCell {
+                                Link(
+                                    unit.name,
+                                    url: SiteURL.custody(.list).path + "?unit=\(unit.unitID.uuidString.lowercased())"
+                                )
+                            }
+                            .attribute(named: "data-label", value: lang("Đơn vị", "Unit"))
+                            count(unit.count, lang("Số phương tiện", "Items"))
+                        }
+                    }
+                }
+            }
         }
     }
 
