@@ -8,12 +8,17 @@ with the unit's security officer and its head added as accounts.
 2. The post's baton and radio are counted at the handover: the outgoing guard unticks the baton on a phone; a
    lost_equipment incident and a loss report appear; the incoming guard sees the shortfall; the head records the
    duties of TT 46/2014 Điều 8.4 and the report closes.
+3. The officer registers a powder extinguisher and prints its QR label; a guard on a phone opens the label's link,
+   checks it with the seal failed, a note and a photo; a corrective action opens; the officer marks it done from the
+   upkeep list; the PC02 record and the sổ theo dõi phương tiện PCCC print with the check.
 Screenshots: $ARTIFACTS/screenshots/equipment-*.png (a 360-px phone where the actor is on a phone)."""
 
 from __future__ import annotations
 
 import re
+import struct
 import subprocess
+import zlib
 from datetime import datetime
 
 from conftest import strong_password
@@ -57,7 +62,8 @@ def flash(page) -> str:
     return page.inner_text("body")
 
 
-def register(page, base: str, kind: str, serial: str, place: str, post: str | None) -> tuple[str, str]:
+def register(page, base: str, kind: str, serial: str, place: str, post: str | None,
+             capacity: str = "") -> tuple[str, str]:
     """Registers an item through /equipment/new; returns (its id, its name as its page heads it)."""
     page.goto(base + "/equipment")
     with page.expect_navigation():
@@ -65,6 +71,8 @@ def register(page, base: str, kind: str, serial: str, place: str, post: str | No
     page.select_option("#item-kind", kind)
     page.fill("#item-serial", serial)
     page.fill("#item-place", place)
+    if capacity:
+        page.fill("#item-capacity", capacity)
     if post is not None:
         page.select_option("#item-post", post)
     submit(page, "form:has(#item-kind)")
@@ -73,6 +81,29 @@ def register(page, base: str, kind: str, serial: str, place: str, post: str | No
     name = page.locator("h1").inner_text().strip()
     assert "Đã ghi " in flash(page) and serial in name, page.inner_text("body")[:600]
     return m.group(1), name
+
+
+def label_link(page, base: str, item_id: str, name: str, path) -> str:
+    """Opens the item's QR label from its page and decodes the QR with zbarimg; returns the link it holds."""
+    with page.expect_navigation():
+        page.locator(f"main a[href='/equipment/labels?item={item_id}']").click()
+    assert page.locator(".label").count() == 1 and name in page.inner_text(".label")
+    page.wait_for_load_state("load")
+    assert page.evaluate("() => Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+    page.screenshot(path=str(path), full_page=True)
+    decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(path)], capture_output=True, text=True, check=True)
+    links = [line for line in decoded.stdout.splitlines() if line.strip()]
+    assert len(links) == 1 and links[0].startswith(base + "/"), decoded.stdout
+    return links[0]
+
+
+def png(width: int = 64, height: int = 48) -> bytes:
+    """A small red PNG, as a phone's camera would give a picture of the seal (only far smaller)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    raw = b"".join(b"\x00" + b"\xc8\x20\x20" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
 def test_baton_issued_with_approval_received_on_a_phone_returned_and_the_book_prints(browser, demo_server, cli,  # noqa: F811
@@ -303,4 +334,118 @@ def test_handover_count_with_a_missing_baton_raises_the_incident_and_the_loss_re
     assert "Không có biên bản nào chưa xong." in head.inner_text("main"), head.inner_text("main")[:1000]
     shot(head, "equipment-16-loss-reports-closed-desktop")
     head_context.close()
+    officer_context.close()
+
+
+def test_guard_scans_an_extinguisher_label_records_a_failed_check_and_the_corrective_action_is_done(  # noqa: F811
+        browser, demo_server, cli, sqlite_path, tmp_path):
+    server, _ = demo_server
+    base = server.base
+    password, _, _ = set_up_unit(cli, sqlite_path, base)
+    guard_login = "bao.ve5"  # GUARDS[4] on the staff list; its account is named "Bảo vệ 5"
+    today = datetime.now(VN).strftime("%d/%m/%Y")
+    seal, note = "Chốt, niêm phong còn nguyên", "Mất chốt an toàn, kẹp chì bị đứt"
+
+    # The security officer, at a desk, registers a 4 kg powder extinguisher and prints its QR label.
+    officer_context, officer = desktop(browser, base, OFFICER, password)
+    item_id, name = register(officer, base, "powder_extinguisher", "MFZ4-201", "Hành lang tầng 2", None,
+                             capacity="4 kg")
+    assert "Bình chữa cháy bột" in name, name
+    link = label_link(officer, base, item_id, name, tmp_path / "extinguisher-label.png")
+    assert "Hành lang tầng 2" in officer.inner_text(".label") and "4 kg" in officer.inner_text(".label")
+    shot(officer, "equipment-2x-01-extinguisher-label-desktop")
+
+    # A guard on a phone opens the label's link: the item's page, and from it the check.
+    context, page = phone(browser, base, guard_login, password)
+    page.goto(link)
+    assert page.locator("h1").inner_text().strip() == name, page.url
+    assert_fits_phone(page)
+    shot(page, "equipment-2x-02-item-from-label-phone")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Kiểm tra phương tiện này").click()
+    assert page.url.split("?")[0] == f"{base}/equipment/{item_id}/check", page.url
+    main = page.inner_text("main")
+    assert f"Kiểm tra: {name}" in main and "4 kg" in main and "Hành lang tầng 2" in main, main[:800]
+    assert page.get_by_role("link", name="Kiểm tra phương tiện này").count() == 0  # no link to the page itself
+    fieldset = page.locator("fieldset", has=page.locator("legend", has_text=seal))
+    assert fieldset.count() == 1, main[:1500]
+    assert fieldset.get_by_label("Đạt", exact=True).is_checked()  # passed unless changed
+    fieldset.get_by_label("Không đạt", exact=True).check()
+    page.get_by_label("Ghi chú").fill(note)
+    page.set_input_files("input[type=file][name=photo]", files=[
+        {"name": "niem-phong.png", "mimeType": "image/png", "buffer": png()}])
+    assert_fits_phone(page)
+    fieldset.scroll_into_view_if_needed()
+    shot(page, "equipment-2x-03-check-seal-failed-phone")
+    submit(page, "form[enctype='multipart/form-data']")
+    told = page.locator(".flash").first.inner_text()
+    # The owner by default is the unit's security officer (whose account is not on the staff list), not the guard.
+    assert f"Đã ghi kết quả: không đạt. Đã giao việc khắc phục cho {OFFICER_NAME}." in told, told
+    main = page.inner_text("main")
+    assert today in main, main[:1500]
+    assert f"Không đạt: {seal}" in main and "Cần khắc phục trước " in main, main[:1500]
+    photo = page.locator(".upkeep-section a", has_text="Ảnh")
+    assert photo.count() == 1
+    assert page.request.get(base + photo.get_attribute("href")).headers["content-type"].startswith("image/png")
+    assert_fits_phone(page)
+    shot(page, "equipment-2x-04-check-failed-action-opened-phone")
+    context.close()
+
+    # The officer sees the action on the upkeep list, with its owner and deadline, and marks it done.
+    officer.goto(base + "/equipment/upkeep")
+    card = officer.locator(".card", has=officer.locator("strong", has_text=name))
+    assert card.count() == 1, officer.inner_text("main")[:1500]
+    text = card.inner_text()
+    owner = re.search(r"Người thực hiện: (.+?) — hạn (\d{2}/\d{2}/\d{4})", text)
+    assert owner and owner.group(1) == OFFICER_NAME and DMY.fullmatch(owner.group(2)), text
+    assert seal in text or note in text, text
+    shot(officer, "equipment-2x-05-upkeep-list-action-desktop")
+    card.get_by_label("Đã khắc phục thế nào").fill("Đã thay chốt an toàn và kẹp chì mới")
+    with officer.expect_navigation():
+        card.locator("button", has_text="Đánh dấu đã khắc phục").click()
+    assert "Đã ghi nhận khắc phục." in flash(officer)
+    assert officer.locator(".card", has=officer.locator("strong", has_text=name)).count() == 0
+    assert "Không có việc khắc phục nào." in officer.inner_text("main"), officer.inner_text("main")[:1500]
+    shot(officer, "equipment-2x-06-action-done-desktop")
+
+    # The PC02 record of today lists the check and its deficiency; the action as done.
+    with officer.expect_navigation():
+        officer.get_by_role("link", name="Biên bản tự kiểm tra PC02").click()
+    text = officer.inner_text("body")
+    assert "BIÊN BẢN TỰ KIỂM TRA VỀ PHÒNG CHÁY, CHỮA CHÁY" in text and "Mẫu số PC02" in text, text[:1500]
+    assert "Mẫu số PC02" in text and "Hành lang tầng 2" in text, text[:2000]
+    # The inspector is the guard's account as it is named ("Bảo vệ 5" in set_up_watch), not the staff record.
+    assert officer.locator("h2:has-text('2. Thành phần kiểm tra') + ul li").all_inner_texts() == ["Bảo vệ 5"], text
+    rows = officer.locator("#pc02-results tbody tr")
+    assert rows.count() == 1, text[:2000]
+    cells = [c.strip() for c in rows.first.locator("td").all_inner_texts()]
+    assert cells[1] == "Bình chữa cháy bột" and cells[2:5] == ["1", "0", "1"], cells
+    assert f"{name} ({today}): {seal} không đạt" in cells[5], cells
+    recommendation = officer.inner_text("ol")
+    assert seal in recommendation and f"người thực hiện: {OFFICER_NAME}" in recommendation, recommendation
+    assert "(đã khắc phục)" in recommendation, recommendation  # put right before it was printed
+    officer.emulate_media(media="print")
+    assert not officer.locator(".no-print").first.is_visible()
+    assert officer.locator("p", has_text="Mẫu số PC02").evaluate("p => getComputedStyle(p).textAlign") == "center"
+    shot(officer, "equipment-2x-07-pc02-print")
+    assert officer.pdf(format="A4")[:4] == b"%PDF"
+    officer.emulate_media(media="screen")
+
+    # The sổ theo dõi phương tiện PCCC lists the extinguisher with today as its last check.
+    officer.goto(base + "/equipment/upkeep")
+    with officer.expect_navigation():
+        officer.get_by_role("link", name="Sổ theo dõi phương tiện PCCC").click()
+    text = officer.inner_text("body")
+    assert "SỔ THEO DÕI PHƯƠNG TIỆN PHÒNG CHÁY, CHỮA CHÁY" in text, text[:1500]
+    headers = [h.strip() for h in officer.locator("#fire-book thead th").all_inner_texts()]
+    rows = officer.locator("#fire-book tbody tr")
+    assert rows.count() == 1, text[:2000]
+    cells = dict(zip(headers, (c.strip() for c in rows.first.locator("td").all_inner_texts())))
+    assert cells["Loại phương tiện"].startswith("Bình chữa cháy bột") and cells["Dung tích, cỡ"] == "4 kg", cells
+    assert cells["Vị trí đặt"] == "Hành lang tầng 2" and cells["Số hiệu"] == "MFZ4-201", cells
+    assert cells["Kiểm tra lần cuối"] == today and DMY.search(cells["Hạn tiếp theo"]), cells
+    officer.emulate_media(media="print")
+    assert not officer.locator(".no-print").first.is_visible()
+    shot(officer, "equipment-2x-08-fire-book-print")
+    assert officer.pdf(format="A4", landscape=True)[:4] == b"%PDF"
     officer_context.close()

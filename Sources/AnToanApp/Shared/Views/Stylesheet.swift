@@ -212,6 +212,7 @@ enum Stylesheet {
         .date { text-align: right; font-style: italic; margin: 6px 0 12px; }
         h1 { text-align: center; font-size: 14pt; margin: 8px 0 2px; }
         .period { text-align: center; margin: 0 0 10px; }
+        .center { text-align: center; }
         table { border-collapse: collapse; width: 100%; }
         th, td { border: 1px solid #000; padding: 3px 4px; vertical-align: top; font-size: 11pt; }
         tr { page-break-inside: avoid; }

@@ -143,9 +143,11 @@ struct UpkeepController: RouteCollection {
         guard case .unit = principal.scope else { throw AppError.notFound }
         let item = try await EquipmentQueries.item(try req.idParameter(), in: principal.scope, on: req.db)
         let staff = try await UpkeepQueries.staff(of: item.unitID, on: req.db)
+        var section = try await Self.section(item, principal: principal, req: req)
+        section.canCheck = false  // the form is this page: no link to itself
         let model = UpkeepCheckPage.Model(
             item: item,
-            section: try await Self.section(item, principal: principal, req: req),
+            section: section,
             staff: staff,
             failed: failed
         )

@@ -41,7 +41,9 @@ enum CorrectiveActions {
         }
         let officers = try await User.query(on: db).filter(\.$unitID == unitID)
             .filter(\.$role == Role.unitSecurityOfficer.rawValue).filter(\.$isActive == true).all().compactMap(\.id)
-        for account in officers.isEmpty ? [principal.id] : officers + [principal.id] {
+        // An officer whose account is not on the staff list still owns it, before the checker: the check form
+        // promises the security officer by default.
+        for account in officers.isEmpty ? [principal.id] : officers {
             if let staff = try await StaffMember.query(on: db).filter(\.$userID == account)
                 .filter(\.$unit.$id == unitID).first()
             {
