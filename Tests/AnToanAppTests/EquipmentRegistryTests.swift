@@ -291,4 +291,53 @@ struct EquipmentRegistryTests {
             #expect(try await Self.written(app) == before)
         }
     }
+
+    @Test("quotes and angle brackets typed into every new field come back as text on every page", arguments: Lane.all)
+    func markupStaysText(lane: Lane) async throws {
+        let clock = TestClock()
+        try await withApp(lane, now: clock.now) { app in
+            // given
+            let world = try await Self.world(app, clock: clock)
+            let typed = #"Bình "A" <b>đỏ</b> & 'x'"#
+            let json = String(data: try JSONEncoder().encode(typed), encoding: .utf8) ?? ""
+            let created = try await Self.register(
+                app,
+                world,
+                #"{"kind":"powder_extinguisher","label":\#(json),"brand_model":\#(json),"serial":"S-<1>","#
+                    + #""capacity":\#(json),"place":\#(json),"notes":\#(json)}"#
+            )
+            #expect(created.status == .created, "\(created.text)")
+            let item = try created.json(ItemBody.self)
+            let permit = try await api(
+                app,
+                .POST,
+                "/api/v1/equipment/\(item.id)/permits",
+                token: world.token("antt_a"),
+                json: #"{"kind":"use","number":\#(json),"issuer":"Công an <tỉnh>","issued_on":"01/03/2026"}"#
+            )
+            #expect(permit.status == .created, "\(permit.text)")
+            let transfer = try await EquipmentTransfersTests.record(
+                app,
+                world,
+                #"{"direction":"receipt","on_day":"02/12/2026","counterpart":\#(json),"document_number":\#(json),"#
+                    + #""items":[{"description":\#(json),"quantity":1}],"notes":\#(json)}"#
+            )
+            #expect(transfer.status == .created, "\(transfer.text)")
+            let transferID = try transfer.json(EquipmentTransfersTests.TransferBody.self).id
+            // when
+            var browser = Browser(app)
+            _ = try await browser.signIn("antt_a")
+            for path in [
+                SiteURL.equipment(.list).path, SiteURL.equipment(.item(item.id)).path,
+                SiteURL.equipment(.edit(item.id)).path, SiteURL.equipment(.labels).path,
+                SiteURL.equipment(.transfers).path, SiteURL.equipment(.transfer(transferID)).path,
+            ] {
+                let page = try await browser.get(path)
+                // then
+                #expect(page.status == .ok, "\(path)")
+                #expect(!page.text.contains("<b>đỏ</b>") && !page.text.contains("S-<1>"), "\(path) lets markup through")
+                #expect(page.text.contains("&lt;b&gt;đỏ&lt;/b&gt;") || path.hasSuffix("labels"), "\(path)")
+            }
+        }
+    }
 }
