@@ -23,6 +23,16 @@ enum TextMatch {
         "\(column) LIKE \(bind: "%" + escapeLike(text) + "%") ESCAPE '\\'"
     }
 
+    /// The rows `scope` may read, in SQL (the twin of `QueryBuilder.within`), for a table that keeps its unit in
+    /// `unit` and the unit's area path in `area`: all, an area's by the path's prefix, or one unit's.
+    static func within(_ scope: Scope, unit: String, area: String) -> SQLQueryString {
+        switch scope {
+        case .everything: "1 = 1"
+        case .area(let path): hasPrefix("\(unsafeRaw: area)", path.value)
+        case .unit(let id, _): "\(unsafeRaw: unit) = \(bind: id)"
+        }
+    }
+
     /// `text` with the `LIKE` wildcards and the escape character escaped by `\`.
     static func escapeLike(_ text: String) -> String {
         var escaped = ""

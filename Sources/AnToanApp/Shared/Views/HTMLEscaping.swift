@@ -147,6 +147,22 @@ struct Markup: PlainComponent {
         close(name)
     }
 
+    /// A list table's cell (see `DataTable`), labelled with its column's header for the card a phone stacks each
+    /// row into; `className` only when not empty.
+    mutating func cell(_ label: String, class className: String = "", _ write: (inout Markup) -> Void) {
+        if className.isEmpty {
+            open("td", ["data-label": label])
+        } else {
+            open("td", ["data-label": label, "class": className])
+        }
+        write(&self)
+        close("td")
+    }
+
+    mutating func cell(_ label: String, class className: String = "", text: String) {
+        cell(label, class: className) { $0.text(text) }
+    }
+
     var body: any Component {
         Node<HTML.BodyContext>.raw(html)
     }

@@ -52,6 +52,41 @@ final class EquipmentItem: Model, @unchecked Sendable {
 }
 
 extension EquipmentItem {
+    /// Every column, in the order `init(_:)` reads them.
+    static let columns = """
+        id, unit_id, area_path, category, kind, label, brand_model, serial, capacity, owner, site_id, place, post, \
+        status, quantity, min_stock, measure, commissioned_on, notes, search_folded, holder_staff_id, created_at, \
+        updated_at
+        """
+
+    /// An item read column by column (see `RowReader`), in the order of `columns`.
+    convenience init(_ row: inout RowReader) throws {
+        self.init()
+        id = try row.next()
+        unitID = try row.next()
+        areaPath = try row.next()
+        category = try row.next()
+        kind = try row.next()
+        label = try row.next()
+        brandModel = try row.next()
+        serial = try row.next()
+        capacity = try row.next()
+        owner = try row.next()
+        siteID = try row.next()
+        place = try row.next()
+        post = try row.next()
+        status = try row.next()
+        quantity = try row.next()
+        minStock = try row.next()
+        measure = try row.next()
+        commissionedOn = try row.next()
+        notes = try row.next()
+        searchFolded = try row.next()
+        holderStaffID = try row.next()
+        createdAt = try row.next()
+        updatedAt = try row.next()
+    }
+
     var kindValue: EquipmentKind { EquipmentKind(rawValue: kind) ?? .otherDevice }
     var categoryValue: EquipmentCategory { kindValue.category }
     var ownerValue: EquipmentOwner { EquipmentOwner(rawValue: owner) ?? .guardForce }

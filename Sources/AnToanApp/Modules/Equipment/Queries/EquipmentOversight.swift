@@ -37,12 +37,7 @@ enum EquipmentOversight {
     /// The units of `scope` with something wrong, by name, one page at a time: two reads of the units' counts.
     static func page(_ page: Int, in scope: Scope, on db: any Database) async throws -> Page {
         let page = max(page, 1)
-        let inScope: SQLQueryString
-        switch scope {
-        case .everything: inScope = "1 = 1"
-        case .area(let path): inScope = TextMatch.hasPrefix("s.area_path", path.value)
-        case .unit(let unit, _): inScope = "s.unit_id = \(bind: unit)"
-        }
+        let inScope = TextMatch.within(scope, unit: "s.unit_id", area: "s.area_path")
         var units = try await db.rows(
             """
             SELECT s.unit_id, s.name, s.overdue_checks, s.overdue_maintenance, s.expired_permits, s.overdue_actions, \

@@ -43,21 +43,25 @@ enum UpkeepOversightPage {
                 Paragraph(lang("Không đơn vị nào có việc quá hạn.", "No unit has anything overdue.")).class("muted")
             } else {
                 DataTable(headers: headers) {
-                    for unit in model.page.units {
-                        El("tr") {
-                            TableCell {
-                                Link(
-                                    unit.name,
-                                    url: SiteURL.equipmentUpkeep(.list).path
-                                        + "?window=overdue&unit=\(unit.unitID.uuidString.lowercased())"
+                    Markup { markup in
+                        for unit in model.page.units {
+                            markup.open("tr")
+                            markup.cell(headers[0]) { markup in
+                                markup.element(
+                                    "a",
+                                    [
+                                        "href": SiteURL.equipmentUpkeep(.list).path
+                                            + "?window=overdue&unit=\(unit.unitID.uuidString.lowercased())"
+                                    ],
+                                    text: unit.name
                                 )
                             }
-                            .attribute(named: "data-label", value: headers[0])
-                            count(unit.overdueChecks, headers[1])
-                            count(unit.overdueMaintenance, headers[2])
-                            count(unit.expiredPermits, headers[3])
-                            count(unit.overdueActions, headers[4])
-                            count(unit.lost, headers[5])
+                            count(unit.overdueChecks, headers[1], into: &markup)
+                            count(unit.overdueMaintenance, headers[2], into: &markup)
+                            count(unit.expiredPermits, headers[3], into: &markup)
+                            count(unit.overdueActions, headers[4], into: &markup)
+                            count(unit.lost, headers[5], into: &markup)
+                            markup.close("tr")
                         }
                     }
                 }
@@ -85,16 +89,18 @@ enum UpkeepOversightPage {
                 )
             } else {
                 DataTable(headers: [lang("Đơn vị", "Unit"), lang("Số phương tiện", "Items")]) {
-                    for unit in model.outTooLong {
-                        El("tr") {
-                            TableCell {
-                                Link(
-                                    unit.name,
-                                    url: SiteURL.custody(.list).path + "?unit=\(unit.unitID.uuidString.lowercased())"
+                    Markup { markup in
+                        for unit in model.outTooLong {
+                            markup.open("tr")
+                            markup.cell(lang("Đơn vị", "Unit")) { markup in
+                                markup.element(
+                                    "a",
+                                    ["href": SiteURL.custody(.list).path + "?unit=\(unit.unitID.uuidString.lowercased())"],
+                                    text: unit.name
                                 )
                             }
-                            .attribute(named: "data-label", value: lang("Đơn vị", "Unit"))
-                            count(unit.count, lang("Số phương tiện", "Items"))
+                            count(unit.count, lang("Số phương tiện", "Items"), into: &markup)
+                            markup.close("tr")
                         }
                     }
                 }
@@ -102,7 +108,7 @@ enum UpkeepOversightPage {
         }
     }
 
-    private static func count(_ value: Int, _ label: String) -> any Component {
-        TableCell(String(value)).class(value > 0 ? "attention" : "").attribute(named: "data-label", value: label)
+    private static func count(_ value: Int, _ label: String, into markup: inout Markup) {
+        markup.cell(label, class: value > 0 ? "attention" : "", text: String(value))
     }
 }

@@ -132,11 +132,7 @@ extension OrganisationQueries {
     }
 
     private static func staffScope(_ scope: Scope) -> SQLQueryString {
-        switch scope {
-        case .everything: "1 = 1"
-        case .area(let path): TextMatch.hasPrefix("s.area_path", path.value)
-        case .unit(let unit, _): "s.unit_id = \(bind: unit)"
-        }
+        TextMatch.within(scope, unit: "s.unit_id", area: "s.area_path")
     }
 
     private static func count(_ query: SQLQueryString, on db: any Database) async throws -> Int {

@@ -7,12 +7,27 @@ import SQLKit
 enum OrganisationQueries {
     /// The names of the units of `ids` (ids the caller read within its scope), for lists that show them.
     static func unitNames(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
+        try await names(from: "units", "name", ids, on: db)
+    }
+
+    /// The names of the sites of `ids` (ids the caller read within its scope).
+    static func siteNames(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
+        try await names(from: "sites", "name", ids, on: db)
+    }
+
+    /// `id → column` of the rows of `table` with those ids, two columns read a batch of ids at a time.
+    private static func names(
+        from table: String,
+        _ column: String,
+        _ ids: Set<UUID>,
+        on db: any Database
+    ) async throws -> [UUID: String] {
         var names: [UUID: String] = [:]
-        for chunk in SQLBatch.chunks(Array(ids)) {
-            for unit in try await OrgUnit.query(on: db).filter(\.$id ~~ chunk).field(\.$id).field(\.$name).all() {
-                if let id = unit.id { names[id] = unit.name }
-            }
+        for chunk in SQLBatch.chunks(ids) {
+            let rows = try await db.rows(
+                "SELECT id, \(ident: column) FROM \(ident: table) WHERE id IN (\(binds: Array(chunk)))"
+            ) { (try $0.next(UUID.self), try $0.next(String.self)) }
+            for (id, name) in rows { names[id] = name }
         }
         return names
     }
@@ -131,13 +146,6 @@ extension OrganisationQueries {
 extension OrganisationQueries {
     /// Full names of the given staff, by id.
     static func staffNames(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
-        var names: [UUID: String] = [:]
-        for chunk in SQLBatch.chunks(ids) {
-            let rows = try await db.rows("SELECT id, full_name FROM staff WHERE id IN (\(binds: Array(chunk)))") {
-                (try $0.next(UUID.self), try $0.next(String.self))
-            }
-            for (id, name) in rows { names[id] = name }
-        }
-        return names
+        try await names(from: "staff", "full_name", ids, on: db)
     }
 }
