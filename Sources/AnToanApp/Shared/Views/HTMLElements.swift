@@ -34,9 +34,77 @@ struct Text: PlainComponent {
     }
 }
 
+/// An attribute a component writes on its own element (see `OwnAttributes`), its value escaped.
+struct OwnAttribute {
+    var name: String
+    var value: String?
+    var replaceExisting: Bool
+    var ignoreIfEmpty: Bool
+
+    func node<Context>() -> Node<Context> {
+        .attribute(
+            Attribute<Context>(
+                name: name,
+                value: value,
+                replaceExisting: replaceExisting,
+                ignoreIfValueIsEmpty: ignoreIfEmpty
+            )
+        )
+    }
+}
+
+/// A component of one element that takes `.class(x)`, `.id(x)` and `.attribute(named:value:)` onto that element
+/// itself. Plot would wrap it in a `ModifiedComponent`, over which it reflects with a `Mirror` at every render: most
+/// of the cost of a page's cells. The attributes come after the element's own, as Plot adds a modifier's.
+protocol OwnAttributes: PlainComponent {
+    var ownAttributes: [OwnAttribute] { get set }
+}
+
+extension OwnAttributes {
+    func attribute(
+        named name: String,
+        value: String?,
+        replaceExisting: Bool = true,
+        ignoreValueIfEmpty: Bool = true
+    ) -> Self {
+        var copy = self
+        copy.ownAttributes.append(
+            OwnAttribute(
+                name: name,
+                value: value.map(HTMLEscaping.escape),
+                replaceExisting: replaceExisting,
+                ignoreIfEmpty: ignoreValueIfEmpty
+            )
+        )
+        return copy
+    }
+
+    func `class`(_ className: String, replaceExisting: Bool = false) -> Self {
+        attribute(named: "class", value: className, replaceExisting: replaceExisting)
+    }
+
+    func id(_ id: String) -> Self {
+        attribute(named: "id", value: id)
+    }
+
+    func accessibilityLabel(_ label: String) -> Self {
+        attribute(named: "aria-label", value: label)
+    }
+
+    func data(named name: String, value: String) -> Self {
+        attribute(named: "data-" + name, value: value)
+    }
+
+    /// The attributes as nodes of the element's context.
+    func ownAttributeNodes<Context>() -> Node<Context> {
+        .group(ownAttributes.map { $0.node() })
+    }
+}
+
 /// One of Plot's plain elements (`p`, `h1`, `td` …), whose `init(_ text:)` escapes.
-struct Tag<Definition: ElementDefinition>: ComponentContainer, PlainComponent {
+struct Tag<Definition: ElementDefinition>: ComponentContainer, OwnAttributes {
     @ComponentBuilder var content: ContentProvider
+    var ownAttributes: [OwnAttribute] = []
 
     init(@ComponentBuilder content: @escaping ContentProvider) {
         self.content = content
@@ -52,7 +120,7 @@ struct Tag<Definition: ElementDefinition>: ComponentContainer, PlainComponent {
     }
 
     var body: any Component {
-        Definition.wrapper(.component(content()))
+        Definition.wrapper(.component(content()), ownAttributeNodes())
     }
 }
 
@@ -93,9 +161,10 @@ struct Label: PlainComponent {
 }
 
 /// `<a href>`, the address and the text escaped.
-struct Link: PlainComponent {
+struct Link: OwnAttributes {
     var url: String
     @ComponentBuilder var label: ContentProvider
+    var ownAttributes: [OwnAttribute] = []
 
     init(url: String, @ComponentBuilder label: @escaping ContentProvider) {
         self.url = url
@@ -107,7 +176,7 @@ struct Link: PlainComponent {
     }
 
     var body: any Component {
-        Node<HTML.BodyContext>.a(.href(HTMLEscaping.escape(url)), .component(label()))
+        Node<HTML.BodyContext>.a(.href(HTMLEscaping.escape(url)), .component(label()), ownAttributeNodes())
     }
 }
 

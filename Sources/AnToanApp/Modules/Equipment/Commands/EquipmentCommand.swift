@@ -5,7 +5,8 @@ import Vapor
 
 /// `antoan equipment dues` runs the nightly due-date and reminder job now and says how long it took;
 /// `antoan equipment history --months N` records N months of monthly checks of every fire item, support tool and
-/// weapon (one in fifty failed), as a year of use leaves them: the benchmark's province.
+/// weapon (one in fifty failed), as a year of use leaves them (each item's due dates following its checks): the
+/// benchmark's province.
 struct EquipmentCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "action", help: "dues | history")
@@ -71,9 +72,14 @@ struct EquipmentCommand: AsyncCommand {
                 }
             }
             let batch = checks
+            let itemIDs = items.compactMap(\.id)
             try await app.write { db in
                 for part in SQLBatch.chunks(batch, size: 1_000) {
                     let _: Void = try await part.create(on: db)
+                }
+                // As recording a check in the app does: the items' due dates follow their latest checks.
+                for part in SQLBatch.chunks(itemIDs) {
+                    try await UpkeepSchedules.recompute(.ids(part), on: db)
                 }
             }
             written += checks.count

@@ -20,24 +20,29 @@ struct EquipmentController: RouteCollection {
 
     // MARK: the list
 
+    /// Kept (`KeptPages`): the page a security officer comes back to most, read afresh after any write.
     @Sendable func list(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .viewEquipment)
         let filter = try Self.filter(req)
-        let (items, total) = try await EquipmentQueries.list(filter, in: principal.scope, on: req.db)
-        let ownUnit = GateController.ownUnit(principal)
-        var unitName = ""
-        if let ownUnit { unitName = try await OrganisationQueries.unit(ownUnit, in: principal.scope, on: req.db).name }
-        let model = EquipmentListPage.Model(
-            unitName: unitName,
-            filter: filter,
-            items: items,
-            total: total,
-            names: try await EquipmentQueries.names(for: items, posts: false, on: req.db),
-            showUnit: ownUnit == nil,
-            canManage: principal.can(.manageEquipment) && ownUnit != nil
-        )
-        return req.page(req.pageLanguage("Vũ khí, công cụ hỗ trợ, phương tiện PCCC", "Equipment")) {
-            EquipmentListPage.view(model, $0)
+        return try await req.keptPage { _ in
+            let (items, total) = try await EquipmentQueries.list(filter, in: principal.scope, on: req.db)
+            let ownUnit = GateController.ownUnit(principal)
+            var unitName = ""
+            if let ownUnit {
+                unitName = try await OrganisationQueries.unit(ownUnit, in: principal.scope, on: req.db).name
+            }
+            let model = EquipmentListPage.Model(
+                unitName: unitName,
+                filter: filter,
+                items: items,
+                total: total,
+                names: try await EquipmentQueries.names(for: items, posts: false, on: req.db),
+                showUnit: ownUnit == nil,
+                canManage: principal.can(.manageEquipment) && ownUnit != nil
+            )
+            return .init(title: req.pageLanguage("Vũ khí, công cụ hỗ trợ, phương tiện PCCC", "Equipment")) {
+                EquipmentListPage.view(model, $0)
+            }
         }
     }
 

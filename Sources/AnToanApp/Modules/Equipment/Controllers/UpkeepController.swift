@@ -313,19 +313,20 @@ struct UpkeepController: RouteCollection {
         return GateController.html(FireEquipmentBookPrint.render(model, lang: req.pageLanguage))
     }
 
+    /// Kept (`KeptPages`), as the duty oversight: read afresh after any write, and each minute.
     @Sendable func oversight(req: Request) async throws -> Response {
         let principal = try req.principal(allowedTo: .oversee)
-        let model = UpkeepOversightPage.Model(
-            page: try await EquipmentOversight.page(try req.pageParameter(), in: principal.scope, on: req.db),
-            today: VietnamTime.day(of: req.application.clock.now()),
-            outTooLong: try await CustodyQueries.overdueByUnit(
-                in: principal.scope,
-                now: req.application.clock.now(),
-                on: req.db
+        let page = try req.pageParameter()
+        return try await req.keptPage { _ in
+            let now = req.application.clock.now()
+            let model = UpkeepOversightPage.Model(
+                page: try await EquipmentOversight.page(page, in: principal.scope, on: req.db),
+                today: VietnamTime.day(of: now),
+                outTooLong: try await CustodyQueries.overdueByUnit(in: principal.scope, now: now, on: req.db)
             )
-        )
-        return req.page(req.pageLanguage("Tình hình bảo quản phương tiện", "Equipment upkeep oversight")) {
-            UpkeepOversightPage.render(model, $0)
+            return .init(title: req.pageLanguage("Tình hình bảo quản phương tiện", "Equipment upkeep oversight")) {
+                UpkeepOversightPage.render(model, $0)
+            }
         }
     }
 }

@@ -66,11 +66,10 @@ enum UpkeepReminders {
                 GROUP BY unit_id, stage ORDER BY unit_id, stage
                 """
             ) { (try $0.next(UUID.self), try $0.next(String.self), try $0.next(Int.self)) }
-            var units = Set<UUID>()
+            let units = Set(pending.map(\.0))
+            let leaders = try await IncidentQueries.leaderAccounts(of: units, on: db)
             for (unit, stage, count) in pending {
-                units.insert(unit)
-                let accounts = try await IncidentQueries.leaderAccounts(of: unit, on: db)
-                guard !accounts.isEmpty else { continue }
+                guard let accounts = leaders[unit], !accounts.isEmpty else { continue }
                 let soon = stage == ReminderStage.soon.rawValue
                 try await Notifications.send(
                     to: accounts,

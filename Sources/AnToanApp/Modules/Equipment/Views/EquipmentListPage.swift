@@ -98,7 +98,11 @@ enum EquipmentListPage {
             markup.cell(lang("Đơn vị", "Unit"), text: model.names.units[item.unitID] ?? "")
         }
         markup.cell(lang("Tên", "Name")) { markup in
-            markup.element("a", ["href": SiteURL.equipment(.item(item.id ?? .placeholder)).path], text: item.displayName)
+            markup.element(
+                "a",
+                ["href": SiteURL.equipment(.item(item.id ?? .placeholder)).path],
+                text: item.displayName
+            )
             if let serial = item.serial, !item.label.isEmpty {
                 markup.element("div", ["class": "muted"], text: lang("Số hiệu ", "Serial ") + serial)
             }

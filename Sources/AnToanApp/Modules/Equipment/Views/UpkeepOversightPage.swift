@@ -95,7 +95,10 @@ enum UpkeepOversightPage {
                             markup.cell(lang("Đơn vị", "Unit")) { markup in
                                 markup.element(
                                     "a",
-                                    ["href": SiteURL.custody(.list).path + "?unit=\(unit.unitID.uuidString.lowercased())"],
+                                    [
+                                        "href": SiteURL.custody(.list).path
+                                            + "?unit=\(unit.unitID.uuidString.lowercased())"
+                                    ],
                                     text: unit.name
                                 )
                             }

@@ -1,6 +1,7 @@
 import AnToanCore
 import Fluent
 import Foundation
+import SQLKit
 
 /// Reads of incidents, always through the reader's scope: a unit's people see their unit's, an authority those
 /// of the units in its area; anything else is 404.
@@ -70,6 +71,22 @@ enum IncidentQueries {
             try await User.query(on: db).filter(\.$unitID == unitID).filter(\.$role ~~ roles)
                 .filter(\.$isActive == true).all().compactMap(\.id)
         )
+    }
+
+    /// The same for many units at once (a nightly job's reminders): unit → accounts, for the units that have any.
+    static func leaderAccounts(of unitIDs: Set<UUID>, on db: any Database) async throws -> [UUID: Set<UUID>] {
+        var accounts: [UUID: Set<UUID>] = [:]
+        for chunk in SQLBatch.chunks(unitIDs) {
+            let rows = try await db.rows(
+                """
+                SELECT unit_id, id FROM users WHERE unit_id IN (\(binds: chunk)) \
+                AND role IN (\(binds: [Role.unitHead.rawValue, Role.unitSecurityOfficer.rawValue])) \
+                AND is_active = \(bind: true)
+                """
+            ) { (try $0.next(UUID.self), try $0.next(UUID.self)) }
+            for (unit, account) in rows { accounts[unit, default: []].insert(account) }
+        }
+        return accounts
     }
 
     /// The active authority accounts that stand for a supervising body: those whose area is the body's area.
