@@ -1,4 +1,3 @@
-import Plot
 import Testing
 
 @testable import AnToanApp
@@ -34,12 +33,16 @@ struct MarkupTests {
 
     @Test("a class or attribute set on a tag or link lands on its own element, escaped, classes joined")
     func ownAttributes() {
-        let paragraph = Paragraph("a & b").class("x").class(#"y" onclick="z"#).attribute(named: "role", value: "<r>")
-            .render()
+        let paragraph = Paragraph("a & b").class("x").class(#"y" onclick="z"#).attribute(
+            named: "role",
+            value: "<r>"
+        )
+        .render()
         #expect(paragraph == #"<p class="x y&quot; onclick=&quot;z" role="&lt;r&gt;">a &amp; b</p>"#)
         let link = Link("Mở", url: "/a?b=1&c=2").id("go").attribute(named: "aria-current", value: "")
         #expect(link.render() == #"<a href="/a?b=1&amp;c=2" id="go">Mở</a>"#)
-        let cell = TableCell { Span("1").class("") }.attribute(named: "data-label", value: "Đơn vị").render()
+        let cell = TableCell { Span("1").class("") }.attribute(named: "data-label", value: "Đơn vị")
+            .render()
         #expect(cell == #"<td data-label="Đơn vị"><span>1</span></td>"#)
     }
 }

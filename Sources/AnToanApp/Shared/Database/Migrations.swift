@@ -44,5 +44,6 @@ enum MigrationRegistry {
         CreateEquipmentTransfers(),  // receipts from suppliers and issues to departments or forces, with their papers
         CreateEquipmentCustody(),  // training certificates, issues and returns, loss reports, handover counts
         CreateEquipmentUpkeep(),  // upkeep: units' intervals, items' due dates, checks, corrective actions, reminders
+        CoverEquipmentOversight(),  // the units' counts read from their area's index alone
     ]
 }

@@ -41,58 +41,28 @@ struct OwnAttribute {
     var replaceExisting: Bool
     var ignoreIfEmpty: Bool
 
+    func attribute<Context>(_: Context.Type = Context.self) -> Attribute<Context> {
+        Attribute(name: name, value: value, replaceExisting: replaceExisting, ignoreIfValueIsEmpty: ignoreIfEmpty)
+    }
+
     func node<Context>() -> Node<Context> {
-        .attribute(
-            Attribute<Context>(
-                name: name,
-                value: value,
-                replaceExisting: replaceExisting,
-                ignoreIfValueIsEmpty: ignoreIfEmpty
-            )
-        )
+        .attribute(attribute())
     }
 }
 
-/// A component of one element that takes `.class(x)`, `.id(x)` and `.attribute(named:value:)` onto that element
-/// itself. Plot would wrap it in a `ModifiedComponent`, over which it reflects with a `Mirror` at every render: most
-/// of the cost of a page's cells. The attributes come after the element's own, as Plot adds a modifier's.
+/// A component of one element that takes `.class(x)`, `.id(x)` and `.attribute(named:value:)` (HTMLEscaping.swift)
+/// onto that element itself. Plot would wrap it in a `ModifiedComponent`, over which it reflects with a `Mirror` at
+/// every render: most of the cost of a page's cells. The attributes come after the element's own, as Plot adds a
+/// modifier's.
 protocol OwnAttributes: PlainComponent {
     var ownAttributes: [OwnAttribute] { get set }
 }
 
 extension OwnAttributes {
-    func attribute(
-        named name: String,
-        value: String?,
-        replaceExisting: Bool = true,
-        ignoreValueIfEmpty: Bool = true
-    ) -> Self {
+    func adding(_ attribute: OwnAttribute) -> Self {
         var copy = self
-        copy.ownAttributes.append(
-            OwnAttribute(
-                name: name,
-                value: value.map(HTMLEscaping.escape),
-                replaceExisting: replaceExisting,
-                ignoreIfEmpty: ignoreValueIfEmpty
-            )
-        )
+        copy.ownAttributes.append(attribute)
         return copy
-    }
-
-    func `class`(_ className: String, replaceExisting: Bool = false) -> Self {
-        attribute(named: "class", value: className, replaceExisting: replaceExisting)
-    }
-
-    func id(_ id: String) -> Self {
-        attribute(named: "id", value: id)
-    }
-
-    func accessibilityLabel(_ label: String) -> Self {
-        attribute(named: "aria-label", value: label)
-    }
-
-    func data(named name: String, value: String) -> Self {
-        attribute(named: "data-" + name, value: value)
     }
 
     /// The attributes as nodes of the element's context.

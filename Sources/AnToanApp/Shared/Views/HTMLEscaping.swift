@@ -26,6 +26,7 @@ enum HTMLEscaping {
 
 // The modifiers below have Plot's exact signatures. Declared in this module, they shadow Plot's inside AnToanApp,
 // so `.class(x)`, `.id(x)` and `.attribute(named:value:)` in any view escape `x`. Attribute names are literals.
+// A tag or link keeps them on its own element (`OwnAttributes`); any other component gets Plot's modifier.
 extension Component {
     func attribute(
         named name: String,
@@ -33,14 +34,14 @@ extension Component {
         replaceExisting: Bool = true,
         ignoreValueIfEmpty: Bool = true
     ) -> any Component {
-        attribute(
-            Attribute<Any>(
-                name: name,
-                value: value.map(HTMLEscaping.escape),
-                replaceExisting: replaceExisting,
-                ignoreIfValueIsEmpty: ignoreValueIfEmpty
-            )
+        let own = OwnAttribute(
+            name: name,
+            value: value.map(HTMLEscaping.escape),
+            replaceExisting: replaceExisting,
+            ignoreIfEmpty: ignoreValueIfEmpty
         )
+        if let element = self as? any OwnAttributes { return element.adding(own) }
+        return attribute(own.attribute(Any.self))
     }
 
     func `class`(_ className: String, replaceExisting: Bool = false) -> any Component {
