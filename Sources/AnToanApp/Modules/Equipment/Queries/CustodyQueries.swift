@@ -1,6 +1,7 @@
 import AnToanCore
 import Fluent
 import Foundation
+import SQLKit
 
 /// Reads of custody, certificates and loss reports, always through the reader's scope: 404 outside it.
 enum CustodyQueries {
@@ -65,11 +66,15 @@ enum CustodyQueries {
         -> [(unitID: UUID, name: String, count: Int)]
     {
         let out = [EquipmentCustody.Status.handed.rawValue, EquipmentCustody.Status.issued.rawValue]
-        let overdue = try await EquipmentCustody.query(on: db).within(scope, unit: \.$unitID, area: \.$areaPath)
-            .filter(\.$status ~~ out).filter(\.$expectedReturnAt < now).field(\.$unitID).limit(5_000).all()
-        let counts = Dictionary(grouping: overdue, by: \.unitID).mapValues(\.count)
-        let names = try await OrganisationQueries.unitNames(Set(counts.keys), on: db)
-        return counts.map { (unitID: $0.key, name: names[$0.key] ?? "", count: $0.value) }
+        let counts = try await db.rows(
+            """
+            SELECT c.unit_id, COUNT(*) FROM equipment_custodies c \
+            WHERE \(TextMatch.within(scope, unit: "c.unit_id", area: "c.area_path")) \
+            AND c.status IN (\(binds: out)) AND c.expected_return_at < \(bind: now) GROUP BY c.unit_id
+            """
+        ) { (try $0.next(UUID.self), try $0.next(Int.self)) }
+        let names = try await OrganisationQueries.unitNames(Set(counts.map(\.0)), on: db)
+        return counts.map { (unitID: $0.0, name: names[$0.0] ?? "", count: $0.1) }
             .sorted { ($1.count, $0.name) < ($0.count, $1.name) }
     }
 

@@ -66,11 +66,7 @@ enum IncidentQueries {
 
     /// The active accounts of the unit's head and security officer.
     static func leaderAccounts(of unitID: UUID, on db: any Database) async throws -> Set<UUID> {
-        let roles = [Role.unitHead.rawValue, Role.unitSecurityOfficer.rawValue]
-        return Set(
-            try await User.query(on: db).filter(\.$unitID == unitID).filter(\.$role ~~ roles)
-                .filter(\.$isActive == true).all().compactMap(\.id)
-        )
+        try await leaderAccounts(of: [unitID], on: db)[unitID] ?? []
     }
 
     /// The same for many units at once (a nightly job's reminders): unit → accounts, for the units that have any.
